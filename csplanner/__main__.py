@@ -1,0 +1,3 @@
+from csplanner.cli import main
+
+raise SystemExit(main())

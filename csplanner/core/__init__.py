@@ -1,0 +1,1 @@
+"""The data core: tables, database, services. Never imports Qt."""

@@ -1,0 +1,38 @@
+"""Alembic, driven from code. Scripts are found through importlib.resources so a bundle can migrate."""
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+SCRIPT_LOCATION = "csplanner.core:migrations"
+
+
+def config(connection: sa.Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", SCRIPT_LOCATION)
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(config()).get_current_head()
+
+
+def current_revision(engine: sa.Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def is_empty(engine: sa.Engine) -> bool:
+    return not sa.inspect(engine).get_table_names()
+
+
+def needs_upgrade(engine: sa.Engine) -> bool:
+    return current_revision(engine) != head_revision()
+
+
+def upgrade(engine: sa.Engine, revision: str = "head") -> None:
+    with engine.begin() as conn:
+        command.upgrade(config(conn), revision)

@@ -1,0 +1,157 @@
+"""SQLModel tables. Every table has id, created_at and updated_at.
+
+Enums are stored as their text values (non-native SQL enums: adding a value needs no migration).
+Money is integer minor units plus an ISO 4217 code.
+"""
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from csplanner.core.enums import (
+    CheckInKind,
+    MilestoneStatus,
+    NoteKind,
+    ObstacleKind,
+    Phase,
+    RunType,
+    Severity,
+    Stage,
+    StakeholderRole,
+    StakeholderStatus,
+    Team,
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def enum_column(enum: type[StrEnum]) -> sa.Enum:
+    return sa.Enum(
+        enum,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
+
+
+def account_fk() -> sa.Column:
+    return sa.Column(
+        sa.Integer, sa.ForeignKey("account.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+
+
+class Stamped(SQLModel):
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow, nullable=False)
+    updated_at: datetime = Field(default_factory=utcnow, nullable=False)
+
+
+class Account(Stamped, table=True):
+    name: str = Field(max_length=200, sa_column_kwargs={"unique": True}, nullable=False)
+    segment: str = Field(default="", max_length=100)
+    arr_minor: int = Field(default=0)
+    currency: str = Field(default="USD", max_length=3)
+    contract_signed: date | None = None
+    kickoff: date | None = None
+    renewal: date | None = Field(default=None, index=True)
+    stage: Stage = Field(default=Stage.LAND, sa_type=enum_column(Stage), nullable=False)
+    goal: str = ""
+    success_criteria: str = ""
+    regions: str = ""
+    archived: bool = Field(default=False, nullable=False)
+
+
+class Stakeholder(Stamped, table=True):
+    account_id: int = Field(sa_column=account_fk())
+    name: str = Field(max_length=200)
+    title: str = ""
+    role: StakeholderRole = Field(
+        default=StakeholderRole.OTHER, sa_type=enum_column(StakeholderRole), nullable=False
+    )
+    email: str = ""
+    location: str = ""
+    status: StakeholderStatus = Field(
+        default=StakeholderStatus.ACTIVE, sa_type=enum_column(StakeholderStatus), nullable=False
+    )
+    left_on: date | None = None
+
+
+class DiscoveryNote(Stamped, table=True):
+    __tablename__ = "discovery_note"
+    account_id: int = Field(sa_column=account_fk())
+    noted_on: date
+    kind: NoteKind = Field(default=NoteKind.OTHER, sa_type=enum_column(NoteKind), nullable=False)
+    text: str = ""
+
+
+class Milestone(Stamped, table=True):
+    account_id: int = Field(sa_column=account_fk())
+    title: str = Field(max_length=200)
+    planned_on: date = Field(index=True)
+    done_on: date | None = None
+    status: MilestoneStatus = Field(
+        default=MilestoneStatus.PLANNED, sa_type=enum_column(MilestoneStatus), nullable=False
+    )
+    run_type: RunType = Field(default=RunType.MEDIUM, sa_type=enum_column(RunType), nullable=False)
+    phase: Phase = Field(default=Phase.ADOPTION, sa_type=enum_column(Phase), nullable=False)
+    team: Team = Field(default=Team.CSM, sa_type=enum_column(Team), nullable=False)
+    outcome: str = ""  # what changed for the customer
+    notes: str = ""
+
+
+class Obstacle(Stamped, table=True):
+    account_id: int = Field(sa_column=account_fk())
+    kind: ObstacleKind = Field(
+        default=ObstacleKind.OTHER, sa_type=enum_column(ObstacleKind), nullable=False
+    )
+    severity: Severity = Field(default=Severity.MEDIUM, sa_type=enum_column(Severity), nullable=False)
+    title: str = Field(max_length=200)
+    opened_on: date
+    resolved_on: date | None = None
+    mitigation: str = ""
+
+
+class ObstacleMilestone(SQLModel, table=True):
+    """An obstacle hurts these milestones."""
+
+    __tablename__ = "obstacle_milestone"
+    obstacle_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("obstacle.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    milestone_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("milestone.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+
+
+class CheckIn(Stamped, table=True):
+    __tablename__ = "check_in"
+    account_id: int = Field(sa_column=account_fk())
+    held_on: date = Field(index=True)
+    kind: CheckInKind = Field(default=CheckInKind.CALL, sa_type=enum_column(CheckInKind), nullable=False)
+    summary: str = ""
+    next_steps: str = ""
+    sentiment: int = Field(default=0)  # -1, 0, +1
+
+
+class HealthSnapshot(SQLModel, table=True):
+    """One health score per account per week, for the trend."""
+
+    __tablename__ = "health_snapshot"
+    account_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("account.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    week_start: date = Field(primary_key=True)
+    score: int
+    created_at: datetime = Field(default_factory=utcnow, nullable=False)

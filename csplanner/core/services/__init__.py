@@ -1,0 +1,1 @@
+"""Services: plain functions taking a Session. They validate, write and flush; the caller commits."""

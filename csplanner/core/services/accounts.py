@@ -1,0 +1,103 @@
+"""Accounts: the customers, each training for its race day (the renewal)."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from csplanner.core import validate as v
+from csplanner.core.enums import Stage
+from csplanner.core.errors import DomainError
+from csplanner.core.models import Account
+from csplanner.core.services import records
+
+SORTS = ("name", "renewal", "arr", "stage")
+
+
+def check(session: Session, f: dict[str, Any], record_id: int | None) -> dict[str, Any]:
+    f["name"] = v.text(f.get("name"), "name", required=True, max_len=200)
+    clash = select(Account.id).where(func.lower(Account.name) == f["name"].lower())
+    if record_id is not None:
+        clash = clash.where(Account.id != record_id)
+    if session.exec(clash).first() is not None:
+        raise DomainError(f"An account named '{f['name']}' already exists.", "name")
+    f["segment"] = v.text(f.get("segment"), "segment", max_len=100)
+    f["arr_minor"] = v.money_minor(f.get("arr_minor", 0), "arr_minor")
+    f["currency"] = v.currency(f.get("currency") or "USD")
+    for key in ("contract_signed", "kickoff", "renewal"):
+        f[key] = v.a_date(f.get(key), key)
+    v.not_before(f["renewal"], f["contract_signed"], "renewal", "contract_signed", strictly=True)
+    v.not_before(f["kickoff"], f["contract_signed"], "kickoff", "contract_signed")
+    v.not_before(f["renewal"], f["kickoff"], "renewal", "kickoff", strictly=True)
+    f["stage"] = v.an_enum(f.get("stage") or Stage.LAND, Stage, "stage")
+    for key in ("goal", "success_criteria", "regions"):
+        f[key] = v.text(f.get(key), key)
+    f["archived"] = bool(f.get("archived", False))
+    return f
+
+
+def create(session: Session, **values: Any) -> Account:
+    return records.create(session, Account, check, values)
+
+
+def update(session: Session, account_id: int, **changes: Any) -> Account:
+    return records.update(session, Account, check, account_id, changes)
+
+
+def delete(session: Session, account_id: int) -> None:
+    """Deletes the account and, through ON DELETE CASCADE, everything recorded about it."""
+    records.delete(session, Account, account_id)
+
+
+def get(session: Session, account_id: int) -> Account:
+    return records.get(session, Account, account_id)
+
+
+def by_name(session: Session, name: str) -> Account:
+    found = session.exec(select(Account).where(func.lower(Account.name) == name.strip().lower())).first()
+    if found is None:
+        raise DomainError(f"No account named '{name.strip()}'.")
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class AccountRow:
+    """What a list of accounts shows; no children loaded."""
+
+    id: int
+    name: str
+    segment: str
+    stage: Stage
+    arr_minor: int
+    currency: str
+    renewal: date | None
+    archived: bool
+
+
+def list_rows(
+    session: Session, text: str = "", *, include_archived: bool = False, sort: str = "name"
+) -> list[AccountRow]:
+    if sort not in SORTS:
+        raise DomainError(f"Cannot sort accounts by '{sort}'.")
+    q = select(
+        Account.id, Account.name, Account.segment, Account.stage, Account.arr_minor,
+        Account.currency, Account.renewal, Account.archived,
+    )
+    if not include_archived:
+        q = q.where(col(Account.archived).is_(False))
+    if text.strip():
+        like = f"%{text.strip().lower()}%"
+        q = q.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like))
+    order = {
+        "name": [func.lower(Account.name)],
+        "renewal": [col(Account.renewal).is_(None), Account.renewal, func.lower(Account.name)],
+        "arr": [col(Account.arr_minor).desc(), func.lower(Account.name)],
+        "stage": [Account.stage, func.lower(Account.name)],
+    }[sort]
+    rows = [AccountRow(*r) for r in session.exec(q.order_by(*order)).all()]
+    if sort == "stage":  # LAER order, not alphabetical
+        rank = {s: i for i, s in enumerate(Stage)}
+        rows.sort(key=lambda r: rank[Stage(r.stage)])
+    return rows

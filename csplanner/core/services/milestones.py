@@ -1,0 +1,68 @@
+"""Milestones: the runs of the training plan."""
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from csplanner.core import validate as v
+from csplanner.core.enums import MilestoneStatus, Phase, RunType, Team
+from csplanner.core.models import Milestone
+from csplanner.core.services import children, records
+
+
+def check(session: Session, f: dict[str, Any], _id: int | None) -> dict[str, Any]:
+    f["account_id"] = children.account_id(session, f)
+    f["title"] = v.text(f.get("title"), "title", required=True, max_len=200)
+    f["planned_on"] = v.a_date(f.get("planned_on"), "planned_on", required=True)
+    f["status"] = v.an_enum(f.get("status") or MilestoneStatus.PLANNED, MilestoneStatus, "status")
+    f["done_on"] = v.a_date(f.get("done_on"), "done_on")
+    if f["status"] == MilestoneStatus.DONE and f["done_on"] is None:
+        f["done_on"] = date.today()
+    if f["status"] != MilestoneStatus.DONE:
+        f["done_on"] = None  # only a done run has a done date
+    f["run_type"] = v.an_enum(f.get("run_type") or RunType.MEDIUM, RunType, "run_type")
+    f["phase"] = v.an_enum(f.get("phase") or Phase.ADOPTION, Phase, "phase")
+    f["team"] = v.an_enum(f.get("team") or Team.CSM, Team, "team")
+    f["outcome"] = v.text(f.get("outcome"), "outcome")
+    f["notes"] = v.text(f.get("notes"), "notes")
+    return f
+
+
+def create(session: Session, **values: Any) -> Milestone:
+    return records.create(session, Milestone, check, values)
+
+
+def update(session: Session, milestone_id: int, **changes: Any) -> Milestone:
+    return records.update(session, Milestone, check, milestone_id, changes)
+
+
+def delete(session: Session, milestone_id: int) -> None:
+    records.delete(session, Milestone, milestone_id)
+
+
+def mark(session: Session, milestone_id: int, status: MilestoneStatus, on: date | None = None) -> Milestone:
+    """Tick a run off as done (on a date, default today), or mark it missed / skipped / planned."""
+    changes: dict[str, Any] = {"status": status}
+    if status == MilestoneStatus.DONE:
+        changes["done_on"] = on or date.today()
+    return update(session, milestone_id, **changes)
+
+
+def move(session: Session, milestone_id: int, planned_on: date) -> Milestone:
+    return update(session, milestone_id, planned_on=planned_on)
+
+
+def for_account(session: Session, account_id: int) -> list[Milestone]:
+    return children.for_account(session, Milestone, account_id, Milestone.planned_on, Milestone.id)
+
+
+def between(
+    session: Session, start: date, end: date, account_ids: Iterable[int] | None = None
+) -> list[Milestone]:
+    """Milestones planned in [start, end], optionally for some accounts only."""
+    q = select(Milestone).where(Milestone.planned_on >= start, Milestone.planned_on <= end)
+    if account_ids is not None:
+        q = q.where(col(Milestone.account_id).in_(list(account_ids)))
+    return list(session.exec(q.order_by(Milestone.planned_on, Milestone.id)).all())

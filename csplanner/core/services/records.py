@@ -1,0 +1,63 @@
+"""Create / update / delete for any record, with a per-kind rule check."""
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from sqlmodel import Session, SQLModel
+
+from csplanner.core.errors import DomainError
+from csplanner.core.models import Stamped, utcnow
+
+M = TypeVar("M", bound=Stamped)
+# A checker gets the merged field values (and the id being edited, or None) and returns them cleaned.
+Checker = Callable[[Session, dict[str, Any], int | None], dict[str, Any]]
+
+
+def get(session: Session, model: type[M], record_id: int) -> M:
+    obj = session.get(model, record_id)
+    if obj is None:
+        raise DomainError(f"That {model.__name__.lower()} no longer exists (it may have been deleted).")
+    return obj
+
+
+def fields_of(obj: SQLModel) -> dict[str, Any]:
+    data = obj.model_dump()
+    for key in ("id", "created_at", "updated_at"):
+        data.pop(key, None)
+    return data
+
+
+def create(session: Session, model: type[M], check: Checker, values: Mapping[str, Any]) -> M:
+    unknown = set(values) - set(model.model_fields) - {"id"}
+    if unknown:
+        raise DomainError(f"Unknown field(s) for {model.__name__}: {', '.join(sorted(unknown))}.")
+    defaults = {k: v for k, v in fields_of(model.model_construct()).items()}
+    merged = {**defaults, **dict(values)}
+    record_id = merged.pop("id", None)
+    clean = check(session, merged, None)
+    obj = model(**clean)
+    if record_id is not None:
+        obj.id = record_id
+    session.add(obj)
+    session.flush()
+    return obj
+
+
+def update(session: Session, model: type[M], check: Checker, record_id: int, changes: Mapping[str, Any]) -> M:
+    obj = get(session, model, record_id)
+    unknown = set(changes) - set(model.model_fields)
+    if unknown or {"id", "created_at", "updated_at"} & set(changes):
+        raise DomainError(f"Cannot change field(s): {', '.join(sorted(set(changes)))}.")
+    merged = {**fields_of(obj), **dict(changes)}
+    clean = check(session, merged, record_id)
+    for key, value in clean.items():
+        setattr(obj, key, value)
+    obj.updated_at = utcnow()
+    session.add(obj)
+    session.flush()
+    return obj
+
+
+def delete(session: Session, model: type[M], record_id: int) -> None:
+    session.delete(get(session, model, record_id))
+    session.flush()

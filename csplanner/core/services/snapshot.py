@@ -1,0 +1,55 @@
+"""A record with everything that hangs off it, as plain data: for undoing deletes and for JSON."""
+
+from typing import Any
+
+from sqlmodel import Session, SQLModel, col, select
+
+from csplanner.core.models import (
+    Account,
+    CheckIn,
+    DiscoveryNote,
+    HealthSnapshot,
+    Milestone,
+    Obstacle,
+    ObstacleMilestone,
+    Stakeholder,
+)
+
+CHILDREN: tuple[type[SQLModel], ...] = (Stakeholder, DiscoveryNote, Milestone, Obstacle, CheckIn, HealthSnapshot)
+KINDS: dict[str, type[SQLModel]] = {
+    m.__name__: m for m in (Account, *CHILDREN, ObstacleMilestone)
+}
+
+
+def _dump(obj: SQLModel) -> dict[str, Any]:
+    return {"kind": type(obj).__name__, "fields": obj.model_dump()}
+
+
+def dump(session: Session, model: type[SQLModel], record_id: int) -> list[dict[str, Any]]:
+    """The record, its children (for an account) and its obstacle links, parents first."""
+    obj = session.get(model, record_id)
+    if obj is None:
+        return []
+    out = [_dump(obj)]
+    links = select(ObstacleMilestone)
+    if model is Account:
+        for child in CHILDREN:
+            out += [_dump(c) for c in session.exec(select(child).where(child.account_id == record_id)).all()]
+        obstacle_ids = select(Obstacle.id).where(Obstacle.account_id == record_id)
+        links = links.where(col(ObstacleMilestone.obstacle_id).in_(obstacle_ids))
+    elif model is Milestone:
+        links = links.where(ObstacleMilestone.milestone_id == record_id)
+    elif model is Obstacle:
+        links = links.where(ObstacleMilestone.obstacle_id == record_id)
+    else:
+        return out
+    out += [_dump(link) for link in session.exec(links).all()]
+    return out
+
+
+def restore(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Put back what `dump` took, with the same ids, so other undo steps still find them."""
+    for row in rows:
+        model = KINDS[row["kind"]]
+        session.add(model.model_validate(row["fields"]))
+        session.flush()

@@ -1,0 +1,62 @@
+"""Stakeholders: who is on the customer's team, and who has left it."""
+
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session
+
+from csplanner.core import validate as v
+from csplanner.core.enums import ObstacleKind, Severity, StakeholderRole, StakeholderStatus, label
+from csplanner.core.models import Stakeholder
+from csplanner.core.services import children, records
+
+# Losing one of these is exec turnover: the app offers to open an obstacle.
+KEY_ROLES = (StakeholderRole.EXEC_SPONSOR, StakeholderRole.CHAMPION)
+
+
+def check(session: Session, f: dict[str, Any], _id: int | None) -> dict[str, Any]:
+    f["account_id"] = children.account_id(session, f)
+    f["name"] = v.text(f.get("name"), "name", required=True, max_len=200)
+    f["title"] = v.text(f.get("title"), "title", max_len=200)
+    f["role"] = v.an_enum(f.get("role") or StakeholderRole.OTHER, StakeholderRole, "role")
+    f["email"] = v.email(f.get("email"))
+    f["location"] = v.text(f.get("location"), "location", max_len=200)
+    f["status"] = v.an_enum(f.get("status") or StakeholderStatus.ACTIVE, StakeholderStatus, "status")
+    f["left_on"] = v.a_date(f.get("left_on"), "left_on")
+    if f["status"] == StakeholderStatus.LEFT and f["left_on"] is None:
+        f["left_on"] = date.today()
+    if f["status"] == StakeholderStatus.ACTIVE:
+        f["left_on"] = None
+    return f
+
+
+def create(session: Session, **values: Any) -> Stakeholder:
+    return records.create(session, Stakeholder, check, values)
+
+
+def update(session: Session, stakeholder_id: int, **changes: Any) -> Stakeholder:
+    return records.update(session, Stakeholder, check, stakeholder_id, changes)
+
+
+def delete(session: Session, stakeholder_id: int) -> None:
+    records.delete(session, Stakeholder, stakeholder_id)
+
+
+def for_account(session: Session, account_id: int) -> list[Stakeholder]:
+    return children.for_account(session, Stakeholder, account_id, Stakeholder.status, Stakeholder.name)
+
+
+def turnover_draft(before: dict[str, Any], after: Stakeholder) -> dict[str, Any] | None:
+    """If this edit marked an exec sponsor or champion as left, a pre-filled exec-turnover obstacle."""
+    became_left = before.get("status") != StakeholderStatus.LEFT and after.status == StakeholderStatus.LEFT
+    if not became_left or after.role not in KEY_ROLES:
+        return None
+    role = label(after.role)
+    return {
+        "account_id": after.account_id,
+        "kind": ObstacleKind.EXEC_TURNOVER,
+        "severity": Severity.HIGH if after.role == StakeholderRole.EXEC_SPONSOR else Severity.MEDIUM,
+        "title": f"{role} {after.name} left",
+        "opened_on": after.left_on or date.today(),
+        "mitigation": f"Find and onboard a new {role.lower()}; re-confirm goals and success criteria.",
+    }

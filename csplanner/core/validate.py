@@ -1,0 +1,88 @@
+"""Small checks shared by the services; each raises DomainError naming the field."""
+
+import re
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TypeVar
+
+import pycountry
+
+from csplanner.core.enums import label
+from csplanner.core.errors import DomainError
+
+E = TypeVar("E", bound=StrEnum)
+EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+MAX_TEXT = 100_000  # long notes are fine; a pasted novel is not
+
+
+def text(value: object, field: str, *, required: bool = False, max_len: int = MAX_TEXT) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise DomainError(f"{label(field)} must be text.", field)
+    value = value.strip()
+    if required and not value:
+        raise DomainError(f"{label(field)} is required.", field)
+    if len(value) > max_len:
+        raise DomainError(f"{label(field)} is too long ({len(value)} characters; at most {max_len}).", field)
+    return value
+
+
+def a_date(value: object, field: str, *, required: bool = False) -> date | None:
+    if value is None or value == "":
+        if required:
+            raise DomainError(f"{label(field)} is required.", field)
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise DomainError(f"{label(field)}: '{value}' is not a valid date (use YYYY-MM-DD).", field)
+
+
+def an_enum(value: object, enum: type[E], field: str) -> E:
+    try:
+        return enum(value)
+    except ValueError:
+        choices = ", ".join(label(m.value) for m in enum)
+        raise DomainError(f"{label(field)} must be one of: {choices}.", field) from None
+
+
+def currency(value: object) -> str:
+    code = text(value, "currency", required=True).upper()
+    if len(code) != 3 or pycountry.currencies.get(alpha_3=code) is None:
+        raise DomainError(f"'{code}' is not an ISO 4217 currency code (for example USD, EUR, GBP).", "currency")
+    return code
+
+
+def money_minor(value: object, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise DomainError(f"{label(field)} must be a whole number of minor units (cents).", field)
+    if value < 0:
+        raise DomainError(f"{label(field)} cannot be negative.", field)
+    if value > 10**15:
+        raise DomainError(f"{label(field)} is unrealistically large.", field)
+    return value
+
+
+def email(value: object) -> str:
+    value = text(value, "email", max_len=320)
+    if value and not EMAIL.match(value):
+        raise DomainError(f"'{value}' is not a valid email address.", "email")
+    return value
+
+
+def not_before(later: date | None, earlier: date | None, later_field: str, earlier_field: str, *, strictly: bool = False) -> None:
+    if later is None or earlier is None:
+        return
+    if later < earlier or (strictly and later == earlier):
+        word = "after" if strictly else "on or after"
+        raise DomainError(
+            f"{label(later_field)} ({later.isoformat()}) must be {word} {label(earlier_field).lower()} ({earlier.isoformat()}).",
+            later_field,
+        )

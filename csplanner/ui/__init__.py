@@ -1,0 +1,1 @@
+"""The Qt user interface. Widgets call core services; they never build SQL or keep the only copy of data."""

@@ -1,0 +1,21 @@
+"""What every screen receives from the composition root."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
+
+from csplanner.core.db import Database
+from csplanner.ui.changes import ChangeBus
+
+
+@dataclass
+class AppContext:
+    db: Database
+    undo_stack: QUndoStack
+    bus: ChangeBus
+    settings: QSettings
+    # Injected so tests can pin "today"; screens call ctx.today(), never date.today().
+    today: Callable[[], date] = field(default=date.today)

@@ -1,0 +1,44 @@
+"""Every test runs headless, on a fresh temporary database, never touching the user's files."""
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from csplanner.core import paths  # noqa: E402
+from csplanner.core.db import Database, open_database  # noqa: E402
+
+TODAY = date(2026, 11, 25)  # a Wednesday; tests that need "today" pin it
+
+
+@pytest.fixture(autouse=True)
+def private_paths(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv(paths.ENV_HOME, str(home))
+    monkeypatch.delenv(paths.ENV_DB, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
+    return home
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "test.sqlite3")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def ctx(qapp: object, db: Database) -> Iterator[object]:
+    """An AppContext over the test database, with today pinned to TODAY."""
+    from csplanner.app import make_context
+
+    context = make_context(db)
+    context.today = lambda: TODAY
+    yield context
+    context.undo_stack.clear()
