@@ -1,0 +1,35 @@
+"""Where the main window finds the screens built elsewhere, so no screen imports another.
+
+Each function returns fresh widgets for one window. Views and account widgets may define a
+Qt signal `open_account(int)`: the main window connects it to select that account.
+Account widgets implement `set_account(account_id: int | None)`.
+"""
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from csplanner.ui.context import AppContext
+
+
+def top_views(ctx: AppContext) -> list[tuple[str, QWidget, str]]:
+    """Top-level views beside "Accounts": (title, widget, shortcut such as "Ctrl+2")."""
+    views: list[tuple[str, QWidget, str]] = []
+    return views
+
+
+def account_tabs(ctx: AppContext) -> list[tuple[str, QWidget]]:
+    """Extra tabs on the account page (after Overview), e.g. the training calendar."""
+    tabs: list[tuple[str, QWidget]] = []
+    return tabs
+
+
+def overview_widgets(ctx: AppContext) -> list[QWidget]:
+    """Widgets placed inside the account overview, e.g. health with its parts and trend."""
+    widgets: list[QWidget] = []
+    return widgets
+
+
+def file_actions(ctx: AppContext, window: QMainWindow) -> list[QAction]:
+    """Extra actions for the File menu, e.g. exports. `window.current_account_id()` is available."""
+    actions: list[QAction] = []
+    return actions
