@@ -1,0 +1,138 @@
+"""Opening database files: pragmas, permissions, bad files, backups, migrations."""
+
+import sqlite3
+import stat
+from datetime import date
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlmodel import SQLModel
+
+from csplanner.core import migrate, paths
+from csplanner.core.db import backup, open_database
+from csplanner.core.errors import DomainError
+from csplanner.core.services import accounts
+
+
+def test_new_file_is_private_wal_fk_and_full_sync(tmp_path):
+    db = open_database(tmp_path / "sub" / "new.sqlite3")
+    try:
+        assert stat.S_IMODE((tmp_path / "sub" / "new.sqlite3").stat().st_mode) == 0o600
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    finally:
+        db.dispose()
+
+
+def test_models_and_migrations_agree(db):
+    with db.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"render_as_batch": True, "compare_type": True})
+        assert compare_metadata(ctx, SQLModel.metadata) == []
+    assert migrate.current_revision(db.engine) == migrate.head_revision()
+
+
+def test_saved_data_survives_reopening(tmp_path):
+    path = tmp_path / "x.sqlite3"
+    db = open_database(path)
+    with db.session() as s:
+        accounts.create(s, name="Acme", renewal=date(2027, 1, 1))
+    db.dispose()
+    db = open_database(path)
+    with db.session() as s:
+        assert accounts.by_name(s, "acme").renewal == date(2027, 1, 1)
+    db.dispose()
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"my precious notes, not a database" * 100)
+    before = path.read_bytes()
+    with pytest.raises(DomainError, match="not a csplanner database"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_a_foreign_sqlite_database_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DomainError, match="not a csplanner database"):
+        open_database(path)
+    conn = sqlite3.connect(path)
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")] == ["recipes"]
+    conn.close()
+
+
+def test_a_truncated_database_is_reported(tmp_path):
+    path = tmp_path / "x.sqlite3"
+    db = open_database(path)
+    with db.session() as s:
+        for i in range(200):
+            accounts.create(s, name=f"Account {i}", goal="g" * 500)
+    db.dispose()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    with pytest.raises(DomainError):
+        open_database(path)
+
+
+def test_a_folder_is_not_a_database(tmp_path):
+    with pytest.raises(DomainError, match="is a folder"):
+        open_database(tmp_path)
+
+
+def test_a_database_locked_by_another_program_gets_a_clear_message(tmp_path):
+    path = tmp_path / "x.sqlite3"
+    open_database(path).dispose()
+    holder = sqlite3.connect(path)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DomainError, match="locked by another program"):
+            open_database(path)
+    finally:
+        holder.rollback()
+        holder.close()
+
+
+def test_pending_migration_backs_up_first(tmp_path, monkeypatch):
+    path = tmp_path / "old.sqlite3"
+    db = open_database(path)
+    with db.session() as s:
+        accounts.create(s, name="Acme")
+    db.dispose()
+    assert not (tmp_path / "backups").exists()
+    # A newer release ships a migration this file has not seen yet.
+    monkeypatch.setattr(migrate, "needs_upgrade", lambda engine: True)
+    open_database(path).dispose()
+    saved = list((tmp_path / "backups").glob("old-before-migration-*.sqlite3"))
+    assert len(saved) == 1
+    copy = sqlite3.connect(saved[0])
+    assert copy.execute("SELECT name FROM account").fetchall() == [("Acme",)]
+    copy.close()
+
+
+def test_backup_copies_data_and_rotates(tmp_path):
+    path = tmp_path / "x.sqlite3"
+    db = open_database(path)
+    with db.session() as s:
+        accounts.create(s, name="Acme")
+    copies = [backup(path, reason="manual") for _ in range(12)]
+    db.dispose()
+    kept = sorted((tmp_path / "backups").glob("x-manual-*.sqlite3"))
+    assert len(kept) == 10 and copies[-1] in kept
+    copy = open_database(copies[-1])
+    with copy.session() as s:
+        assert accounts.by_name(s, "Acme")
+    copy.dispose()
+
+
+def test_default_path_follows_env(monkeypatch, tmp_path):
+    assert paths.default_db_path().parent == paths.data_dir()
+    monkeypatch.setenv(paths.ENV_DB, str(tmp_path / "elsewhere.sqlite3"))
+    assert paths.default_db_path() == tmp_path / "elsewhere.sqlite3"

@@ -1,0 +1,78 @@
+"""The command line: one-line errors and a non-zero exit, never a traceback."""
+
+import subprocess
+import sys
+
+import pytest
+
+from csplanner.cli import main
+from csplanner.core.db import open_database
+from csplanner.core.services import accounts
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_lists_the_commands(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    for name in ("demo", "check"):
+        assert name in out
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["demo", "--accounts", "many"], "'many' is not a whole number"),
+        (["demo", "--accounts", "0"], "must be at least 1"),
+        (["check", "--db", "/nonexistent/x.sqlite3"], "No database at /nonexistent/x.sqlite3"),
+    ],
+)
+def test_bad_arguments_give_one_line(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_check_reports_a_healthy_file(capsys, tmp_path):
+    path = tmp_path / "x.sqlite3"
+    db = open_database(path)
+    with db.session() as s:
+        accounts.create(s, name="Acme")
+    db.dispose()
+    code, out, _ = run(capsys, "check", "--db", str(path))
+    assert code == 0
+    assert "integrity: ok" in out and "schema: 0001 (latest 0001)" in out
+
+
+def test_check_refuses_a_file_that_is_not_a_database(capsys, tmp_path):
+    path = tmp_path / "x.sqlite3"
+    path.write_text("hello")
+    code, _, err = run(capsys, "check", "--db", str(path))
+    assert code == 2 and "not a csplanner database" in err
+
+
+def test_db_comes_from_the_environment(capsys, tmp_path, monkeypatch):
+    path = tmp_path / "env.sqlite3"
+    open_database(path).dispose()
+    monkeypatch.setenv("CSPLANNER_DB", str(path))
+    code, out, _ = run(capsys, "check")
+    assert code == 0 and "integrity: ok" in out
+
+
+def test_the_installed_command_prints_no_traceback(tmp_path):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"\x00" * 4096)
+    proc = subprocess.run(
+        [sys.executable, "-m", "csplanner", "check", "--db", str(bad)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("csplanner: ") and "Traceback" not in proc.stderr

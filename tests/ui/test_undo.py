@@ -1,0 +1,70 @@
+"""Every edit is an undoable command that calls a service and announces what changed."""
+
+from datetime import date
+
+from sqlmodel import select
+
+from csplanner.core.models import Account, Milestone
+from csplanner.core.services import accounts, milestones
+from csplanner.ui import undo
+
+
+def account_names(ctx):
+    with ctx.db.session() as s:
+        return [r.name for r in accounts.list_rows(s, include_archived=True)]
+
+
+def test_create_undo_redo_keeps_the_same_id(ctx, qtbot):
+    cmd = undo.CreateRecord(ctx, Account, accounts.create, {"name": "Acme"}, "Add account 'Acme'")
+    with qtbot.waitSignal(ctx.bus.changed) as sig:
+        assert undo.run(ctx, cmd) is None
+    assert sig.args[0].touches("account") and sig.args[0].account_ids == {cmd.record_id}
+    first_id = cmd.record_id
+    assert ctx.undo_stack.undoText() == "Add account 'Acme'"
+    ctx.undo_stack.undo()
+    assert account_names(ctx) == []
+    ctx.undo_stack.redo()
+    assert account_names(ctx) == ["Acme"] and cmd.record_id == first_id
+
+
+def test_a_broken_rule_saves_nothing_and_leaves_no_undo_step(ctx):
+    undo.run(ctx, undo.CreateRecord(ctx, Account, accounts.create, {"name": "Acme"}, "Add"))
+    error = undo.run(ctx, undo.CreateRecord(ctx, Account, accounts.create, {"name": "acme"}, "Add again"))
+    assert error is not None and error.field == "name" and "already exists" in error.message
+    assert ctx.undo_stack.count() == 1 and ctx.undo_stack.undoText() == "Add"
+    assert account_names(ctx) == ["Acme"]
+
+
+def test_update_undo_restores_old_values(ctx):
+    undo.run(ctx, undo.CreateRecord(ctx, Account, accounts.create, {"name": "Acme", "goal": "old"}, "Add"))
+    aid = ctx.undo_stack.command(0).record_id
+    undo.run(ctx, undo.UpdateRecord(ctx, Account, accounts.update, aid, {"goal": "new", "name": "Acme Inc"}, "Edit"))
+    with ctx.db.session() as s:
+        assert (accounts.get(s, aid).goal, accounts.get(s, aid).name) == ("new", "Acme Inc")
+    ctx.undo_stack.undo()
+    with ctx.db.session() as s:
+        assert (accounts.get(s, aid).goal, accounts.get(s, aid).name) == ("old", "Acme")
+
+
+def test_delete_undo_brings_back_children(ctx, qtbot):
+    with ctx.db.session() as s:
+        aid = accounts.create(s, name="Acme").id
+        milestones.create(s, account_id=aid, title="Kickoff", planned_on=date(2026, 1, 8))
+    with qtbot.waitSignal(ctx.bus.changed) as sig:
+        undo.run(ctx, undo.DeleteRecord(ctx, Account, accounts.delete, aid, "Delete 'Acme'"))
+    assert sig.args[0].touches("milestone") and sig.args[0].account_ids == {aid}
+    assert account_names(ctx) == []
+    ctx.undo_stack.undo()
+    with ctx.db.session() as s:
+        assert [m.title for m in s.exec(select(Milestone)).all()] == ["Kickoff"]
+
+
+def test_undo_that_breaks_a_rule_reports_instead_of_crashing(ctx, qtbot):
+    undo.run(ctx, undo.CreateRecord(ctx, Account, accounts.create, {"name": "Acme"}, "Add"))
+    undo.run(ctx, undo.UpdateRecord(ctx, Account, accounts.update, 1, {"name": "Acme 2"}, "Rename"))
+    with ctx.db.session() as s:  # meanwhile something else took the old name
+        accounts.create(s, name="Acme")
+    with qtbot.waitSignal(ctx.bus.failed) as sig:
+        ctx.undo_stack.undo()
+    assert "already exists" in sig.args[0]
+    assert sorted(account_names(ctx)) == ["Acme", "Acme 2"]
