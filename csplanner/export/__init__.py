@@ -1,0 +1,1 @@
+"""Files for the world outside: PDF (Qt only, no widgets), and later ICS, CSV, JSON."""
