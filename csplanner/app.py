@@ -25,16 +25,22 @@ def make_context(db: Database) -> AppContext:
     return AppContext(db=db, undo_stack=QUndoStack(), bus=ChangeBus(), settings=settings())
 
 
+def lock_database(db_path: Path) -> QLockFile | None:
+    """One running csplanner per database file; None if another one holds it."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(db_path) + ".lock")
+    lock.setStaleLockTime(0)  # a lock whose process died is stale, whatever its age
+    return lock if lock.tryLock(100) else None
+
+
 def run(db_path: Path) -> int:
     from csplanner.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("csplanner")
     app.setOrganizationName("csplanner")
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(db_path) + ".lock")
-    lock.setStaleLockTime(0)  # a lock whose process died is stale, whatever its age
-    if not lock.tryLock(100):
+    lock = lock_database(db_path)
+    if lock is None:
         QMessageBox.critical(None, "csplanner", f"{db_path} is already open in another csplanner window.")
         return 1
     try:
