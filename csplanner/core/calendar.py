@@ -1,0 +1,336 @@
+"""The training calendar as plain data: weeks, chips (milestones) and bars (obstacles).
+
+The screen and the account-plan PDF draw the same grid from these, so neither needs SQL.
+Weeks start on `first_weekday` (0 = Monday … 6 = Sunday, the locale's choice in the UI).
+"""
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
+
+from csplanner.core.enums import MilestoneStatus, ObstacleKind, Phase, RunType, Severity, Stage
+from csplanner.core.errors import DomainError
+from csplanner.core.models import Account, Milestone, Obstacle
+
+ONBOARDING_WEEKS = 12  # the first ~12 weeks after signing are onboarding ("early training")
+RENEWAL_WEEKS = 13  # the last quarter before race day is the renewal run-in
+WEEKS_AFTER_RACE = 4  # "a little beyond" race day
+# Injuries hurt the runner (people, escalations); bad weather is around them (product, other).
+INJURIES = frozenset({ObstacleKind.EXEC_TURNOVER, ObstacleKind.ESCALATION})
+INTENSITY = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3, Severity.CRITICAL: 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Chip:
+    """One milestone on its day."""
+
+    milestone_id: int
+    account_id: int
+    account_name: str
+    title: str
+    day: date
+    run_type: RunType
+    status: MilestoneStatus
+    phase: Phase
+    overdue: bool  # still planned but its day has passed
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One obstacle across the days it was open; `end` is inclusive (today if still open)."""
+
+    obstacle_id: int
+    account_id: int
+    title: str
+    kind: ObstacleKind
+    severity: Severity
+    start: date
+    end: date
+
+    @property
+    def injury(self) -> bool:
+        return is_injury(self.kind)
+
+    @property
+    def intensity(self) -> int:
+        return INTENSITY[self.severity]
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    start: date
+    number: int | None  # week since contract signed, 1-based
+    weeks_to_race: int | None  # 0 in race week; None after it or without a race day
+    iso_year: int
+    iso_week: int
+    phase: Phase | None
+    planned: int  # runs in the week, skipped ones excluded
+    done: int
+    missed: int  # missed or overdue
+    compliance: float | None  # done / (done + missed); None when nothing was due yet
+
+    @property
+    def end(self) -> date:
+        return self.start + timedelta(days=6)
+
+    def days(self) -> list[date]:
+        return [self.start + timedelta(days=i) for i in range(7)]
+
+    def label(self) -> str:
+        """'Week 5 · 21 weeks to race day', 'Race week', 'W47' when outside the plan."""
+        parts = []
+        if self.number is not None and self.number >= 1:
+            parts.append(f"Week {self.number}")
+        if self.weeks_to_race == 0:
+            parts.append("Race week")
+        elif self.weeks_to_race == 1:
+            parts.append("1 week to race day")
+        elif self.weeks_to_race is not None:
+            parts.append(f"{self.weeks_to_race} weeks to race day")
+        return " · ".join(parts)
+
+    def iso_label(self) -> str:
+        return f"W{self.iso_week:02d}"
+
+
+@dataclass(frozen=True)
+class AccountPlan:
+    account_id: int | None  # None for the all-accounts view
+    account_name: str
+    contract_signed: date | None
+    race_day: date | None
+    weeks: list[Week]
+    chips: list[Chip]
+    bars: list[Bar]
+    kickoff: date | None = None
+    stage: Stage | None = None
+    today: date | None = None
+    races: dict[date, list[str]] = field(default_factory=dict)  # all-accounts view: renewals by day
+    _by_day: dict[date, list[Chip]] = field(default_factory=dict, repr=False, compare=False)
+
+    def chips_on(self, day: date) -> list[Chip]:
+        if not self._by_day and self.chips:
+            for chip in self.chips:
+                self._by_day.setdefault(chip.day, []).append(chip)
+        return self._by_day.get(day, [])
+
+    def bars_in(self, start: date, end: date) -> list[Bar]:
+        return [b for b in self.bars if b.start <= end and b.end >= start]
+
+    def week_of(self, day: date) -> Week | None:
+        for week in self.weeks:
+            if week.start <= day <= week.end:
+                return week
+        return None
+
+    def countdown(self) -> str:
+        """'Race day in 21 weeks (147 days)', 'Race day today', 'Race day was 3 days ago'."""
+        if self.race_day is None or self.today is None:
+            return "No race day (renewal) set"
+        days = (self.race_day - self.today).days
+        if days == 0:
+            return "Race day is today"
+        if days < 0:
+            return f"Race day was {-days} day{'s' if days != -1 else ''} ago"
+        if days < 14:
+            return f"Race day in {days} day{'s' if days != 1 else ''}"
+        return f"Race day in {days // 7} weeks ({days} days)"
+
+
+def is_injury(kind: ObstacleKind) -> bool:
+    return ObstacleKind(kind) in INJURIES
+
+
+def week_start(day: date, first_weekday: int = 0) -> date:
+    """The first day of the week holding `day`."""
+    return day - timedelta(days=(day.weekday() - first_weekday) % 7)
+
+
+def week_starts(start: date, end: date, first_weekday: int = 0) -> list[date]:
+    first, last = week_start(start, first_weekday), week_start(end, first_weekday)
+    return [first + timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
+
+
+def _date_phase(
+    start: date, contract: date | None, kickoff: date | None, race: date | None,
+    stage: Stage | None, first_weekday: int,
+) -> Phase | None:
+    if contract is None or start < week_start(contract, first_weekday):
+        return None
+    if race is not None and start > race:
+        return None
+    if start <= contract <= start + timedelta(days=6):
+        return Phase.KICKOFF
+    if kickoff is not None and start <= week_start(kickoff, first_weekday):
+        return Phase.KICKOFF  # still building the training plan
+    if race is not None and (week_start(race, first_weekday) - start).days // 7 < RENEWAL_WEEKS:
+        return Phase.RENEWAL
+    if (start - week_start(contract, first_weekday)).days // 7 < ONBOARDING_WEEKS:
+        return Phase.ONBOARDING
+    return Phase.EXPANSION if stage == Stage.EXPAND else Phase.ADOPTION
+
+
+def make_weeks(
+    starts: Sequence[date], chips: Iterable[Chip], today: date, *, contract: date | None = None,
+    kickoff: date | None = None, race: date | None = None, stage: Stage | None = None,
+    first_weekday: int = 0, with_phase: bool = True,
+) -> list[Week]:
+    """Weeks with their counts and phase.
+
+    Phase rule: the phase most of the week's runs carry (ties: the later phase in the
+    journey); a week without runs takes its phase from the dates: kickoff until the kickoff
+    date's week, renewal in the last 13 weeks up to race day, onboarding in the first 12
+    weeks after signing, then adoption (expansion when the account's stage is expand); none
+    before signing or after race day.
+    """
+    by_week: dict[date, list[Chip]] = {}
+    for chip in chips:
+        by_week.setdefault(week_start(chip.day, first_weekday), []).append(chip)
+    order = {p: i for i, p in enumerate(Phase)}
+    weeks = []
+    for start in starts:
+        runs = [c for c in by_week.get(start, []) if c.status != MilestoneStatus.SKIPPED]
+        done = sum(c.status == MilestoneStatus.DONE for c in runs)
+        missed = sum(c.status == MilestoneStatus.MISSED or c.overdue for c in runs)
+        phase: Phase | None = None
+        if with_phase:
+            if runs:
+                counts = Counter(c.phase for c in runs)
+                phase = max(counts, key=lambda p: (counts[p], order[p]))
+            else:
+                phase = _date_phase(start, contract, kickoff, race, stage, first_weekday)
+        number = None
+        if contract is not None:
+            n = (start - week_start(contract, first_weekday)).days // 7 + 1
+            number = n if n >= 1 else None
+        to_race = None
+        if race is not None:
+            left = (week_start(race, first_weekday) - start).days // 7
+            to_race = left if left >= 0 else None
+        iso = start.isocalendar() if first_weekday == 0 else (start + timedelta(days=3)).isocalendar()
+        weeks.append(Week(
+            start=start, number=number, weeks_to_race=to_race, iso_year=iso[0], iso_week=iso[1],
+            phase=phase, planned=len(runs), done=done, missed=missed,
+            compliance=done / (done + missed) if done + missed else None,
+        ))
+    return weeks
+
+
+def _chip(row: sa.Row, today: date) -> Chip:
+    status = MilestoneStatus(row.status)
+    return Chip(
+        milestone_id=row.id, account_id=row.account_id, account_name=row.name, title=row.title,
+        day=row.planned_on, run_type=RunType(row.run_type), status=status, phase=Phase(row.phase),
+        overdue=status == MilestoneStatus.PLANNED and row.planned_on < today,
+    )
+
+
+def _bar(row: sa.Row, today: date) -> Bar:
+    end = row.resolved_on or max(today, row.opened_on)
+    return Bar(
+        obstacle_id=row.id, account_id=row.account_id, title=row.title,
+        kind=ObstacleKind(row.kind), severity=Severity(row.severity), start=row.opened_on, end=end,
+    )
+
+
+CHIP_COLUMNS = (
+    Milestone.id, Milestone.account_id, Account.name, Milestone.title, Milestone.planned_on,
+    Milestone.run_type, Milestone.status, Milestone.phase,
+)
+BAR_COLUMNS = (
+    Obstacle.id, Obstacle.account_id, Obstacle.title, Obstacle.kind, Obstacle.severity,
+    Obstacle.opened_on, Obstacle.resolved_on,
+)
+
+
+def account_plan(session: Session, account_id: int, today: date, first_weekday: int = 0) -> AccountPlan:
+    """One account's plan: weeks from contract signed to a little after race day."""
+    account = session.get(Account, account_id)
+    if account is None:
+        raise DomainError("That account no longer exists (it may have been deleted).")
+    rows = session.exec(
+        select(*CHIP_COLUMNS).join(Account, col(Account.id) == Milestone.account_id)
+        .where(Milestone.account_id == account_id).order_by(Milestone.planned_on, Milestone.id)
+    ).all()
+    chips = [_chip(r, today) for r in rows]
+    bars = [_bar(r, today) for r in session.exec(
+        select(*BAR_COLUMNS).where(Obstacle.account_id == account_id).order_by(Obstacle.opened_on, Obstacle.id)
+    ).all()]
+    contract, race, kickoff = account.contract_signed, account.renewal, account.kickoff
+    known = [d for d in (contract, kickoff) if d] + [c.day for c in chips] + [b.start for b in bars]
+    first = min(known) if known else today - timedelta(weeks=4)
+    if race is not None:
+        last = race + timedelta(weeks=WEEKS_AFTER_RACE)
+    else:  # no race day yet: a year of training from the start, or a quarter ahead of today
+        last = max(first + timedelta(weeks=52), today + timedelta(weeks=13))
+    last = max([last] + [c.day for c in chips])
+    weeks = make_weeks(
+        week_starts(first, last, first_weekday), chips, today, contract=contract, kickoff=kickoff,
+        race=race, stage=account.stage, first_weekday=first_weekday,
+    )
+    return AccountPlan(
+        account_id=account.id, account_name=account.name, contract_signed=contract, race_day=race,
+        weeks=weeks, chips=chips, bars=bars, kickoff=kickoff, stage=account.stage, today=today,
+    )
+
+
+def _filters(q: sa.Select, stages: Iterable[Stage] | None, segments: Iterable[str] | None,
+             text: str, account_ids: Iterable[int] | None, include_archived: bool) -> sa.Select:
+    if stages:
+        q = q.where(col(Account.stage).in_([Stage(s) for s in stages]))
+    if segments:
+        q = q.where(col(Account.segment).in_(list(segments)))
+    if account_ids is not None:
+        q = q.where(col(Account.id).in_(list(account_ids)))
+    if not include_archived:
+        q = q.where(col(Account.archived).is_(False))
+    return q
+
+
+def range_plan(
+    session: Session, start: date, end: date, today: date, *, stages: Iterable[Stage] | None = None,
+    segments: Iterable[str] | None = None, text: str = "", first_weekday: int = 0,
+    account_ids: Iterable[int] | None = None, include_archived: bool = False,
+) -> AccountPlan:
+    """Every (filtered) account's runs and obstacles in the whole weeks around [start, end].
+
+    `text` matches account name, segment or run title. One indexed query per kind: milestones
+    by `planned_on`, so only the asked weeks are read however many accounts there are.
+    """
+    starts = week_starts(start, end, first_weekday)
+    lo, hi = starts[0], starts[-1] + timedelta(days=6)
+    q = select(*CHIP_COLUMNS).join(Account, col(Account.id) == Milestone.account_id).where(
+        Milestone.planned_on >= lo, Milestone.planned_on <= hi)
+    q = _filters(q, stages, segments, text, account_ids, include_archived)
+    needle = text.strip().lower()
+    if needle:
+        like = f"%{needle}%"
+        q = q.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like)
+                    | func.lower(Milestone.title).like(like))
+    chips = [_chip(r, today) for r in session.exec(q.order_by(Milestone.planned_on, func.lower(Account.name), Milestone.id)).all()]
+    bq = select(*BAR_COLUMNS).join(Account, col(Account.id) == Obstacle.account_id).where(
+        Obstacle.opened_on <= hi,
+        sa.or_(col(Obstacle.resolved_on).is_(None), col(Obstacle.resolved_on) >= lo))
+    bq = _filters(bq, stages, segments, text, account_ids, include_archived)
+    if needle:
+        bq = bq.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like)
+                      | func.lower(Obstacle.title).like(like))
+    bars = [b for b in (_bar(r, today) for r in session.exec(bq.order_by(Obstacle.opened_on, Obstacle.id)).all())
+            if b.end >= lo]
+    weeks = make_weeks(starts, chips, today, first_weekday=first_weekday, with_phase=False)
+    rq = select(Account.renewal, Account.name).where(Account.renewal >= lo, Account.renewal <= hi)
+    rq = _filters(rq, stages, segments, text, account_ids, include_archived)
+    if needle:
+        rq = rq.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like))
+    races: dict[date, list[str]] = {}
+    for day, name in session.exec(rq.order_by(Account.renewal, func.lower(Account.name))).all():
+        races.setdefault(day, []).append(name)
+    return AccountPlan(
+        account_id=None, account_name="All accounts", contract_signed=None, race_day=None,
+        weeks=weeks, chips=chips, bars=bars, today=today, races=races,
+    )
+
