@@ -1,0 +1,121 @@
+"""One account's training calendar: contract signed to race day, with the countdown on top."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from csplanner.core import calendar
+from csplanner.core.errors import DomainError
+from csplanner.ui.calendar.grid import CalendarGrid
+from csplanner.ui.calendar.legend import Legend
+from csplanner.ui.calendar.panel import CalendarPanel
+from csplanner.ui.calendar.sources import AccountSource, locale_first_weekday
+from csplanner.ui.changes import Change
+from csplanner.ui.context import AppContext
+
+
+class AccountCalendar(CalendarPanel):
+    open_account = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.account_id: int | None = None
+        self.first_weekday = locale_first_weekday()
+        self.source = AccountSource()
+        self.grid: CalendarGrid = self.make_grid(self.source, row_height=96)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = QFont(self.title.font())
+        font.setBold(True)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.title.setFont(font)
+        self.countdown = QLabel()
+        self.countdown.setTextFormat(Qt.TextFormat.PlainText)
+        self.countdown.setFont(font)
+        self.countdown.setStyleSheet("color: #b07d00;")
+        self.today_button = QPushButton("Today (T)")
+        self.race_button = QPushButton("Race day (R)")
+        self.apply_button = QPushButton("Apply template…")
+        self.save_button = QPushButton("Save as template…")
+        self.today_button.clicked.connect(self.go_today)
+        self.race_button.clicked.connect(self.go_race_day)
+        self.apply_button.clicked.connect(self.apply_template)
+        self.save_button.clicked.connect(self.save_template)
+        for button in (self.today_button, self.race_button, self.apply_button, self.save_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the grid
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addSpacing(16)
+        top.addWidget(self.countdown)
+        top.addStretch(1)
+        for button in (self.today_button, self.race_button, self.apply_button, self.save_button):
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(Legend())
+        layout.addWidget(self.message)
+        layout.addWidget(self.grid, 1)
+        ctx.bus.changed.connect(self.on_changed)
+        self.set_account(None)
+
+    def set_account(self, account_id: int | None) -> None:
+        """Show this account's plan (None: nothing), scrolled to today."""
+        self.account_id = account_id
+        self.reload()
+        self.grid.set_current(self.ctx.today())
+        today_row = self.source.row_of(self.ctx.today())
+        if today_row is not None:  # today near the top, with last week still in sight
+            self.grid.scroll_to_row(max(0, today_row - 3), top=True)
+
+    def reload(self) -> None:
+        plan = None
+        if self.account_id is not None:
+            try:
+                with self.ctx.db.session() as session:
+                    plan = calendar.account_plan(session, self.account_id, self.ctx.today(), self.first_weekday)
+            except DomainError:  # deleted meanwhile
+                self.account_id = None
+        self.source.plan = plan
+        self.grid.race_day = plan.race_day if plan else None
+        self.title.setText(plan.account_name if plan else "No account selected")
+        self.countdown.setText(plan.countdown() if plan else "")
+        for button in (self.today_button, self.race_button, self.apply_button, self.save_button):
+            button.setEnabled(plan is not None)
+        self.race_button.setEnabled(bool(plan and plan.race_day))
+        self.grid.reload()
+
+    def on_changed(self, change: Change) -> None:
+        if self.account_id is None:
+            return
+        if self.account_id in change.account_ids or (change.touches("account") and not change.account_ids):
+            self.reload()
+
+    def account_for_new(self, day: date) -> int | None:
+        return self.account_id
+
+    def go_today(self) -> None:
+        self.grid.set_current(self.ctx.today())
+        self.grid.setFocus()
+
+    def go_race_day(self) -> None:
+        if self.grid.race_day is not None:
+            self.grid.set_current(self.grid.race_day)
+        self.grid.setFocus()
+
+    def apply_template(self) -> None:
+        if self.account_id is None:
+            return
+        from csplanner.ui.calendar.template_dialogs import ApplyTemplateDialog
+
+        ApplyTemplateDialog.ask(self, self.ctx, self.account_id)
+
+    def save_template(self) -> None:
+        if self.account_id is None:
+            return
+        from csplanner.ui.calendar.template_dialogs import save_plan_as_template
+
+        save_plan_as_template(self, self.ctx, self.account_id)

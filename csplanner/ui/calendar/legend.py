@@ -1,0 +1,73 @@
+"""A one-line key to the calendar's colours, so a first-time reader needs no explanation."""
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from csplanner.core.enums import Phase, RunType, label
+from csplanner.ui.calendar import colors
+
+RUN_WORDS = {RunType.SPRINT: "Sprint · quick win", RunType.MEDIUM: "Medium · initiative",
+             RunType.LONG: "Long · change", RunType.RACE: "Race · renewal"}
+
+
+class Legend(QWidget):
+    def __init__(self, parent: QWidget | None = None, *, phases: bool = True) -> None:
+        super().__init__(parent)
+        self.phases = phases
+        self.setFixedHeight(22)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def _font(self) -> QFont:
+        font = QFont(self.font())
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 0.85)
+        return font
+
+    def _items(self) -> list[tuple[str, QColor, str]]:
+        items = [("fill", colors.RUN[r], RUN_WORDS[r]) for r in RunType]
+        items += [("outline", colors.RUN[RunType.MEDIUM], "Planned"), ("fill", colors.RUN[RunType.MEDIUM], "Done"),
+                  ("fill", colors.MISSED, "Missed / overdue"),
+                  ("bar", colors.INJURY, "Injury"), ("hatch", colors.WEATHER, "Bad weather")]
+        if self.phases:
+            items += [("band", colors.PHASE[p], label(p)) for p in Phase]
+        return items
+
+    def sizeHint(self) -> QSize:
+        fm = QFontMetrics(self._font())
+        return QSize(sum(fm.horizontalAdvance(t) + 30 for _k, _c, t in self._items()), 22)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setFont(self._font())
+        fm = QFontMetrics(p.font())
+        x = 4
+        text_color = self.palette().color(QPalette.ColorRole.WindowText)
+        for kind, color, text in self._items():
+            swatch = QRectF(x, 5, 18, 12)
+            if kind == "fill":
+                p.setPen(QPen(color.darker(115), 1))
+                p.setBrush(color)
+                p.drawRoundedRect(swatch, 3, 3)
+            elif kind == "outline":
+                p.setPen(QPen(color, 1.6))
+                p.setBrush(colors.tint(self.palette(), color, 28))
+                p.drawRoundedRect(swatch, 3, 3)
+            elif kind == "bar":
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(color)
+                p.drawRoundedRect(QRectF(x, 8, 18, 5), 2, 2)
+            elif kind == "hatch":
+                p.setPen(QPen(color, 1))
+                p.setBrush(QBrush(color, Qt.BrushStyle.BDiagPattern))
+                p.drawRect(QRectF(x, 8, 18, 5))
+            else:  # band
+                p.setPen(Qt.PenStyle.NoPen)
+                p.fillRect(QRect(x, 4, 5, 14), color)
+                swatch = QRectF(x, 5, 6, 12)
+            x = int(swatch.right()) + 4
+            p.setPen(text_color)
+            p.drawText(QRect(x, 0, fm.horizontalAdvance(text) + 2, 22), Qt.AlignmentFlag.AlignVCenter, text)
+            x += fm.horizontalAdvance(text) + 12
+        p.end()

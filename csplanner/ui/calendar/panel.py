@@ -1,0 +1,81 @@
+"""What the account calendar and the all-accounts calendar share: a grid wired to undoable edits."""
+
+from datetime import date
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from csplanner.core.calendar import Chip
+from csplanner.core.enums import MilestoneStatus
+from csplanner.core.errors import DomainError
+from csplanner.ui.calendar import commands
+from csplanner.ui.calendar.grid import CalendarGrid, Source
+from csplanner.ui.context import AppContext
+
+
+class CalendarPanel(QWidget):
+    """Subclasses build `self.grid` and say which account a new run belongs to."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.message = QLabel()  # the last refused edit, in words
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c0392b;")
+        self.message.hide()
+
+    def make_grid(self, source: Source, **kwargs: object) -> CalendarGrid:
+        grid = CalendarGrid(source, self.ctx.today, **kwargs)  # type: ignore[arg-type]
+        grid.chip_clicked.connect(self.edit_chip)
+        grid.chip_moved.connect(self.move_chip)
+        grid.chip_menu.connect(self.show_chip_menu)
+        grid.chip_delete.connect(self.delete_chip)
+        grid.day_activated.connect(self.add_on)
+        return grid
+
+    def account_for_new(self, day: date) -> int | None:
+        raise NotImplementedError
+
+    def report(self, error: DomainError | None) -> None:
+        if error is None:
+            self.message.hide()
+        else:
+            self.message.setText(error.message)
+            self.message.show()
+
+    # grid signals -> commands
+    def move_chip(self, chip: Chip, day: date) -> None:
+        self.report(commands.move(self.ctx, chip, day))
+
+    def mark_chip(self, chip: Chip, status: MilestoneStatus) -> None:
+        self.report(commands.mark(self.ctx, chip, status))
+
+    def delete_chip(self, chip: Chip) -> None:
+        self.report(commands.delete(self.ctx, chip))
+
+    def edit_chip(self, chip: Chip) -> None:
+        from csplanner.ui import editing  # built by another engineer; loaded when first needed
+
+        editing.edit_record(self, self.ctx, "milestone", chip.milestone_id)
+
+    def add_on(self, day: date) -> None:
+        account_id = self.account_for_new(day)
+        if account_id is None:
+            return
+        from csplanner.ui import editing
+
+        editing.edit_record(self, self.ctx, "milestone", None, {"account_id": account_id, "planned_on": day})
+
+    def extra_menu_actions(self, menu: object, chip: Chip) -> None:
+        """Hook for the all-accounts view ("Open account")."""
+
+    def show_chip_menu(self, chip: Chip, where: QPoint) -> None:
+        menu, actions = commands.chip_menu(self, chip)
+        actions["edit"].triggered.connect(lambda: self.edit_chip(chip))
+        for status, _text in commands.MARKS:
+            actions[status.value].triggered.connect(lambda _=False, s=status: self.mark_chip(chip, s))
+        actions["delete"].triggered.connect(lambda: self.delete_chip(chip))
+        self.extra_menu_actions(menu, chip)
+        menu.exec(where)
+        menu.deleteLater()
