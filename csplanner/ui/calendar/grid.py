@@ -348,7 +348,7 @@ class CalendarGrid(QAbstractScrollArea):
         if phase_color and w.phase:
             p.setFont(self._small(0.8, bold=True))
             p.setPen(phase_color.darker(125) if pal.color(QPalette.ColorRole.Base).lightness() > 128 else phase_color.lighter(130))
-            p.drawText(QRect(x, y, LABEL_W - x - 4, 16), Qt.AlignmentFlag.AlignLeft, label(w.phase).upper())
+            p.drawText(QRect(x, y, LABEL_W - x - 4, 16), Qt.AlignmentFlag.AlignLeft, w.phase.value.upper())
         # days
         grid_pen = QPen(pal.color(QPalette.ColorRole.Midlight if pal.color(QPalette.ColorRole.Base).lightness() > 128 else QPalette.ColorRole.Mid))
         for cell in week.days:
@@ -729,7 +729,7 @@ class CalendarGrid(QAbstractScrollArea):
             lines = [f"<b>{html.escape(chip.title)}</b>"]
             if self.show_account:
                 lines.append(html.escape(chip.account_name))
-            lines.append(f"{label(chip.run_type)} run · {label(chip.phase)} · {state}")
+            lines.append(f"{label(chip.run_type)} run · {chip.phase.value} phase · {state}")
             lines.append(QLocale().toString(chip.day, QLocale.FormatType.LongFormat))
         elif bar is not None:
             kind = "Injury" if bar.injury else "Bad weather"

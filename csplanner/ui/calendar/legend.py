@@ -4,7 +4,7 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from csplanner.core.enums import Phase, RunType, label
+from csplanner.core.enums import Phase, RunType
 from csplanner.ui.calendar import colors
 
 RUN_WORDS = {RunType.SPRINT: "Sprint · quick win", RunType.MEDIUM: "Medium · initiative",
@@ -30,7 +30,7 @@ class Legend(QWidget):
                   ("fill", colors.MISSED, "Missed / overdue"),
                   ("bar", colors.INJURY, "Injury"), ("hatch", colors.WEATHER, "Bad weather")]
         if self.phases:
-            items += [("band", colors.PHASE[p], label(p)) for p in Phase]
+            items += [("band", colors.PHASE[p], p.value.capitalize()) for p in Phase]
         return items
 
     def sizeHint(self) -> QSize:

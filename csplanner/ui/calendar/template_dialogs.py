@@ -1,0 +1,200 @@
+"""Apply a plan template to an account (preview first, one undo step) or save a plan as one."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
+    QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+from sqlmodel import Session
+
+from csplanner.core import templates
+from csplanner.core.enums import label
+from csplanner.core.errors import DomainError
+from csplanner.core.models import Milestone
+from csplanner.core.services import accounts, records
+from csplanner.core.templates import PlannedRun, Template
+from csplanner.ui import undo
+from csplanner.ui.changes import Change
+from csplanner.ui.context import AppContext
+
+
+class ApplyTemplate(undo.ServiceCommand):
+    """All of a template's runs as ONE undo step; redo recreates them with the same ids."""
+
+    def __init__(self, ctx: AppContext, account_id: int, runs: list[PlannedRun], name: str) -> None:
+        super().__init__(ctx, f"Apply template '{name}' ({len(runs)} runs)")
+        self.account_id, self.runs = account_id, list(runs)
+        self.ids: list[int] | None = None
+
+    def _change(self) -> Change:
+        return Change.of("milestone", account_ids=(self.account_id,))
+
+    def apply(self, session: Session) -> Change:
+        self.ids = templates.apply(session, self.account_id, self.runs, self.ids)
+        return self._change()
+
+    def revert(self, session: Session) -> Change:
+        for mid in self.ids or []:
+            session.delete(records.get(session, Milestone, mid))
+        session.flush()
+        return self._change()
+
+
+def _item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    return item
+
+
+class ApplyTemplateDialog(QDialog):
+    """Choose a template, see the runs it would add, then add them all (undoable at once)."""
+
+    def __init__(self, parent: QWidget | None, ctx: AppContext, account_id: int) -> None:
+        super().__init__(parent)
+        self.ctx, self.account_id = ctx, account_id
+        self.runs: list[PlannedRun] = []
+        self.created: list[int] | None = None
+        with ctx.db.session() as session:
+            account = accounts.get(session, account_id)
+            self.account_name = account.name
+        self.setWindowTitle(f"Apply a plan template to {self.account_name}")
+        self.templates, problems = templates.all_templates()
+        self.choice = QComboBox()
+        for t in self.templates:
+            self.choice.addItem(t.name + ("" if t.builtin else "  (yours)"))
+        self.load_button = QPushButton("Open template file…")
+        self.description = QLabel()
+        self.description.setTextFormat(Qt.TextFormat.PlainText)
+        self.description.setWordWrap(True)
+        self.future_only = QCheckBox(f"Only runs from today ({ctx.today().isoformat()}) on")
+        self.future_only.setChecked(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Date", "Run", "Run type", "Phase"])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.problem = QLabel("\n".join(problems))
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.setVisible(bool(problems))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Template"))
+        row.addWidget(self.choice, 1)
+        row.addWidget(self.load_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.description)
+        layout.addWidget(self.future_only)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.choice.currentIndexChanged.connect(self.refresh)
+        self.future_only.toggled.connect(self.refresh)
+        self.load_button.clicked.connect(self.open_file)
+        self.resize(760, 520)
+        self.refresh()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, ctx: AppContext, account_id: int) -> list[int] | None:
+        """Show the dialog; the ids of the milestones added, or None if cancelled."""
+        dialog = cls(parent, ctx, account_id)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.created
+        finally:
+            dialog.deleteLater()
+
+    def template(self) -> Template | None:
+        i = self.choice.currentIndex()
+        return self.templates[i] if 0 <= i < len(self.templates) else None
+
+    def choose(self, name: str) -> None:
+        self.choice.setCurrentIndex(next(i for i, t in enumerate(self.templates) if t.name == name))
+
+    def show_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.show()
+
+    def refresh(self) -> None:
+        t = self.template()
+        self.runs = []
+        self.description.setText(t.description if t else "No template available.")
+        if t is not None:
+            try:
+                with self.ctx.db.session() as session:
+                    runs = templates.preview(session, self.account_id, t)
+            except DomainError as exc:
+                self.show_problem(exc.message)
+                runs = []
+            else:
+                self.problem.hide()
+            today = self.ctx.today()
+            self.runs = [r for r in runs if not self.future_only.isChecked() or r.day >= today]
+        self.table.setRowCount(len(self.runs))
+        for row, run in enumerate(self.runs):
+            for col, text in enumerate((run.day.isoformat(), run.title, label(run.run_type), run.phase.value.capitalize())):
+                self.table.setItem(row, col, _item(text))
+        self.table.resizeColumnsToContents()
+        self.ok_button.setText(f"Add {len(self.runs)} runs")
+        self.ok_button.setEnabled(bool(self.runs))
+
+    def open_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a plan template", str(Path.home()), "Plan templates (*.json)")
+        if path:
+            self.add_file(Path(path))
+
+    def add_file(self, path: Path) -> None:
+        """Offer a template from any file; a broken file says which file and step are wrong."""
+        try:
+            t = templates.load(path)
+        except DomainError as exc:
+            self.show_problem(exc.message)
+            return
+        self.templates.append(t)
+        self.choice.addItem(f"{t.name}  ({path.name})")
+        self.choice.setCurrentIndex(len(self.templates) - 1)
+
+    def accept(self) -> None:
+        t = self.template()
+        if t is None or not self.runs:
+            return
+        command = ApplyTemplate(self.ctx, self.account_id, self.runs, t.name)
+        error = undo.run(self.ctx, command)
+        if error is not None:
+            self.show_problem(error.message)
+            return
+        self.created = command.ids
+        super().accept()
+
+
+def save_plan(ctx: AppContext, account_id: int, name: str) -> Path:
+    """Save an account's plan as the user's own template; DomainError when it cannot."""
+    with ctx.db.session() as session:
+        template = templates.from_plan(session, account_id, name)
+    return templates.save(template)
+
+
+def save_plan_as_template(parent: QWidget, ctx: AppContext, account_id: int) -> Path | None:
+    with ctx.db.session() as session:
+        suggestion = f"{accounts.get(session, account_id).name} plan"
+    while True:
+        name, ok = QInputDialog.getText(parent, "Save plan as template", "Template name:", text=suggestion)
+        if not ok:
+            return None
+        try:
+            path = save_plan(ctx, account_id, name)
+        except DomainError as exc:
+            QMessageBox.warning(parent, "Cannot save the template", exc.message)
+            suggestion = name
+            continue
+        QMessageBox.information(parent, "Template saved", f"Saved '{name.strip()}' to {path}.")
+        return path
+
