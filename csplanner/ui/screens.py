@@ -14,12 +14,18 @@ from csplanner.ui.context import AppContext
 def top_views(ctx: AppContext) -> list[tuple[str, QWidget, str]]:
     """Top-level views beside "Accounts": (title, widget, shortcut such as "Ctrl+2")."""
     views: list[tuple[str, QWidget, str]] = []
+    from csplanner.ui.calendar import AllAccountsCalendar
+
+    views.append(("Calendar", AllAccountsCalendar(ctx), "Ctrl+2"))
     return views
 
 
 def account_tabs(ctx: AppContext) -> list[tuple[str, QWidget]]:
     """Extra tabs on the account page (after Overview), e.g. the training calendar."""
     tabs: list[tuple[str, QWidget]] = []
+    from csplanner.ui.calendar import AccountCalendar
+
+    tabs.append(("Training calendar", AccountCalendar(ctx)))
     return tabs
 
 
