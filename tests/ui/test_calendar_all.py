@@ -1,0 +1,98 @@
+"""The all-accounts calendar: every account's runs, filtered, loaded only for the weeks on screen."""
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from csplanner.core.enums import Stage
+from csplanner.core.models import Milestone
+from csplanner.core.services import accounts, milestones
+from csplanner.ui.calendar import AllAccountsCalendar
+from csplanner.ui.calendar.sources import BLOCK
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+def book(ctx):
+    with ctx.db.session() as s:
+        acme = accounts.create(s, name="Acme", segment="Enterprise", stage=Stage.ADOPT, renewal=TODAY + timedelta(days=7)).id
+        beta = accounts.create(s, name="Beta", segment="SMB", stage=Stage.EXPAND).id
+        ids = {
+            "kickoff": milestones.create(s, account_id=acme, title="Kickoff", planned_on=TODAY).id,
+            "upsell": milestones.create(s, account_id=beta, title="Upsell", planned_on=TODAY + timedelta(days=1)).id,
+            "far": milestones.create(s, account_id=beta, title="Far ahead", planned_on=TODAY + timedelta(weeks=40)).id,
+        }
+    return acme, beta, ids
+
+
+@pytest.fixture
+def view(ctx, qtbot, book):
+    widget = AllAccountsCalendar(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 900)
+    widget.show()
+    widget.grid.setFocus()
+    return widget
+
+
+def titles(view, day):
+    return [view.grid.chip_text(c) for c in view.grid.chips_on(day)]
+
+
+def test_chips_carry_the_account_name_and_race_days_show(view):
+    assert titles(view, TODAY) == ["Acme · Kickoff"]
+    assert titles(view, TODAY + timedelta(days=1)) == ["Beta · Upsell"]
+    view.grid.layout_rows()
+    assert view.grid._race_names(TODAY + timedelta(days=7)) == ["Acme"]
+
+
+def test_only_the_weeks_on_screen_are_read(view):
+    loaded = view.grid._plan
+    assert "Far ahead" not in [c.title for c in loaded.chips]
+    assert view.source.queries <= 2
+    seen = []
+    for _ in range(52):  # scroll a year, week by week
+        QTest.keyClick(view.grid, Qt.Key.Key_Down)
+        seen += titles(view, view.grid.current)
+    assert view.grid.current == TODAY + timedelta(weeks=52)
+    assert seen == ["Beta · Far ahead"]  # read when its week came on screen
+    assert view.source.queries <= 2 + 52 // BLOCK + 2
+
+
+def test_filter_by_stage_segment_and_text(view, qtbot):
+    view.stage.setCurrentIndex(view.stage.findText("Expand"))
+    assert titles(view, TODAY) == [] and titles(view, TODAY + timedelta(days=1)) == ["Beta · Upsell"]
+    view.stage.setCurrentIndex(0)
+    view.segment.setCurrentIndex(view.segment.findText("Enterprise"))
+    assert titles(view, TODAY) == ["Acme · Kickoff"] and titles(view, TODAY + timedelta(days=1)) == []
+    view.segment.setCurrentIndex(0)
+    QTest.keyClicks(view.text, "upsell")
+    qtbot.waitUntil(lambda: titles(view, TODAY) == [])
+    assert titles(view, TODAY + timedelta(days=1)) == ["Beta · Upsell"]
+
+
+def test_drag_between_accounts_days_and_undo(ctx, view, book):
+    mid = book[2]["kickoff"]
+    grid = view.grid
+    start = grid.chip_rect(mid).center()
+    target_day = TODAY + timedelta(days=2)
+    target = grid.day_rect(target_day).center()
+    vp = grid.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(vp, start + QPoint(0, 10))
+    QTest.mouseMove(vp, target)
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
+    with ctx.db.session() as s:
+        assert s.get(Milestone, mid).planned_on == target_day
+    assert titles(view, target_day) == ["Acme · Kickoff"]
+    ctx.undo_stack.undo()
+    assert titles(view, TODAY) == ["Acme · Kickoff"]
+
+
+def test_date_range_limits_the_rows(view):
+    view.start.setDate(TODAY)
+    view.end.setDate(TODAY + timedelta(weeks=4))
+    assert view.source.row_count() == 5
+    assert view.source.week_start(0) == TODAY - timedelta(days=TODAY.weekday())
