@@ -4,6 +4,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -45,7 +46,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = db_path(args)
     db = open_database(path)
     try:
-        summary = demo.generate(db, accounts=args.accounts, seed=args.seed)
+        summary = demo.generate(db, accounts=args.accounts, seed=args.seed, today=args.today)
     finally:
         db.dispose()
     print(f"Wrote {summary.accounts} demo accounts to {path}")
@@ -90,6 +91,13 @@ def positive(text: str) -> int:
     return value
 
 
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (use YYYY-MM-DD)") from None
+
+
 def build_parser() -> Parser:
     parser = Parser(prog="csplanner", description="An offline planner for customer success managers.")
     parser.add_argument("--version", action="version", version=f"csplanner {__version__}")
@@ -106,6 +114,7 @@ def build_parser() -> Parser:
     demo = command("demo", cmd_demo, "write a realistic demo book of business into a new database")
     demo.add_argument("--accounts", type=positive, default=40, metavar="N", help="how many accounts (default 40)")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    demo.add_argument("--today", type=iso_date, default=None, metavar="YYYY-MM-DD", help="date the book is built around (default today)")
     command("check", cmd_check, "check a database's integrity and schema version")
     return parser
 

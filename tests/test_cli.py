@@ -76,3 +76,34 @@ def test_the_installed_command_prints_no_traceback(tmp_path):
     )
     assert proc.returncode == 2
     assert proc.stderr.startswith("csplanner: ") and "Traceback" not in proc.stderr
+
+
+def dump(path):
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    rows = conn.execute("SELECT name, arr_minor, renewal, stage FROM account ORDER BY id").fetchall()
+    conn.close()
+    return rows
+
+
+def test_demo_writes_the_same_book_for_the_same_seed_and_day(capsys, tmp_path):
+    args = ["--accounts", "12", "--seed", "7", "--today", "2026-11-25"]
+    code, out, _ = run(capsys, "demo", "--db", str(tmp_path / "a.sqlite3"), *args)
+    assert code == 0 and "Wrote 12 demo accounts" in out
+    run(capsys, "demo", "--db", str(tmp_path / "b.sqlite3"), *args)
+    assert dump(tmp_path / "a.sqlite3") == dump(tmp_path / "b.sqlite3")
+    assert len(dump(tmp_path / "a.sqlite3")) == 12
+
+
+def test_demo_refuses_a_database_with_accounts(capsys, tmp_path):
+    path = tmp_path / "a.sqlite3"
+    run(capsys, "demo", "--db", str(path), "--accounts", "3")
+    code, _, err = run(capsys, "demo", "--db", str(path), "--accounts", "3")
+    assert code == 2 and "already has 3 accounts" in err
+    assert len(dump(path)) == 3
+
+
+def test_demo_bad_date(capsys, tmp_path):
+    code, _, err = run(capsys, "demo", "--db", str(tmp_path / "a.sqlite3"), "--today", "2026-13-01")
+    assert code == 2 and "'2026-13-01' is not a date" in err
