@@ -97,6 +97,17 @@ class Week:
         return f"W{self.iso_week:02d}"
 
 
+@dataclass(frozen=True, slots=True)
+class DayTotal:
+    """Every run of one day, counted (the all-accounts view may load only some of the chips)."""
+
+    runs: int  # skipped included
+    planned: int  # skipped excluded
+    done: int
+    missed: int  # missed or overdue
+    biggest: RunType | None  # the longest run that is not skipped: colours a future day
+
+
 @dataclass(frozen=True)
 class AccountPlan:
     account_id: int | None  # None for the all-accounts view
@@ -110,6 +121,7 @@ class AccountPlan:
     stage: Stage | None = None
     today: date | None = None
     races: dict[date, list[str]] = field(default_factory=dict)  # all-accounts view: renewals by day
+    totals: dict[date, DayTotal] = field(default_factory=dict)  # per day, even for chips not loaded
     _by_day: dict[date, list[Chip]] = field(default_factory=dict, repr=False, compare=False)
 
     def chips_on(self, day: date) -> list[Chip]:
@@ -117,6 +129,9 @@ class AccountPlan:
             for chip in self.chips:
                 self._by_day.setdefault(chip.day, []).append(chip)
         return self._by_day.get(day, [])
+
+    def total_on(self, day: date) -> DayTotal:
+        return self.totals.get(day, NO_RUNS)
 
     def bars_in(self, start: date, end: date) -> list[Bar]:
         return [b for b in self.bars if b.start <= end and b.end >= start]
@@ -139,6 +154,26 @@ class AccountPlan:
         if days < 14:
             return f"Race day in {days} day{'s' if days != 1 else ''}"
         return f"Race day in {days // 7} weeks ({days} days)"
+
+
+NO_RUNS = DayTotal(0, 0, 0, 0, None)
+RUN_ORDER = {RunType.SPRINT: 0, RunType.MEDIUM: 1, RunType.LONG: 2, RunType.RACE: 3}
+SEVERITY_ORDER = {s: i for i, s in enumerate(Severity)}
+
+
+def day_totals(chips: Iterable[Chip]) -> dict[date, DayTotal]:
+    counts: dict[date, list[int]] = {}  # runs, planned, done, missed, biggest rank
+    for c in chips:
+        row = counts.setdefault(c.day, [0, 0, 0, 0, -1])
+        row[0] += 1
+        if c.status == MilestoneStatus.SKIPPED:
+            continue
+        row[1] += 1
+        row[2] += c.status == MilestoneStatus.DONE
+        row[3] += c.status == MilestoneStatus.MISSED or c.overdue
+        row[4] = max(row[4], RUN_ORDER[c.run_type])
+    kinds = list(RUN_ORDER)
+    return {d: DayTotal(r[0], r[1], r[2], r[3], kinds[r[4]] if r[4] >= 0 else None) for d, r in counts.items()}
 
 
 def is_injury(kind: ObstacleKind) -> bool:
@@ -177,7 +212,7 @@ def _date_phase(
 def make_weeks(
     starts: Sequence[date], chips: Iterable[Chip], today: date, *, contract: date | None = None,
     kickoff: date | None = None, race: date | None = None, stage: Stage | None = None,
-    first_weekday: int = 0, with_phase: bool = True,
+    first_weekday: int = 0, with_phase: bool = True, totals: dict[date, DayTotal] | None = None,
 ) -> list[Week]:
     """Weeks with their counts and phase.
 
@@ -187,15 +222,20 @@ def make_weeks(
     weeks after signing, then adoption (expansion when the account's stage is expand); none
     before signing or after race day.
     """
+    chips = list(chips)
+    if totals is None:
+        totals = day_totals(chips)
     by_week: dict[date, list[Chip]] = {}
     for chip in chips:
         by_week.setdefault(week_start(chip.day, first_weekday), []).append(chip)
     order = {p: i for i, p in enumerate(Phase)}
     weeks = []
     for start in starts:
+        days = [totals.get(start + timedelta(days=i), NO_RUNS) for i in range(7)]
+        planned = sum(d.planned for d in days)
+        done = sum(d.done for d in days)
+        missed = sum(d.missed for d in days)
         runs = [c for c in by_week.get(start, []) if c.status != MilestoneStatus.SKIPPED]
-        done = sum(c.status == MilestoneStatus.DONE for c in runs)
-        missed = sum(c.status == MilestoneStatus.MISSED or c.overdue for c in runs)
         phase: Phase | None = None
         if with_phase:
             if runs:
@@ -214,7 +254,7 @@ def make_weeks(
         iso = start.isocalendar() if first_weekday == 0 else (start + timedelta(days=3)).isocalendar()
         weeks.append(Week(
             start=start, number=number, weeks_to_race=to_race, iso_year=iso[0], iso_week=iso[1],
-            phase=phase, planned=len(runs), done=done, missed=missed,
+            phase=phase, planned=planned, done=done, missed=missed,
             compliance=done / (done + missed) if done + missed else None,
         ))
     return weeks
@@ -268,13 +308,15 @@ def account_plan(session: Session, account_id: int, today: date, first_weekday: 
     else:  # no race day yet: a year of training from the start, or a quarter ahead of today
         last = max(first + timedelta(weeks=52), today + timedelta(weeks=13))
     last = max([last] + [c.day for c in chips])
+    totals = day_totals(chips)
     weeks = make_weeks(
         week_starts(first, last, first_weekday), chips, today, contract=contract, kickoff=kickoff,
-        race=race, stage=account.stage, first_weekday=first_weekday,
+        race=race, stage=account.stage, first_weekday=first_weekday, totals=totals,
     )
     return AccountPlan(
         account_id=account.id, account_name=account.name, contract_signed=contract, race_day=race,
         weeks=weeks, chips=chips, bars=bars, kickoff=kickoff, stage=account.stage, today=today,
+        totals=totals,
     )
 
 
@@ -291,27 +333,73 @@ def _filters(q: sa.Select, stages: Iterable[Stage] | None, segments: Iterable[st
     return q
 
 
+def segments(session: Session) -> list[str]:
+    """The segments in use, for the all-accounts filter."""
+    q = select(Account.segment).where(Account.segment != "", col(Account.archived).is_(False)).distinct()
+    return sorted(session.exec(q).all(), key=str.lower)
+
+
+def _rank(column: object, order: dict, default: int) -> sa.Case:
+    return sa.case(*[(column == k.value, v) for k, v in order.items()], else_=default)
+
+
 def range_plan(
     session: Session, start: date, end: date, today: date, *, stages: Iterable[Stage] | None = None,
     segments: Iterable[str] | None = None, text: str = "", first_weekday: int = 0,
     account_ids: Iterable[int] | None = None, include_archived: bool = False,
+    per_day: int | None = None, max_bars: int | None = None,
 ) -> AccountPlan:
     """Every (filtered) account's runs and obstacles in the whole weeks around [start, end].
 
-    `text` matches account name, segment or run title. One indexed query per kind: milestones
-    by `planned_on`, so only the asked weeks are read however many accounts there are.
+    `text` matches account name, segment or run title. Milestones are read through their
+    `planned_on` index, so only the asked weeks are read however many accounts there are.
+    With `per_day`, only that many chips per day are loaded (races and long runs first, then
+    the biggest accounts by ARR) while `totals` still count every run: a heavy book of 5000
+    accounts has hundreds of runs a day and a cell shows a handful. `max_bars` keeps the most
+    severe obstacles only.
     """
     starts = week_starts(start, end, first_weekday)
     lo, hi = starts[0], starts[-1] + timedelta(days=6)
-    q = select(*CHIP_COLUMNS).join(Account, col(Account.id) == Milestone.account_id).where(
-        Milestone.planned_on >= lo, Milestone.planned_on <= hi)
-    q = _filters(q, stages, segments, text, account_ids, include_archived)
     needle = text.strip().lower()
-    if needle:
-        like = f"%{needle}%"
-        q = q.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like)
-                    | func.lower(Milestone.title).like(like))
-    chips = [_chip(r, today) for r in session.exec(q.order_by(Milestone.planned_on, func.lower(Account.name), Milestone.id)).all()]
+    like = f"%{needle}%"
+
+    def runs_query(*columns: object) -> sa.Select:
+        q = select(*columns).join(Account, col(Account.id) == Milestone.account_id).where(
+            Milestone.planned_on >= lo, Milestone.planned_on <= hi)
+        q = _filters(q, stages, segments, text, account_ids, include_archived)
+        if needle:
+            q = q.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like)
+                        | func.lower(Milestone.title).like(like))
+        return q
+
+    run_rank = _rank(Milestone.run_type, RUN_ORDER, 0)
+    if per_day is None:
+        q = runs_query(*CHIP_COLUMNS).order_by(Milestone.planned_on, func.lower(Account.name), Milestone.id)
+        chips = [_chip(r, today) for r in session.exec(q).all()]
+        totals = day_totals(chips)
+    else:
+        place = func.row_number().over(
+            partition_by=Milestone.planned_on,
+            order_by=(run_rank.desc(), col(Account.arr_minor).desc(), func.lower(Account.name), Milestone.id),
+        ).label("place")
+        inner = runs_query(*CHIP_COLUMNS, place).subquery()
+        q = select(*inner.c).where(inner.c.place <= per_day).order_by(inner.c.planned_on, inner.c.place)
+        chips = [_chip(r, today) for r in session.exec(q).all()]
+        counts: dict[date, list[int]] = {}
+        agg = runs_query(Milestone.planned_on, Milestone.status, func.max(run_rank), func.count()).group_by(
+            Milestone.planned_on, Milestone.status)
+        for day, status, rank, n in session.exec(agg).all():
+            row = counts.setdefault(day, [0, 0, 0, 0, -1])
+            row[0] += n
+            if status == MilestoneStatus.SKIPPED:
+                continue
+            row[1] += n
+            row[2] += n if status == MilestoneStatus.DONE else 0
+            row[3] += n if status == MilestoneStatus.MISSED or (status == MilestoneStatus.PLANNED and day < today) else 0
+            row[4] = max(row[4], rank)
+        kinds = list(RUN_ORDER)
+        totals = {d: DayTotal(r[0], r[1], r[2], r[3], kinds[r[4]] if r[4] >= 0 else None) for d, r in counts.items()}
+
     bq = select(*BAR_COLUMNS).join(Account, col(Account.id) == Obstacle.account_id).where(
         Obstacle.opened_on <= hi,
         sa.or_(col(Obstacle.resolved_on).is_(None), col(Obstacle.resolved_on) >= lo))
@@ -319,9 +407,13 @@ def range_plan(
     if needle:
         bq = bq.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like)
                       | func.lower(Obstacle.title).like(like))
-    bars = [b for b in (_bar(r, today) for r in session.exec(bq.order_by(Obstacle.opened_on, Obstacle.id)).all())
-            if b.end >= lo]
-    weeks = make_weeks(starts, chips, today, first_weekday=first_weekday, with_phase=False)
+    if max_bars is None:
+        bq = bq.order_by(Obstacle.opened_on, Obstacle.id)
+    else:
+        bq = bq.order_by(_rank(Obstacle.severity, SEVERITY_ORDER, 0).desc(), col(Obstacle.opened_on).desc(),
+                         Obstacle.id).limit(max_bars)
+    bars = [b for b in (_bar(r, today) for r in session.exec(bq).all()) if b.end >= lo]
+    weeks = make_weeks(starts, chips, today, first_weekday=first_weekday, with_phase=False, totals=totals)
     rq = select(Account.renewal, Account.name).where(Account.renewal >= lo, Account.renewal <= hi)
     rq = _filters(rq, stages, segments, text, account_ids, include_archived)
     if needle:
@@ -331,6 +423,5 @@ def range_plan(
         races.setdefault(day, []).append(name)
     return AccountPlan(
         account_id=None, account_name="All accounts", contract_signed=None, race_day=None,
-        weeks=weeks, chips=chips, bars=bars, today=today, races=races,
+        weeks=weeks, chips=chips, bars=bars, today=today, races=races, totals=totals,
     )
-

@@ -66,10 +66,10 @@ class AccountCalendar(CalendarPanel):
         """Show this account's plan (None: nothing), scrolled to today."""
         self.account_id = account_id
         self.reload()
-        self.grid.set_current(self.ctx.today())
         today_row = self.source.row_of(self.ctx.today())
-        if today_row is not None:  # today near the top, with last week still in sight
+        if today_row is not None:  # today near the top, with the last weeks still in sight
             self.grid.scroll_to_row(max(0, today_row - 3), top=True)
+        self.grid.set_current(self.ctx.today())
 
     def reload(self) -> None:
         plan = None

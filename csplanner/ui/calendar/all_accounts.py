@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from csplanner.core import calendar
 from csplanner.core.calendar import Chip
 from csplanner.core.enums import Stage, label
 from csplanner.core.services import accounts
@@ -73,12 +74,12 @@ class AllAccountsCalendar(CalendarPanel):
         layout.addWidget(self.grid, 1)
         ctx.bus.changed.connect(self.on_changed)
         self.reload_segments()
-        self.go_today()
+        self.go_today(select=False)  # no read yet: the weeks are read when first painted
 
     def reload_segments(self) -> None:
         current = self.segment.currentData()
         with self.ctx.db.session() as session:
-            segments = sorted({r.segment for r in accounts.list_rows(session) if r.segment}, key=str.lower)
+            segments = calendar.segments(session)
         self.segment.blockSignals(True)
         self.segment.clear()
         self.segment.addItem("All segments", None)
@@ -106,11 +107,11 @@ class AllAccountsCalendar(CalendarPanel):
         self.source.clear()
         self.grid.reload()
 
-    def go_today(self) -> None:
-        self.grid.set_current(self.ctx.today())
+    def go_today(self, select: bool = True) -> None:
         row = self.source.row_of(self.ctx.today())
-        if row is not None:
+        if row is not None:  # today near the top, last week still in sight
             self.grid.scroll_to_row(max(0, row - 1), top=True)
+        self.grid.set_current(self.ctx.today(), select_first=select)
 
     def account_for_new(self, day: date) -> int | None:
         """Which account the new run is for: the only one the filter shows, or ask."""

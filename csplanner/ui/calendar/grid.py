@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush, QColor, QFont, QFontMetrics, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent,
-    QPalette, QPen, QResizeEvent, QWheelEvent,
+    QPalette, QPen, QPixmap, QResizeEvent, QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
-from csplanner.core.calendar import AccountPlan, Bar, Chip, Week
+from csplanner.core.calendar import AccountPlan, Bar, Chip, DayTotal, Week
 from csplanner.core.enums import MilestoneStatus, RunType, label
 from csplanner.ui.calendar import colors
 
@@ -29,7 +29,6 @@ CHIP_H = 18
 CHIP_GAP = 2
 BAR_H = 13
 DAY_TOP = 20  # the date line at the top of each day
-RUN_RANK = {RunType.SPRINT: 0, RunType.MEDIUM: 1, RunType.LONG: 2, RunType.RACE: 3}
 
 
 class Source(Protocol):
@@ -47,7 +46,8 @@ class DayCell:
     rect: QRect
     chips: list[tuple[QRect, Chip]]
     hidden: int  # chips that did not fit ("+3 more")
-    all_chips: list[Chip]
+    all_chips: list[Chip]  # the loaded ones (the all-accounts view loads a few per day)
+    total: DayTotal
 
 
 @dataclass
@@ -92,6 +92,7 @@ class CalendarGrid(QAbstractScrollArea):
         self._layout: list[WeekRow] | None = None
         self._plan: AccountPlan | None = None
         self._account_names: dict[int, str] = {}
+        self._fonts: dict[tuple[str, float, bool], QFont] = {}
         self._press: tuple[Chip, QPoint] | None = None
         self._drag: Chip | None = None
         self._drag_pos = QPoint()
@@ -100,6 +101,8 @@ class CalendarGrid(QAbstractScrollArea):
         self.viewport().setMouseTracking(True)
         self.setViewportMargins(0, HEADER_H, 0, 0)
         self.header = _Header(self)
+        self._prefetch = QTimer(self, singleShot=True, interval=0)
+        self._prefetch.timeout.connect(self._prefetch_now)
         self.verticalScrollBar().setSingleStep(1)
         self.verticalScrollBar().valueChanged.connect(self._invalidate)
         self.setMinimumSize(LABEL_W + SUMMARY_W + 7 * MIN_DAY_W + 20, HEADER_H + row_height * 2)
@@ -174,14 +177,17 @@ class CalendarGrid(QAbstractScrollArea):
             for d, day in enumerate(week.days()):
                 rect = QRect(LABEL_W + d * dw, top, dw, rh)
                 chips = plan.chips_on(day)
-                if self._drag is not None:
+                total = plan.total_on(day)
+                count = max(total.runs, len(chips))
+                if self._drag is not None and any(c.milestone_id == self._drag.milestone_id for c in chips):
                     chips = [c for c in chips if c.milestone_id != self._drag.milestone_id]
-                shown = chips if len(chips) <= room else chips[: max(0, room - 1)]
+                    count -= 1
+                shown = chips if count <= room else chips[: max(0, room - 1)]
                 placed = []
                 for k, chip in enumerate(shown):
                     y = top + DAY_TOP + k * (CHIP_H + CHIP_GAP)
                     placed.append((QRect(rect.left() + 3, y, dw - 6, CHIP_H), chip))
-                cells.append(DayCell(day, rect, placed, len(chips) - len(shown), chips))
+                cells.append(DayCell(day, rect, placed, count - len(shown), chips, total))
             placed_bars = []
             for k, bar in enumerate(bars):
                 a = max(bar.start, week.start)
@@ -191,7 +197,13 @@ class CalendarGrid(QAbstractScrollArea):
                 y = top + rh - (k + 1) * (BAR_H + 2) - 1
                 placed_bars.append((QRect(x0, y, x1 - x0, BAR_H), bar))
             self._layout.append(WeekRow(row, week, QRect(0, top, LABEL_W + 7 * dw + SUMMARY_W, rh), cells, placed_bars))
+        if hasattr(self.source, "prefetch"):
+            self._prefetch.start()  # read the next weeks while the user looks at these
         return self._layout
+
+    def _prefetch_now(self) -> None:
+        first = self.first_row()
+        self.source.prefetch(first, first + self.visible_rows())  # type: ignore[attr-defined]
 
     def cell_at(self, pos: QPoint) -> DayCell | None:
         for week in self.layout_rows():
@@ -251,11 +263,16 @@ class CalendarGrid(QAbstractScrollArea):
         return QSize(LABEL_W + SUMMARY_W + 7 * 120 + 20, HEADER_H + self.row_height * 6)
 
     def _small(self, factor: float = 0.85, bold: bool = False) -> QFont:
+        key = (self.font().key(), factor, bold)
+        cached = self._fonts.get(key)
+        if cached is not None:
+            return QFont(cached)  # a copy: callers may strike it out
         font = QFont(self.font())
         if font.pointSizeF() > 0:
             font.setPointSizeF(max(6.5, font.pointSizeF() * factor))
         font.setBold(bold)
-        return font
+        self._fonts[key] = font
+        return QFont(font)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
@@ -292,14 +309,12 @@ class CalendarGrid(QAbstractScrollArea):
     def _day_fill(self, cell: DayCell, today: date, in_plan: bool) -> QColor:
         """Past days by compliance (green / yellow / red), future days by their biggest run."""
         pal = self.palette()
-        runs = [c for c in cell.all_chips if c.status != MilestoneStatus.SKIPPED]
-        if runs and cell.day < today:
-            done = sum(c.status == MilestoneStatus.DONE for c in runs)
-            color = colors.DONE if done == len(runs) else colors.PARTLY if done else colors.MISSED
+        total = cell.total
+        if total.planned and cell.day < today:
+            color = colors.DONE if total.done == total.planned else colors.PARTLY if total.done else colors.MISSED
             return colors.tint(pal, color, 46)
-        if runs:
-            biggest = max(runs, key=lambda c: RUN_RANK[c.run_type])
-            return colors.tint(pal, colors.RUN[biggest.run_type], 30)
+        if total.planned and total.biggest is not None:
+            return colors.tint(pal, colors.RUN[total.biggest], 30)
         if not in_plan:
             return pal.color(QPalette.ColorRole.AlternateBase)
         return pal.color(QPalette.ColorRole.Base)
@@ -428,16 +443,26 @@ class CalendarGrid(QAbstractScrollArea):
             p.setPen(pal.color(QPalette.ColorRole.PlaceholderText if muted else QPalette.ColorRole.Text))
             p.drawText(QRect(r.left() + 6, r.top() + 3, r.width() - 10, DAY_TOP - 6), Qt.AlignmentFlag.AlignVCenter, day_text)
 
-    @staticmethod
-    def _paint_checkers(p: QPainter, rect: QRect) -> None:
-        size = 5
+    _checker_brush: QBrush | None = None
+
+    @classmethod
+    def _checkers(cls) -> QBrush:
+        """A chequered-flag texture, made once: one fill per flag instead of dozens of squares."""
+        if cls._checker_brush is None:
+            size = 5
+            tile = QPixmap(2 * size, 2 * size)
+            tile.fill(QColor("#ffffff"))
+            p = QPainter(tile)
+            p.fillRect(QRect(0, 0, size, size), QColor("#111111"))
+            p.fillRect(QRect(size, size, size, size), QColor("#111111"))
+            p.end()
+            cls._checker_brush = QBrush(tile)
+        return cls._checker_brush
+
+    def _paint_checkers(self, p: QPainter, rect: QRect) -> None:
         p.save()
-        p.setClipRect(rect)
-        p.fillRect(rect, QColor("#ffffff"))
-        for i, x in enumerate(range(rect.left(), rect.right() + 1, size)):
-            for j, y in enumerate(range(rect.top(), rect.bottom() + 1, size)):
-                if (i + j) % 2 == 0:
-                    p.fillRect(QRect(x, y, size, size), QColor("#111111"))
+        p.setBrushOrigin(rect.topLeft())
+        p.fillRect(rect, self._checkers())
         p.restore()
 
     def chip_text(self, chip: Chip) -> str:
@@ -574,14 +599,12 @@ class CalendarGrid(QAbstractScrollArea):
     # ---- keyboard ---------------------------------------------------------------------
     def set_current(self, day: date, *, select_first: bool = True) -> None:
         self.current = day
-        if select_first:
-            chips = self.chips_on(day) if self.source.row_of(day) is not None else []
-            self.ensure_visible(day)
+        self.ensure_visible(day)
+        self._invalidate()
+        self.selected = None
+        if select_first:  # reads the week if needed, so not while building the view
             chips = self.chips_on(day)
             self.selected = chips[0].milestone_id if chips else None
-        else:
-            self.ensure_visible(day)
-        self._invalidate()
         self.current_changed.emit(day)
 
     def selected_chip(self) -> Chip | None:
@@ -737,9 +760,11 @@ class CalendarGrid(QAbstractScrollArea):
                      f"{kind}: {label(bar.kind)} · {label(bar.severity)} severity",
                      f"{bar.start.isoformat()} → {bar.end.isoformat()}"]
         elif cell is not None and cell.hidden:
-            lines = [html.escape(self.chip_text(c)) for c in cell.all_chips[:25]]
-            if len(cell.all_chips) > 25:
-                lines.append(f"… and {len(cell.all_chips) - 25} more")
+            listed = cell.all_chips[:25]
+            lines = [html.escape(self.chip_text(c)) for c in listed]
+            rest = max(cell.total.runs, len(cell.all_chips)) - len(listed)
+            if rest > 0:
+                lines.append(f"… and {rest} more runs that day")
         if cell is not None and self._race_names(cell.day):
             names = self._race_names(cell.day)
             lines.append("<b>Race day</b>: " + html.escape(", ".join(names[:10])) + (" …" if len(names) > 10 else ""))
