@@ -354,7 +354,7 @@ def range_plan(
     `text` matches account name, segment or run title. Milestones are read through their
     `planned_on` index, so only the asked weeks are read however many accounts there are.
     With `per_day`, only that many chips per day are loaded (races and long runs first, then
-    the biggest accounts by ARR) while `totals` still count every run: a heavy book of 5000
+    the biggest accounts by ARR, skipped runs last) while `totals` still count every run: a heavy book of 5000
     accounts has hundreds of runs a day and a cell shows a handful. `max_bars` keeps the most
     severe obstacles only.
     """
@@ -380,7 +380,8 @@ def range_plan(
     else:
         place = func.row_number().over(
             partition_by=Milestone.planned_on,
-            order_by=(run_rank.desc(), col(Account.arr_minor).desc(), func.lower(Account.name), Milestone.id),
+            order_by=(sa.case((Milestone.status == MilestoneStatus.SKIPPED.value, 1), else_=0),
+                      run_rank.desc(), col(Account.arr_minor).desc(), func.lower(Account.name), Milestone.id),
         ).label("place")
         inner = runs_query(*CHIP_COLUMNS, place).subquery()
         q = select(*inner.c).where(inner.c.place <= per_day).order_by(inner.c.planned_on, inner.c.place)

@@ -153,3 +153,24 @@ def test_range_plan_loads_only_the_asked_weeks_and_filters(db):
         assert [c.title for c in smb.chips] == ["Kickoff"]
         text = calendar.range_plan(s, date(2026, 11, 23), date(2026, 11, 29), TODAY, text="upS")
         assert [c.title for c in text.chips] == ["Upsell"]
+
+
+def test_range_plan_with_a_few_chips_per_day_still_counts_every_run(db):
+    with db.session() as s:
+        small = accounts.create(s, name="Small", segment="SMB", arr_minor=1_000).id
+        big = accounts.create(s, name="Big", segment="Enterprise", arr_minor=9_000_000).id
+    day = TODAY - timedelta(days=1)
+    for i in range(5):
+        add(db, small, f"Run {i}", day, run_type=RunType.SPRINT)
+    add(db, big, "Exec review", day, run_type=RunType.SPRINT)
+    add(db, small, "Renewal", day, run_type=RunType.RACE)
+    add(db, small, "Dropped", day, status=MilestoneStatus.SKIPPED)
+    with db.session() as s:
+        plan = calendar.range_plan(s, day, day, TODAY, per_day=2, max_bars=1)
+        assert calendar.segments(s) == ["Enterprise", "SMB"]
+    # races first, then the biggest account: what a CSM looks at first
+    assert [c.title for c in plan.chips_on(day)] == ["Renewal", "Exec review"]
+    total = plan.total_on(day)
+    assert (total.runs, total.planned, total.missed, total.biggest) == (8, 7, 7, RunType.RACE)
+    week = plan.week_of(day)
+    assert (week.planned, week.missed, week.compliance) == (7, 7, 0.0)
