@@ -216,11 +216,11 @@ def make_weeks(
 ) -> list[Week]:
     """Weeks with their counts and phase.
 
-    Phase rule: the phase most of the week's runs carry (ties: the later phase in the
-    journey); a week without runs takes its phase from the dates: kickoff until the kickoff
-    date's week, renewal in the last 13 weeks up to race day, onboarding in the first 12
-    weeks after signing, then adoption (expansion when the account's stage is expand); none
-    before signing or after race day.
+    Phase rule: from the dates, kickoff until the kickoff date's week, renewal in the last
+    13 weeks up to race day, onboarding in the first 12 weeks after signing, then adoption
+    (expansion when the account's stage is expand); none before signing or after race day.
+    When at least two of the week's runs agree on a phase and outnumber the others, their
+    phase wins: one stray run does not make the band flicker from week to week.
     """
     chips = list(chips)
     if totals is None:
@@ -228,7 +228,6 @@ def make_weeks(
     by_week: dict[date, list[Chip]] = {}
     for chip in chips:
         by_week.setdefault(week_start(chip.day, first_weekday), []).append(chip)
-    order = {p: i for i, p in enumerate(Phase)}
     weeks = []
     for start in starts:
         days = [totals.get(start + timedelta(days=i), NO_RUNS) for i in range(7)]
@@ -238,11 +237,10 @@ def make_weeks(
         runs = [c for c in by_week.get(start, []) if c.status != MilestoneStatus.SKIPPED]
         phase: Phase | None = None
         if with_phase:
-            if runs:
-                counts = Counter(c.phase for c in runs)
-                phase = max(counts, key=lambda p: (counts[p], order[p]))
-            else:
-                phase = _date_phase(start, contract, kickoff, race, stage, first_weekday)
+            phase = _date_phase(start, contract, kickoff, race, stage, first_weekday)
+            counts = Counter(c.phase for c in runs).most_common()
+            if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+                phase = counts[0][0]
         number = None
         if contract is not None:
             n = (start - week_start(contract, first_weekday)).days // 7 + 1

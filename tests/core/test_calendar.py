@@ -174,3 +174,10 @@ def test_range_plan_with_a_few_chips_per_day_still_counts_every_run(db):
     assert (total.runs, total.planned, total.missed, total.biggest) == (8, 7, 7, RunType.RACE)
     week = plan.week_of(day)
     assert (week.planned, week.missed, week.compliance) == (7, 7, 0.0)
+
+
+def test_one_stray_run_does_not_change_the_phase_of_its_week(db, acme):
+    add(db, acme, "Early renewal chat", date(2026, 7, 15), phase=Phase.RENEWAL)
+    with db.session() as s:
+        plan = calendar.account_plan(s, acme, TODAY)
+    assert plan.week_of(date(2026, 7, 15)).phase == Phase.ONBOARDING

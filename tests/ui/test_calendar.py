@@ -192,3 +192,34 @@ def test_no_account_shows_an_empty_calendar(ctx, qtbot):
     assert widget.grid.source.row_count() == 0 and not widget.apply_button.isEnabled()
     QTest.keyClick(widget.grid, Qt.Key.Key_Right)  # nothing to move through, and no crash
     widget.grab()
+
+
+def test_escape_cancels_a_drag(ctx, view, plan):
+    grid = view.grid
+    start = grid.chip_rect(plan[1]["training"]).center()
+    target = grid.day_rect(TODAY + timedelta(days=3)).center()
+    vp = grid.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(vp, target)
+    QTest.keyClick(grid, Qt.Key.Key_Escape)
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
+    assert planned_on(ctx, plan[1]["training"]) == TODAY + timedelta(days=1)
+    assert ctx.undo_stack.count() == 0
+
+
+def test_weeks_start_on_the_locales_first_day(ctx, qtbot, plan):
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        widget = AccountCalendar(ctx)
+        qtbot.addWidget(widget)
+        widget.resize(1300, 900)
+        widget.set_account(plan[0])
+        row = next(r for r in widget.grid.layout_rows() if r.week.start <= TODAY <= r.week.end)
+        assert row.week.start == date(2026, 11, 22)  # a Sunday
+        assert [c.day.weekday() for c in row.days][:2] == [6, 0]
+        assert row.week.iso_week == 48
+    finally:
+        QLocale.setDefault(before)

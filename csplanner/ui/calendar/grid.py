@@ -615,6 +615,11 @@ class CalendarGrid(QAbstractScrollArea):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if key == Qt.Key.Key_Escape and self._press is not None:  # drop nothing: the drag is off
+            self._press = self._drag = None
+            self.viewport().unsetCursor()
+            self._invalidate()
+            return
         steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
         if key in steps:
             self._move_current(timedelta(days=steps[key]))
