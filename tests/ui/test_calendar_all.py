@@ -3,8 +3,9 @@
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu
 
 from csplanner.core.enums import Stage
 from csplanner.core.models import Milestone
@@ -99,3 +100,19 @@ def test_date_range_limits_the_rows(view):
     view.end.setDate(TODAY + timedelta(weeks=4))
     assert view.source.row_count() == 5
     assert view.source.week_start(0) == TODAY - timedelta(days=TODAY.weekday())
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "does not support grabbing the keyboard")
+def test_open_the_account_of_a_chip_from_its_menu(view, book, qtbot):
+    rect = view.grid.chip_rect(book[2]["upsell"])
+
+    def choose_open():
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        menu.setActiveAction(next(a for a in menu.actions() if a.text() == "Open account 'Beta'"))
+        QTest.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, choose_open)
+    with qtbot.waitSignal(view.open_account) as opened:
+        QTest.mouseClick(view.grid.viewport(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    assert opened.args == [book[1]]

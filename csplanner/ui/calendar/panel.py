@@ -1,6 +1,7 @@
 """What the account calendar and the all-accounts calendar share: a grid wired to undoable edits."""
 
 from datetime import date
+from types import ModuleType
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QWidget
@@ -54,18 +55,24 @@ class CalendarPanel(QWidget):
     def delete_chip(self, chip: Chip) -> None:
         self.report(commands.delete(self.ctx, chip))
 
-    def edit_chip(self, chip: Chip) -> None:
-        from csplanner.ui import editing  # built by another engineer; loaded when first needed
+    def _editing(self) -> ModuleType | None:
+        try:  # the record dialogs live in csplanner.ui.editing, loaded when first needed
+            from csplanner.ui import editing
+        except ImportError:
+            self.report(DomainError("Editing runs is not available in this build."))
+            return None
+        return editing
 
-        editing.edit_record(self, self.ctx, "milestone", chip.milestone_id)
+    def edit_chip(self, chip: Chip) -> None:
+        editing = self._editing()
+        if editing is not None:
+            editing.edit_record(self, self.ctx, "milestone", chip.milestone_id)
 
     def add_on(self, day: date) -> None:
         account_id = self.account_for_new(day)
-        if account_id is None:
-            return
-        from csplanner.ui import editing
-
-        editing.edit_record(self, self.ctx, "milestone", None, {"account_id": account_id, "planned_on": day})
+        editing = self._editing() if account_id is not None else None
+        if editing is not None:
+            editing.edit_record(self, self.ctx, "milestone", None, {"account_id": account_id, "planned_on": day})
 
     def extra_menu_actions(self, menu: object, chip: Chip) -> None:
         """Hook for the all-accounts view ("Open account")."""
