@@ -1,0 +1,61 @@
+"""The font shipped with csplanner, so an exported PDF is the same on every machine."""
+
+import os
+import sys
+from importlib import resources
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+
+FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+_family: str | None = None
+_app: QGuiApplication | None = None  # kept alive for command-line exports
+_none_fixed = False
+
+
+def keep_none_alive() -> None:
+    """Work around PySide6 6.12 on Python < 3.12: every void Qt method returns None without
+    taking a reference, and one PDF makes tens of thousands of such calls, enough to free None
+    and abort ("none_dealloc"). Python 3.12+ makes None immortal (PEP 683); give 3.11 the same.
+    """
+    global _none_fixed
+    if sys.version_info < (3, 12) and not _none_fixed:
+        import ctypes
+
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+        _none_fixed = True
+
+
+def ensure_gui() -> None:
+    """A QGuiApplication for painting; headless (offscreen) when there is no display."""
+    global _app
+    keep_none_alive()
+    if QGuiApplication.instance() is not None:
+        return
+    no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if sys.platform.startswith(("linux", "freebsd", "openbsd")) and no_display:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication(["csplanner"])
+
+
+def family() -> str:
+    """Register the bundled fonts once (from bytes: works inside a zip or frozen app)."""
+    global _family
+    if _family is None:
+        ensure_gui()
+        names: list[str] = []
+        for name in FILES:
+            data = resources.files("csplanner.export").joinpath("fonts", name).read_bytes()
+            font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data))
+            if font_id >= 0:
+                names += QFontDatabase.applicationFontFamilies(font_id)
+        _family = names[0] if names else "DejaVu Sans"
+    return _family
+
+
+def font(points: float, bold: bool = False) -> QFont:
+    f = QFont(family())
+    f.setPointSizeF(points)
+    f.setBold(bold)
+
+    return f

@@ -1,0 +1,366 @@
+"""Shared page layout for PDFs: paper from the locale, header and footer with page numbers and
+the generation date, units that are never split across pages, headings kept with what follows,
+table headers repeated, and a file written whole or not at all.
+
+Everything is measured in device units of the QPdfWriter (`pt(x)` converts points); text is
+laid out by QTextDocument on the writer itself so sizes are right and the text stays selectable.
+"""
+
+import html
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+    QTextOption,
+)
+
+from csplanner.core.errors import DomainError
+from csplanner.export import fonts
+
+DPI = 288  # 4 device units per point: fine positioning, small files
+MARGIN_MM = 14
+INK = QColor("#1d2330")
+MUTED = QColor("#5f6673")
+RULE = QColor("#c9ced6")
+SHADE = QColor("#f2f4f7")
+ACCENT = QColor("#2f6fd6")
+
+# Paper is Letter where Letter is the norm (the Americas' Letter countries and the Philippines).
+LETTER_COUNTRIES = frozenset({
+    QLocale.Country.UnitedStates, QLocale.Country.Canada, QLocale.Country.Mexico,
+    QLocale.Country.Philippines, QLocale.Country.Chile, QLocale.Country.Colombia,
+    QLocale.Country.Venezuela, QLocale.Country.CostaRica, QLocale.Country.Guatemala,
+    QLocale.Country.Panama, QLocale.Country.DominicanRepublic, QLocale.Country.PuertoRico,
+    QLocale.Country.ElSalvador, QLocale.Country.Nicaragua, QLocale.Country.Honduras,
+    QLocale.Country.Belize,
+})
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+
+
+def paper_for(locale: QLocale | None = None) -> QPageSize.PageSizeId:
+    """Letter for the US, Canada, Mexico, the Philippines and their neighbours; A4 elsewhere."""
+    territory = (locale or QLocale()).territory()
+    return QPageSize.PageSizeId.Letter if territory in LETTER_COUNTRIES else QPageSize.PageSizeId.A4
+
+
+def esc(text: str | None) -> str:
+    """User text as HTML that shows exactly what was typed, markup included, line breaks kept."""
+    return html.escape(text or "").replace("\n", "<br/>")
+
+
+def long_date(d: date | None) -> str:
+    return f"{d.day} {d:%b %Y}" if d else "—"
+
+
+def short_date(d: date | None) -> str:
+    return f"{d.day} {d:%b}" if d else "—"
+
+
+class PlainDocument(QTextDocument):
+    """A text document that never loads anything (images, stylesheets): belt and braces to escaping."""
+
+    def loadResource(self, _type: int, _name: QUrl) -> object:  # noqa: N802 (Qt override)
+        return None
+
+
+@dataclass
+class Unit:
+    """A piece of a page that is never split (unless taller than a whole page)."""
+
+    height: float
+    draw: Callable[[QPainter, QRectF], None]
+    keep_with_next: bool = False  # a heading, a table header: never alone at a page bottom
+    space_before: float = 0.0  # dropped at the top of a page
+    header: "Unit | None" = None  # repeated first when this unit starts a page (table rows)
+
+
+@dataclass
+class Placed:
+    unit: Unit
+    y: float
+    offset: float = 0.0  # for a unit taller than a page: how much of it earlier pages showed
+
+
+@dataclass
+class Column:
+    title: str
+    weight: float  # share of the table width
+    align_right: bool = False
+
+
+@dataclass
+class PdfDocument:
+    """Build with `add()`, then `render()`; use through `write_pdf()` for a safe file."""
+
+    writer: QPdfWriter
+    title: str
+    header_right: str
+    generated: date
+    units: list[Unit] = field(default_factory=list)
+
+    @property
+    def u(self) -> float:
+        return DPI / 72
+
+    def pt(self, points: float) -> float:
+        return points * self.u
+
+    @property
+    def width(self) -> float:
+        return float(self.writer.width())
+
+    @property
+    def body_top(self) -> float:
+        return self.pt(26)
+
+    @property
+    def body_bottom(self) -> float:
+        return float(self.writer.height()) - self.pt(22)
+
+    @property
+    def body_height(self) -> float:
+        return self.body_bottom - self.body_top
+
+    # --- text -----------------------------------------------------------------------------
+    def doc(self, html_text: str, width: float, size: float = 9, bold: bool = False,
+            align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QTextDocument:
+        d = PlainDocument()
+        d.documentLayout().setPaintDevice(self.writer)  # without it text comes out tiny
+        d.setDefaultFont(fonts.font(size, bold))
+        d.setDocumentMargin(0)
+        option = QTextOption(align)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        d.setDefaultTextOption(option)
+        d.setHtml(html_text)
+        d.setTextWidth(max(1.0, width))
+        return d
+
+    def add(self, *units: Unit) -> None:
+        self.units.extend(units)
+
+    def paragraph(self, html_text: str, size: float = 9, space_before: float = 3,
+                  color: QColor = INK, indent: float = 0) -> Unit:
+        d = self.doc(html_text, self.width - self.pt(indent), size)
+        x = self.pt(indent)
+        return Unit(d.size().height(), lambda p, r: draw_doc(p, d, r.x() + x, r.y(), color),
+                    space_before=self.pt(space_before))
+
+    def heading(self, text: str, level: int = 1) -> Unit:
+        size = {1: 13.0, 2: 10.5}.get(level, 9.5)
+        d = self.doc(esc(text), self.width, size, bold=True)
+        line = level == 1
+
+        def draw(p: QPainter, r: QRectF) -> None:
+            draw_doc(p, d, r.x(), r.y(), INK if line else ACCENT)
+            if line:
+                p.setPen(QPen(RULE, self.pt(0.8)))
+                y = r.y() + d.size().height() + self.pt(2)
+                p.drawLine(QPointF(r.x(), y), QPointF(r.x() + self.width, y))
+
+        extra = self.pt(5) if line else self.pt(1)
+        return Unit(d.size().height() + extra, draw, keep_with_next=True,
+                    space_before=self.pt(14 if line else 8))
+
+    def note(self, text: str) -> Unit:
+        """A muted line such as 'No obstacles recorded.'"""
+        return self.paragraph(f"<i>{esc(text)}</i>", size=8.5, color=MUTED)
+
+    def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str]], size: float = 8,
+              shade_rows: Sequence[bool] | None = None) -> list[Unit]:
+        """A header unit and one unit per row (cells are HTML); the header repeats on each page."""
+        pad = self.pt(3)
+        total = sum(c.weight for c in columns)
+        widths = [self.width * c.weight / total for c in columns]
+        lefts = [sum(widths[:i]) for i in range(len(widths))]
+
+        def cells(texts: Sequence[str], bold: bool) -> list[QTextDocument]:
+            return [
+                self.doc(t, w - 2 * pad, size, bold,
+                         Qt.AlignmentFlag.AlignRight if c.align_right else Qt.AlignmentFlag.AlignLeft)
+                for t, w, c in zip(texts, widths, columns, strict=True)
+            ]
+
+        def row_unit(docs: list[QTextDocument], fill: QColor | None, header: Unit | None,
+                     keep: bool, color: QColor = INK) -> Unit:
+            h = max(d.size().height() for d in docs) + 2 * pad
+
+            def draw(p: QPainter, r: QRectF) -> None:
+                if fill is not None:
+                    p.fillRect(QRectF(r.x(), r.y(), self.width, h), fill)
+                for d, left in zip(docs, lefts, strict=True):
+                    draw_doc(p, d, r.x() + left + pad, r.y() + pad, color)
+                p.setPen(QPen(RULE, self.pt(0.5)))
+                p.drawLine(QPointF(r.x(), r.y() + h), QPointF(r.x() + self.width, r.y() + h))
+
+            return Unit(h, draw, keep_with_next=keep, header=header)
+
+        head = row_unit(cells([esc(c.title) for c in columns], True), SHADE, None, True, MUTED)
+        head.space_before = self.pt(4)
+        units = [head]
+        for i, row in enumerate(rows):
+            shaded = shade_rows[i] if shade_rows is not None else False
+            units.append(row_unit(cells(row, False), QColor("#fbf3e4") if shaded else None, head, False))
+        return units
+
+    # --- pages ----------------------------------------------------------------------------
+    def paginate(self) -> list[list[Placed]]:
+        pages: list[list[Placed]] = [[]]
+        y = self.body_top
+        units = self.units
+        for i, unit in enumerate(units):
+            at_top = not pages[-1]
+            need = unit.height + (0 if at_top else unit.space_before)
+            j = i  # a heading pulls what follows onto its page
+            while units[j].keep_with_next and j + 1 < len(units):
+                j += 1
+                need += units[j].height + units[j].space_before
+            if not at_top and y + need > self.body_bottom and need <= self.body_height:
+                pages.append([])
+                y = self.body_top
+                at_top = True
+            elif not at_top and y + unit.height + unit.space_before > self.body_bottom:
+                pages.append([])
+                y = self.body_top
+                at_top = True
+            if at_top and unit.header is not None:
+                pages[-1].append(Placed(unit.header, y))
+                y += unit.header.height
+            elif not at_top:
+                y += unit.space_before
+            if unit.height <= self.body_bottom - y:
+                pages[-1].append(Placed(unit, y))
+                y += unit.height
+                continue
+            # taller than what is left of an empty page: show it in slices, page after page
+            offset = 0.0
+            while True:
+                pages[-1].append(Placed(unit, y, offset))
+                shown = self.body_bottom - y
+                offset += shown
+                if offset >= unit.height:
+                    y += unit.height - (offset - shown)
+                    break
+                pages.append([])
+                y = self.body_top
+        return pages
+
+    def render(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Paint every page; returns the page count."""
+        pages = self.paginate()
+        painter = QPainter()
+        if not painter.begin(self.writer):
+            raise DomainError("Cannot write the PDF file (the folder may be read-only or full).")
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            for n, page in enumerate(pages, start=1):
+                if n > 1:
+                    self.writer.newPage()
+                self.frame(painter, n, len(pages))
+                for placed in page:
+                    self.draw_placed(painter, placed)
+                if progress is not None:
+                    progress(n, len(pages))
+        finally:
+            painter.end()
+        return len(pages)
+
+    def draw_placed(self, p: QPainter, placed: Placed) -> None:
+        rect = QRectF(0, placed.y, self.width, placed.unit.height)
+        if placed.offset == 0 and placed.unit.height <= self.body_bottom - placed.y + 0.5:
+            placed.unit.draw(p, rect)
+            return
+        p.save()
+        p.setClipRect(QRectF(0, placed.y, self.width, self.body_bottom - placed.y))
+        placed.unit.draw(p, rect.translated(0, -placed.offset))
+        p.restore()
+
+    def frame(self, p: QPainter, number: int, total: int) -> None:
+        """Header (title, audience) and footer (generation date, page N of M)."""
+        small = fonts.font(7.5)
+        p.setFont(small)
+        p.setPen(MUTED)
+        top = QRectF(0, 0, self.width, self.pt(12))
+        p.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title)
+        p.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.header_right)
+        p.setPen(QPen(RULE, self.pt(0.5)))
+        p.drawLine(QPointF(0, self.pt(14)), QPointF(self.width, self.pt(14)))
+        bottom = QRectF(0, self.writer.height() - self.pt(12), self.width, self.pt(12))
+        p.drawLine(QPointF(0, bottom.y() - self.pt(2)), QPointF(self.width, bottom.y() - self.pt(2)))
+        p.setPen(MUTED)
+        p.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                   f"Generated {long_date(self.generated)} with csplanner")
+        p.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {number} of {total}")
+
+
+def draw_doc(p: QPainter, d: QTextDocument, x: float, y: float, color: QColor = INK) -> None:
+    """Paint a text document with a fixed ink colour (never the desktop theme's)."""
+    ctx = QAbstractTextDocumentLayout.PaintContext()
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Text, color)
+    ctx.palette = palette
+    p.save()
+    p.translate(x, y)
+    d.documentLayout().draw(p, ctx)
+    p.restore()
+
+
+def _writable_temp(out: Path) -> Path:
+    if out.is_dir():
+        raise DomainError(f"Cannot write {out}: it is a folder.")
+    if not out.parent.is_dir():
+        raise DomainError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    except PermissionError:
+        raise DomainError(f"Cannot write {out}: permission denied.") from None
+    except OSError as exc:
+        raise DomainError(f"Cannot write {out}: {exc.strerror or exc}.") from None
+    os.close(fd)
+    return Path(name)
+
+
+@contextmanager
+def write_pdf(out: Path | str, title: str, header_right: str, generated: date, *,
+              paper: QPageSize.PageSizeId | None = None,
+              landscape: bool = False) -> Iterator[PdfDocument]:
+    """A PdfDocument on a temporary file beside `out`; renamed to `out` only if all went well.
+
+    The caller adds units and calls `render()` inside the block.
+    """
+    out = Path(out).expanduser().absolute()
+    fonts.ensure_gui()
+    tmp = _writable_temp(out)
+    try:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(DPI)
+        writer.setCreator("csplanner")
+        writer.setTitle(title)
+        writer.setPageLayout(QPageLayout(
+            QPageSize(paper if paper is not None else paper_for()),
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter,
+        ))
+        yield PdfDocument(writer, title, header_right, generated)
+        if tmp.stat().st_size == 0:
+            raise DomainError(f"Cannot write {out}: nothing was written (is the disk full?).")
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # like any new file, not mkstemp's owner-only mode
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)

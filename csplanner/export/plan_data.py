@@ -1,0 +1,177 @@
+"""Everything an account plan PDF shows, read in one session and turned into plain data."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session
+
+from csplanner.core import calendar
+from csplanner.core.calendar import AccountPlan
+from csplanner.core.enums import (
+    CheckInKind,
+    MilestoneStatus,
+    NoteKind,
+    ObstacleKind,
+    Phase,
+    RunType,
+    Severity,
+    Stage,
+    StakeholderRole,
+    StakeholderStatus,
+    Team,
+)
+from csplanner.core.services import accounts, checkins, milestones, notes, obstacles, stakeholders
+
+RECENT_CHECKINS = 8
+UPCOMING_RUNS = 6
+NEXT_STEP_CHECKINS = 3
+
+
+@dataclass(frozen=True)
+class HealthPart:
+    name: str
+    score: int
+    weight: float
+    explanation: str
+
+
+@dataclass(frozen=True)
+class HealthData:
+    score: int
+    parts: tuple[HealthPart, ...]
+    weakest: str | None
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    title: str
+    role: StakeholderRole
+    email: str
+    location: str
+    left_on: date | None  # None while still with the customer
+
+
+@dataclass(frozen=True)
+class Note:
+    noted_on: date
+    kind: NoteKind
+    text: str
+
+
+@dataclass(frozen=True)
+class Run:
+    planned_on: date
+    title: str
+    run_type: RunType
+    phase: Phase
+    team: Team
+    status: MilestoneStatus
+    done_on: date | None
+    outcome: str
+    notes: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class Injury:
+    opened_on: date
+    resolved_on: date | None
+    kind: ObstacleKind
+    severity: Severity
+    title: str
+    mitigation: str
+    hurts: tuple[str, ...]  # titles of the milestones it hurts
+
+
+@dataclass(frozen=True)
+class Talk:
+    held_on: date
+    kind: CheckInKind
+    summary: str
+    next_steps: str
+    sentiment: int | None  # None once removed for the customer
+
+
+@dataclass(frozen=True)
+class PlanData:
+    """One account's plan. Internal-only parts are None (or empty) in the customer version."""
+
+    name: str
+    today: date
+    contract_signed: date | None
+    kickoff: date | None
+    race_day: date | None
+    countdown: str
+    goal: str
+    success_criteria: str
+    calendar: AccountPlan
+    people: tuple[Person, ...]
+    runs: tuple[Run, ...]
+    next_steps: tuple[Talk, ...]  # recent check-ins with next steps (summary kept internal)
+    planned_talks: tuple[Talk, ...]  # check-ins booked after today
+    # internal only
+    stage: Stage | None
+    segment: str
+    regions: str
+    arr_minor: int | None
+    currency: str
+    health: HealthData | None
+    notes: tuple[Note, ...] | None
+    obstacles: tuple[Injury, ...] | None
+    checkins: tuple[Talk, ...] | None
+
+
+def _health(session: Session, account_id: int, today: date) -> HealthData | None:
+    try:  # the health module is another engineer's; until it lands the section says so
+        from csplanner.core import health
+    except ImportError:
+        return None
+    h = health.account_health(session, account_id, today)
+    parts = tuple(HealthPart(p.name, int(p.score), float(p.weight), p.explanation) for p in h.parts)
+    weakest = getattr(h.weakest, "name", h.weakest) if h.weakest is not None else None
+    return HealthData(int(h.score), parts, str(weakest) if weakest is not None else None)
+
+
+def collect(session: Session, account_id: int, today: date, first_weekday: int = 0) -> PlanData:
+    """Read the whole plan of one account (internal version: everything)."""
+    account = accounts.get(session, account_id)
+    plan = calendar.account_plan(session, account_id, today, first_weekday)
+    ms = milestones.for_account(session, account_id)
+    titles = {m.id: m.title for m in ms}
+    runs = tuple(
+        Run(m.planned_on, m.title, m.run_type, m.phase, m.team, m.status, m.done_on, m.outcome, m.notes,
+            m.status == MilestoneStatus.PLANNED and m.planned_on < today)
+        for m in ms
+    )
+    people = tuple(
+        Person(s.name, s.title, s.role, s.email, s.location,
+               (s.left_on or today) if s.status == StakeholderStatus.LEFT else None)
+        for s in stakeholders.for_account(session, account_id)
+    )
+    injuries = tuple(
+        Injury(o.opened_on, o.resolved_on, o.kind, o.severity, o.title, o.mitigation,
+               tuple(titles[i] for i in obstacles.linked_milestones(session, o.id) if i in titles))
+        for o in obstacles.for_account(session, account_id)
+    )
+    all_talks = [Talk(c.held_on, c.kind, c.summary, c.next_steps, c.sentiment)
+                 for c in checkins.for_account(session, account_id)]  # newest first
+    held = [t for t in all_talks if t.held_on <= today]
+    planned = tuple(sorted((t for t in all_talks if t.held_on > today), key=lambda t: t.held_on))
+    steps = tuple(t for t in held if t.next_steps.strip())[:NEXT_STEP_CHECKINS]
+    return PlanData(
+        name=account.name, today=today, contract_signed=account.contract_signed, kickoff=account.kickoff,
+        race_day=account.renewal, countdown=plan.countdown(), goal=account.goal,
+        success_criteria=account.success_criteria, calendar=plan, people=people, runs=runs,
+        next_steps=steps, planned_talks=planned, stage=account.stage, segment=account.segment,
+        regions=account.regions, arr_minor=account.arr_minor, currency=account.currency,
+        health=_health(session, account_id, today),
+        notes=tuple(Note(n.noted_on, n.kind, n.text) for n in notes.for_account(session, account_id)),
+        obstacles=injuries, checkins=tuple(held[:RECENT_CHECKINS]),
+    )
+
+
+def upcoming_runs(data: PlanData) -> list[Run]:
+    """The next planned runs from today: what the customer and the CSM do next."""
+    future = [r for r in data.runs if r.status == MilestoneStatus.PLANNED and r.planned_on >= data.today]
+    return future[:UPCOMING_RUNS]
