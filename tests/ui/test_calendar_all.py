@@ -1,6 +1,6 @@
 """The all-accounts calendar: every account's runs, filtered, loaded only for the weeks on screen."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer

@@ -1,0 +1,362 @@
+"""How the grid looks: weeks, days, chips, obstacle bars, the summary column and the header.
+
+A mixin of CalendarGrid, kept apart so the widget module is about behaviour.
+"""
+
+from datetime import date
+
+from PySide6.QtCore import QLocale, QRect, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from csplanner.core.calendar import AccountPlan, Bar, Chip, Week
+from csplanner.core.enums import MilestoneStatus, RunType
+from csplanner.ui.calendar import colors
+from csplanner.ui.calendar.layout import CHIP_GAP, CHIP_H, DAY_TOP, HEADER_H, LABEL_W, SUMMARY_W, DayCell, WeekRow
+
+
+class GridPainting:
+    """Painting for CalendarGrid; relies on its palette, fonts, layout and state."""
+
+    # provided by CalendarGrid
+    _plan: AccountPlan | None
+    _fonts: dict[tuple[str, float, bool], QFont]
+    _account_names: dict[int, str]
+    show_account: bool
+    first_weekday: int
+    selected: int | None
+    current: date
+
+    def _small(self, factor: float = 0.85, bold: bool = False) -> QFont:
+        key = (self.font().key(), factor, bold)
+        cached = self._fonts.get(key)
+        if cached is not None:
+            return QFont(cached)  # a copy: callers may strike it out
+        font = QFont(self.font())
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(max(6.5, font.pointSizeF() * factor))
+        font.setBold(bold)
+        self._fonts[key] = font
+        return QFont(font)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        painter.fillRect(self.viewport().rect(), pal.color(QPalette.ColorRole.Base))
+        today = self.today()
+        for week in self.layout_rows():
+            self._paint_week(painter, week, today)
+        if self._drag is not None:
+            self._paint_drag(painter)
+        painter.end()
+
+    def paint_header(self, header: QWidget) -> None:
+        painter = QPainter(header)
+        pal = self.palette()
+        rect = QRect(0, 0, header.width(), HEADER_H)
+        painter.fillRect(rect, pal.color(QPalette.ColorRole.Button))
+        painter.setFont(self._small(0.95, bold=True))
+        painter.setPen(pal.color(QPalette.ColorRole.ButtonText))
+        dw = self.day_width()
+        x0 = 0
+        painter.drawText(QRect(x0 + 8, 0, LABEL_W - 8, HEADER_H), Qt.AlignmentFlag.AlignVCenter, "Week")
+        locale = QLocale()
+        for d in range(7):
+            weekday = (self.first_weekday + d) % 7 + 1  # Qt: 1 = Monday
+            name = locale.dayName(weekday, QLocale.FormatType.ShortFormat)
+            painter.drawText(QRect(x0 + LABEL_W + d * dw, 0, dw, HEADER_H), Qt.AlignmentFlag.AlignCenter, name)
+        painter.drawText(QRect(x0 + LABEL_W + 7 * dw, 0, SUMMARY_W, HEADER_H), Qt.AlignmentFlag.AlignCenter, "Week summary")
+        painter.setPen(pal.color(QPalette.ColorRole.Mid))
+        painter.drawLine(0, HEADER_H - 1, header.width(), HEADER_H - 1)
+        painter.end()
+
+    def _day_fill(self, cell: DayCell, today: date, in_plan: bool) -> QColor:
+        """Past days by compliance (green / yellow / red), future days by their biggest run."""
+        pal = self.palette()
+        total = cell.total
+        if total.planned and cell.day < today:
+            color = colors.DONE if total.done == total.planned else colors.PARTLY if total.done else colors.MISSED
+            return colors.tint(pal, color, 46)
+        if total.planned and total.biggest is not None:
+            return colors.tint(pal, colors.RUN[total.biggest], 30)
+        if not in_plan:
+            return pal.color(QPalette.ColorRole.AlternateBase)
+        return pal.color(QPalette.ColorRole.Base)
+
+    def _paint_week(self, p: QPainter, week: WeekRow, today: date) -> None:
+        pal = self.palette()
+        w = week.week
+        rect = week.rect
+        in_plan = w.number is not None or w.weeks_to_race is not None or self.show_account
+        # the label column: phase band and "Week 5 · 21 weeks to race day"
+        label_rect = QRect(0, rect.top(), LABEL_W, rect.height())
+        phase_color = colors.PHASE.get(w.phase) if w.phase else None
+        p.fillRect(label_rect, colors.tint(pal, phase_color, 40) if phase_color else pal.color(QPalette.ColorRole.Window))
+        if phase_color:
+            p.fillRect(QRect(0, rect.top(), 6, rect.height()), phase_color)
+        p.setPen(pal.color(QPalette.ColorRole.Text))
+        x = 12
+        y = rect.top() + 4
+        if w.number is not None:
+            p.setFont(self._small(1.0, bold=True))
+            p.drawText(QRect(x, y, LABEL_W - x - 4, 18), Qt.AlignmentFlag.AlignLeft, f"Week {w.number}")
+            y += 18
+        p.setFont(self._small(0.85))
+        if w.weeks_to_race is not None:
+            text = "Race week" if w.weeks_to_race == 0 else f"{w.weeks_to_race} week{'s' if w.weeks_to_race != 1 else ''} to race day"
+            if w.weeks_to_race == 0:
+                p.setFont(self._small(0.9, bold=True))
+                p.setPen(colors.RUN[RunType.RACE].darker(130))
+            p.drawText(QRect(x, y, LABEL_W - x - 4, 16), Qt.AlignmentFlag.AlignLeft, text)
+            p.setPen(pal.color(QPalette.ColorRole.Text))
+            p.setFont(self._small(0.85))
+            y += 16
+        locale = QLocale()
+        if w.number is None and w.weeks_to_race is None:  # all-accounts view: the ISO week leads
+            p.setFont(self._small(1.0, bold=True))
+            p.drawText(QRect(x, y, LABEL_W - x - 4, 18), Qt.AlignmentFlag.AlignLeft, w.iso_label())
+            y += 18
+            p.setFont(self._small(0.85))
+            p.drawText(QRect(x, y, LABEL_W - x - 4, 16), Qt.AlignmentFlag.AlignLeft,
+                       f"{locale.toString(w.start, 'd MMM')} – {locale.toString(w.end, 'd MMM yyyy')}")
+        else:
+            p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            p.drawText(QRect(x, y, LABEL_W - x - 4, 16), Qt.AlignmentFlag.AlignLeft,
+                       f"{w.iso_label()} · {locale.toString(w.start, 'd MMM yyyy')}")
+        y += 16
+        if phase_color and w.phase:
+            p.setFont(self._small(0.8, bold=True))
+            p.setPen(phase_color.darker(125) if pal.color(QPalette.ColorRole.Base).lightness() > 128 else phase_color.lighter(130))
+            p.drawText(QRect(x, y, LABEL_W - x - 4, 16), Qt.AlignmentFlag.AlignLeft, w.phase.value.upper())
+        # days
+        grid_pen = QPen(pal.color(QPalette.ColorRole.Midlight if pal.color(QPalette.ColorRole.Base).lightness() > 128 else QPalette.ColorRole.Mid))
+        for cell in week.days:
+            p.fillRect(cell.rect, self._day_fill(cell, today, in_plan))
+            self._paint_day_top(p, cell, today)
+            for chip_rect, chip in cell.chips:
+                self._paint_chip(p, chip_rect, chip, today)
+            if cell.hidden:
+                p.setFont(self._small(0.8, bold=True))
+                p.setPen(pal.color(QPalette.ColorRole.Text))
+                more_y = cell.chips[-1][0].bottom() + CHIP_GAP + 1 if cell.chips else cell.rect.top() + DAY_TOP
+                p.drawText(QRect(cell.rect.left() + 6, more_y, cell.rect.width() - 8, CHIP_H), Qt.AlignmentFlag.AlignVCenter, f"+{cell.hidden} more")
+            p.setPen(grid_pen)
+            p.drawLine(cell.rect.topLeft(), cell.rect.bottomLeft())
+        for bar_rect, bar in week.bars:
+            self._paint_bar(p, bar_rect, bar)
+        self._paint_summary(p, w, QRect(LABEL_W + 7 * self.day_width(), rect.top(), SUMMARY_W, rect.height()))
+        p.setPen(grid_pen)
+        p.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
+        # today and race day go on top of everything, so they are never hidden
+        for cell in week.days:
+            if cell.day == today:
+                p.setPen(QPen(colors.TODAY, 3))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(cell.rect.adjusted(1, 1, -2, -2))
+            if cell.day == self.current and self.hasFocus():
+                p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(cell.rect.adjusted(3, 3, -4, -4))
+
+    def _race_names(self, day: date) -> list[str]:
+        plan = self._plan
+        if plan is None:
+            return []
+        if plan.race_day == day:
+            return [plan.account_name]
+        return plan.races.get(day, [])
+
+    def _paint_day_top(self, p: QPainter, cell: DayCell, today: date) -> None:
+        pal = self.palette()
+        r = cell.rect
+        races = self._race_names(cell.day)
+        if races:
+            self._paint_checkers(p, QRect(r.left() + 1, r.top() + 1, r.width() - 2, DAY_TOP - 4))
+            p.setPen(QPen(colors.RUN[RunType.RACE], 3))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(r.adjusted(2, 2, -3, -3))
+            text = "RACE DAY" if len(races) == 1 else f"{len(races)} RACE DAYS"
+            p.setFont(self._small(0.8, bold=True))
+            fm = QFontMetrics(p.font())
+            tw = fm.horizontalAdvance(text) + 8
+            tag = QRect(r.right() - tw - 3, r.top() + 2, tw, DAY_TOP - 6)
+            p.fillRect(tag, QColor("#111111"))
+            p.setPen(QColor("#ffd34d"))
+            p.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
+            # keep the date readable over the checkers
+            number_box = QRect(r.left() + 3, r.top() + 2, 28, DAY_TOP - 6)
+            p.fillRect(number_box, pal.color(QPalette.ColorRole.Base))
+        is_today = cell.day == today
+        day_text = QLocale().toString(cell.day, "d MMM") if cell.day.day == 1 else str(cell.day.day)
+        p.setFont(self._small(0.85, bold=is_today or cell.day.day == 1))
+        if is_today:
+            fm = QFontMetrics(p.font())
+            pill = QRect(r.left() + 4, r.top() + 3, fm.horizontalAdvance(day_text) + 10, DAY_TOP - 6)
+            p.setBrush(colors.TODAY)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.drawRoundedRect(pill, 6, 6)
+            p.setPen(QColor("#ffffff"))
+            p.drawText(pill, Qt.AlignmentFlag.AlignCenter, day_text)
+            if not races:
+                p.setFont(self._small(0.75, bold=True))
+                p.setPen(colors.TODAY)
+                p.drawText(QRect(pill.right() + 4, r.top() + 3, r.width() - pill.width() - 10, DAY_TOP - 6),
+                           Qt.AlignmentFlag.AlignVCenter, "TODAY")
+        else:
+            muted = cell.day < today
+            p.setPen(pal.color(QPalette.ColorRole.PlaceholderText if muted else QPalette.ColorRole.Text))
+            p.drawText(QRect(r.left() + 6, r.top() + 3, r.width() - 10, DAY_TOP - 6), Qt.AlignmentFlag.AlignVCenter, day_text)
+
+    _checker_brush: QBrush | None = None
+
+    @classmethod
+    def _checkers(cls) -> QBrush:
+        """A chequered-flag texture, made once: one fill per flag instead of dozens of squares."""
+        if cls._checker_brush is None:
+            size = 5
+            tile = QPixmap(2 * size, 2 * size)
+            tile.fill(QColor("#ffffff"))
+            p = QPainter(tile)
+            p.fillRect(QRect(0, 0, size, size), QColor("#111111"))
+            p.fillRect(QRect(size, size, size, size), QColor("#111111"))
+            p.end()
+            cls._checker_brush = QBrush(tile)
+        return cls._checker_brush
+
+    def _paint_checkers(self, p: QPainter, rect: QRect) -> None:
+        p.save()
+        p.setBrushOrigin(rect.topLeft())
+        p.fillRect(rect, self._checkers())
+        p.restore()
+
+    def chip_text(self, chip: Chip) -> str:
+        mark = {MilestoneStatus.DONE: "✓ ", MilestoneStatus.MISSED: "✗ ", MilestoneStatus.SKIPPED: "– "}.get(chip.status, "")
+        who = f"{chip.account_name} · " if self.show_account else ""
+        return f"{mark}{who}{chip.title}"
+
+    def _paint_chip(self, p: QPainter, rect: QRect, chip: Chip, today: date, ghost: bool = False) -> None:
+        pal = self.palette()
+        hue = colors.RUN[chip.run_type]
+        red = chip.status == MilestoneStatus.MISSED or chip.overdue
+        if chip.status == MilestoneStatus.SKIPPED:
+            fill, border, text = pal.color(QPalette.ColorRole.Base), colors.SKIPPED, colors.SKIPPED
+        elif chip.status == MilestoneStatus.MISSED:
+            fill, border = colors.MISSED, colors.MISSED
+            text = colors.readable_on(fill)
+        elif chip.status == MilestoneStatus.DONE:
+            fill, border = hue, hue.darker(115)
+            text = colors.readable_on(fill)
+        else:  # planned: outlined; red outline once overdue
+            border = colors.MISSED if red else hue
+            fill = colors.tint(pal, border, 28)
+            text = colors.MISSED.darker(120) if red else pal.color(QPalette.ColorRole.Text)
+        p.save()
+        if ghost:
+            p.setOpacity(0.8)
+        r = QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        p.setPen(QPen(border, 1.6 if chip.status == MilestoneStatus.PLANNED else 1.0))
+        p.setBrush(fill)
+        p.drawRoundedRect(r, 4, 4)
+        left = rect.left() + 4
+        if chip.run_type == RunType.RACE:  # a little chequered flag
+            flag = QRect(rect.left() + 3, rect.top() + 4, 10, rect.height() - 8)
+            self._paint_checkers(p, flag)
+            left = flag.right() + 4
+        else:
+            p.fillRect(QRect(rect.left() + 2, rect.top() + 3, 3, rect.height() - 6), hue if not red else colors.MISSED)
+            left = rect.left() + 8
+        if chip.milestone_id == self.selected:
+            p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(r.adjusted(-1, -1, 1, 1), 5, 5)
+        font = self._small(0.8, bold=chip.run_type in (RunType.RACE, RunType.LONG))
+        font.setStrikeOut(chip.status == MilestoneStatus.SKIPPED)
+        p.setFont(font)
+        p.setPen(text)
+        fm = QFontMetrics(font)
+        text_rect = QRect(left, rect.top(), rect.right() - left - 2, rect.height())
+        p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, fm.elidedText(self.chip_text(chip), Qt.TextElideMode.ElideRight, text_rect.width()))
+        p.restore()
+
+    def bar_text(self, bar: Bar) -> str:
+        kind = "Injury" if bar.injury else "Bad weather"
+        who = f"{self._account_names.get(bar.account_id, '')} · " if self.show_account else ""
+        return f"{kind} · {who}{bar.title}"
+
+    def _paint_bar(self, p: QPainter, rect: QRect, bar: Bar) -> None:
+        pal = self.palette()
+        color = QColor(colors.INJURY if bar.injury else colors.WEATHER)
+        alpha = colors.SEVERITY_ALPHA[bar.severity]
+        p.save()
+        if bar.injury:  # a solid bar: it hurts; the more severe, the deeper the red
+            color.setAlpha(alpha)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(color)
+            p.drawRoundedRect(QRectF(rect), 3, 3)
+            text_color = QColor("#ffffff") if alpha > 150 else pal.color(QPalette.ColorRole.Text)
+        else:  # hatched: weather you run through
+            p.setPen(QPen(color, 1))
+            p.setBrush(colors.tint(pal, color, alpha // 4))
+            p.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+            color.setAlpha(alpha)
+            p.setBrush(QBrush(color, Qt.BrushStyle.BDiagPattern))
+            p.setPen(Qt.PenStyle.NoPen)
+            p.drawRect(QRectF(rect.left() + 1, rect.top() + 1, 10, rect.height() - 2))
+            text_color = pal.color(QPalette.ColorRole.Text)
+        font = self._small(0.72, bold=bar.severity.value in ("high", "critical"))
+        p.setFont(font)
+        p.setPen(text_color)
+        text_rect = rect.adjusted(14 if not bar.injury else 5, 0, -3, 0)
+        p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter,
+                   QFontMetrics(font).elidedText(self.bar_text(bar), Qt.TextElideMode.ElideRight, text_rect.width()))
+        p.restore()
+
+    def _paint_summary(self, p: QPainter, w: Week, rect: QRect) -> None:
+        pal = self.palette()
+        p.fillRect(rect, pal.color(QPalette.ColorRole.Window))
+        p.setPen(pal.color(QPalette.ColorRole.Mid))
+        p.drawLine(rect.topLeft(), rect.bottomLeft())
+        x, y, width = rect.left() + 10, rect.top() + 6, rect.width() - 20
+        p.setFont(self._small(0.85, bold=True))
+        p.setPen(pal.color(QPalette.ColorRole.Text))
+        if not w.planned:
+            p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            p.setFont(self._small(0.85))
+            p.drawText(QRect(x, y, width, 16), Qt.AlignmentFlag.AlignLeft, "Rest week")
+            return
+        p.drawText(QRect(x, y, width, 16), Qt.AlignmentFlag.AlignLeft, f"{w.planned} planned")
+        y += 17
+        p.setFont(self._small(0.8))
+        p.setPen(colors.DONE.darker(110))
+        p.drawText(QRect(x, y, width, 15), Qt.AlignmentFlag.AlignLeft, f"{w.done} done")
+        if w.missed:
+            p.setPen(colors.MISSED)
+            p.drawText(QRect(x + width // 2, y, width // 2, 15), Qt.AlignmentFlag.AlignLeft, f"{w.missed} missed")
+        y += 18
+        if w.compliance is None:
+            p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            p.drawText(QRect(x, y, width, 15), Qt.AlignmentFlag.AlignLeft, "to do")
+            return
+        pct = round(w.compliance * 100)
+        color = colors.DONE if pct >= 80 else colors.PARTLY if pct >= 50 else colors.MISSED
+        track = QRect(x, y + 2, width, 8)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colors.tint(pal, color, 50))
+        p.drawRoundedRect(track, 4, 4)
+        p.setBrush(color)
+        p.drawRoundedRect(QRect(x, y + 2, max(8, width * pct // 100), 8), 4, 4)
+        p.setFont(self._small(0.85, bold=True))
+        p.setPen(pal.color(QPalette.ColorRole.Text))
+        p.drawText(QRect(x, y + 12, width, 16), Qt.AlignmentFlag.AlignLeft, f"{pct}% compliance")
+
+    def _paint_drag(self, p: QPainter) -> None:
+        assert self._drag is not None
+        target = self.cell_at(self._drag_pos)
+        if target is not None:
+            p.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(target.rect.adjusted(2, 2, -3, -3))
+        rect = QRect(0, 0, self.day_width() - 6, CHIP_H)
+        rect.moveCenter(self._drag_pos)
+        self._paint_chip(p, rect, self._drag, self.today(), ghost=True)
