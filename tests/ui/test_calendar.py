@@ -223,3 +223,16 @@ def test_weeks_start_on_the_locales_first_day(ctx, qtbot, plan):
         assert row.week.iso_week == 48
     finally:
         QLocale.setDefault(before)
+
+
+def test_tab_walks_the_chips_of_a_day_then_leaves(ctx, view, plan):
+    with ctx.db.session() as s:
+        second = milestones.create(s, account_id=plan[0], title="Exec sync", planned_on=TODAY + timedelta(days=1)).id
+    view.reload()
+    grid = view.grid
+    QTest.keyClick(grid, Qt.Key.Key_Right)
+    assert grid.selected == plan[1]["training"]
+    QTest.keyClick(grid, Qt.Key.Key_Tab)
+    assert grid.selected == second and grid.hasFocus()
+    QTest.keyClick(grid, Qt.Key.Key_Backtab)
+    assert grid.selected == plan[1]["training"]

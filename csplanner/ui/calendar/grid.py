@@ -258,10 +258,9 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() + sign * shown)
             self._move_current(timedelta(weeks=sign * shown))
-        elif key == Qt.Key.Key_Tab and self.chips_on(self.current):
-            self._cycle_chip(1)
-        elif key == Qt.Key.Key_Backtab and self.chips_on(self.current):
-            self._cycle_chip(-1)
+        elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._next_chip(key == Qt.Key.Key_Tab) is not None:
+            self.selected = self._next_chip(key == Qt.Key.Key_Tab)
+            self._invalidate()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             chip = self.selected_chip()
             if chip is not None:
@@ -286,8 +285,8 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
             super().keyPressEvent(event)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
-        # Tab cycles the chips of the current day while there are any.
-        if self.chips_on(self.current):
+        # Tab walks through the current day's chips first, then leaves the grid as usual.
+        if self._next_chip(next) is not None:
             return False
         return super().focusNextPrevChild(next)
 
@@ -297,12 +296,15 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
             return
         self.set_current(target)
 
-    def _cycle_chip(self, step: int) -> None:
-        chips = self.chips_on(self.current)
-        ids = [c.milestone_id for c in chips]
-        i = ids.index(self.selected) if self.selected in ids else -1
-        self.selected = ids[(i + step) % len(ids)]
-        self._invalidate()
+    def _next_chip(self, forward: bool) -> int | None:
+        """The chip Tab (or Shift+Tab) selects next on the current day; None past the last."""
+        ids = [c.milestone_id for c in self.chips_on(self.current)]
+        if not ids:
+            return None
+        if self.selected not in ids:
+            return ids[0] if forward else ids[-1]
+        i = ids.index(self.selected) + (1 if forward else -1)
+        return ids[i] if 0 <= i < len(ids) else None
 
     # ---- mouse ------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
