@@ -236,3 +236,20 @@ def test_tab_walks_the_chips_of_a_day_then_leaves(ctx, view, plan):
     assert grid.selected == second and grid.hasFocus()
     QTest.keyClick(grid, Qt.Key.Key_Backtab)
     assert grid.selected == plan[1]["training"]
+
+
+def test_today_race_day_and_run_colours_are_painted(ctx, view, plan):
+    from csplanner.ui.calendar import colors
+
+    grid = view.grid
+    image = grid.viewport().grab().toImage()
+    today = grid.day_rect(TODAY)
+    assert image.pixelColor(today.left() + 1, today.center().y()) == colors.TODAY  # the orange frame
+    done = grid.chip_rect(plan[1]["qbr"])  # done: filled with its run type's colour
+    assert image.pixelColor(done.center().x(), done.bottom() - 3) == colors.RUN[RunType.MEDIUM]
+    overdue = grid.chip_rect(plan[1]["usage"])  # overdue: a red outline
+    assert image.pixelColor(overdue.center().x(), overdue.top() + 1).red() > 180
+    QTest.keyClick(grid, Qt.Key.Key_R)
+    image = grid.viewport().grab().toImage()
+    race = grid.day_rect(RACE_DAY)
+    assert image.pixelColor(race.left() + 1, race.center().y()) == colors.RUN[RunType.RACE]  # the gold frame

@@ -45,8 +45,12 @@ def titles(view, day):
 def test_chips_carry_the_account_name_and_race_days_show(view):
     assert titles(view, TODAY) == ["Acme · Kickoff"]
     assert titles(view, TODAY + timedelta(days=1)) == ["Beta · Upsell"]
-    view.grid.layout_rows()
-    assert view.grid._race_names(TODAY + timedelta(days=7)) == ["Acme"]
+    from csplanner.core.enums import RunType
+    from csplanner.ui.calendar import colors
+
+    image = view.grid.viewport().grab().toImage()
+    race = view.grid.day_rect(TODAY + timedelta(days=7))
+    assert image.pixelColor(race.left() + 1, race.center().y()) == colors.RUN[RunType.RACE]  # Acme's race day
 
 
 def test_only_the_weeks_on_screen_are_read(view):
