@@ -39,6 +39,7 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
     chip_menu = Signal(object, QPoint)  # Chip, global position
     chip_delete = Signal(object)  # Chip
     day_activated = Signal(object)  # date: double-click or Enter on a day without a chip
+    day_menu = Signal(object, QPoint)  # date, global position: right-click on a day
     current_changed = Signal(object)  # date
 
     def __init__(self, source: Source, today: Callable[[], date], *, row_height: int = 112,
@@ -320,6 +321,8 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
             self._press = (chip, pos)
         elif event.button() == Qt.MouseButton.RightButton and chip is not None:
             self.chip_menu.emit(chip, event.globalPosition().toPoint())
+        elif event.button() == Qt.MouseButton.RightButton and cell is not None:
+            self.day_menu.emit(cell.day, event.globalPosition().toPoint())
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

@@ -3,8 +3,8 @@
 from datetime import date
 from types import ModuleType
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
 from csplanner.core.calendar import Chip
 from csplanner.core.enums import MilestoneStatus
@@ -33,6 +33,7 @@ class CalendarPanel(QWidget):
         grid.chip_menu.connect(self.show_chip_menu)
         grid.chip_delete.connect(self.delete_chip)
         grid.day_activated.connect(self.add_on)
+        grid.day_menu.connect(self.show_day_menu)
         return grid
 
     def account_for_new(self, day: date) -> int | None:
@@ -76,6 +77,13 @@ class CalendarPanel(QWidget):
 
     def extra_menu_actions(self, menu: object, chip: Chip) -> None:
         """Hook for the all-accounts view ("Open account")."""
+
+    def show_day_menu(self, day: date, where: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(f"&Add a run on {QLocale().toString(day, QLocale.FormatType.LongFormat)}…").triggered.connect(
+            lambda: self.add_on(day))
+        menu.exec(where)
+        menu.deleteLater()
 
     def show_chip_menu(self, chip: Chip, where: QPoint) -> None:
         menu, actions = commands.chip_menu(self, chip)
