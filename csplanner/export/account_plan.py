@@ -13,7 +13,7 @@ from csplanner.core.enums import MilestoneStatus, NoteKind, RunType, label
 from csplanner.core.services import accounts
 from csplanner.export import fonts
 from csplanner.export.audience import Audience, for_audience
-from csplanner.export.calendar_grid import DONE, MISSED, RUN, SKIPPED, CalendarGrid
+from csplanner.export.calendar_grid import DONE, MISSED, RUN, SKIPPED, CalendarGrid, weeks_to_print
 from csplanner.export.pdf_document import (
     ACCENT,
     MUTED,
@@ -79,11 +79,11 @@ def account_plan_units(pdf: PdfDocument, data: PlanData, audience: Audience) -> 
         discovery_section(pdf, data)
 
     pdf.add(pdf.heading("Training calendar"))
-    if data.calendar.weeks:
+    if weeks_to_print(data.calendar):
         grid = CalendarGrid(pdf, data.calendar, show_obstacles=data.obstacles is not None)
         pdf.add(*grid.units())
     else:
-        pdf.add(pdf.note("No weeks to show yet."))
+        pdf.add(pdf.note("Nothing to draw yet: the calendar needs a kickoff and a race day, or some runs."))
 
     runs_section(pdf, data, internal)
     if data.obstacles is not None:

@@ -60,15 +60,18 @@ def tint(color: QColor, alpha: float) -> QColor:
 
 
 def weeks_to_print(plan: AccountPlan) -> list[Week]:
-    """From the kickoff (or signing) week to race week, plus any weeks holding runs outside it."""
+    """From the kickoff (or signing) week to race week, plus any weeks holding runs outside it.
+
+    Without runs and without both ends of the journey there is nothing worth a grid.
+    """
     start_day = plan.kickoff or plan.contract_signed
-    busy = {plan.week_of(c.day).start for c in plan.chips if plan.week_of(c.day) is not None}
-    keep = []
-    for w in plan.weeks:
-        inside = (start_day is None or w.end >= start_day) and (plan.race_day is None or w.start <= plan.race_day)
-        if inside or w.start in busy:
-            keep.append(w)
-    return keep
+    days = [c.day for c in plan.chips]
+    if not days and (start_day is None or plan.race_day is None):
+        return []
+    first = start_day or min(days)
+    last = plan.race_day or max(days)
+    busy = {c.day - timedelta(days=(c.day.weekday() - plan.weeks[0].start.weekday()) % 7) for c in plan.chips}
+    return [w for w in plan.weeks if (w.end >= first and w.start <= last) or w.start in busy]
 
 
 class CalendarGrid:

@@ -57,5 +57,7 @@ def font(points: float, bold: bool = False) -> QFont:
     f = QFont(family())
     f.setPointSizeF(points)
     f.setBold(bold)
+    # no "fi"/"ff" ligatures: copied or searched text must read "file", not "ﬁle"
+    f.setFeature(QFont.Tag("liga"), 0)
 
     return f
