@@ -193,8 +193,8 @@ def runs_section(pdf: PdfDocument, data: PlanData, internal: bool) -> None:
             outcome += ("<br/>" if outcome else "") + span(f"Notes: {esc(r.notes)}", MUTED)
         run = span(esc(label(r.run_type)), RUN[r.run_type], bold=True)
         rows.append([esc(long_date(r.planned_on)), what, run, status_html(r.status, r.done_on, r.overdue), outcome])
-    cols = [Column("Planned", 1.35), Column("Milestone", 3.6), Column("Run", 0.9), Column("Status", 1.4),
-            Column("Outcome — what changed for the customer", 4.2)]
+    cols = [Column("Planned", 1.35), Column("Milestone", 3.5), Column("Run", 1.1), Column("Status", 1.4),
+            Column("Outcome — what changed for the customer", 4.1)]
     pdf.add(*pdf.table(cols, rows))
 
 

@@ -48,6 +48,7 @@ SEVERITY_ALPHA = {Severity.LOW: 120, Severity.MEDIUM: 170, Severity.HIGH: 210, S
 
 MAX_CHIPS = 5  # per day cell; more show as "+N more" (the milestone table lists them all)
 MAX_LANES = 3  # obstacle bars per week row
+QUIET_RUN = 3  # this many weeks in a row without runs fold into one row
 
 
 def tint(color: QColor, alpha: float) -> QColor:
@@ -68,7 +69,7 @@ def weeks_to_print(plan: AccountPlan) -> list[Week]:
     days = [c.day for c in plan.chips]
     if not days and (start_day is None or plan.race_day is None):
         return []
-    first = start_day or min(days)
+    first = min([start_day, *days] if start_day else days)
     last = plan.race_day or max(days)
     busy = {c.day - timedelta(days=(c.day.weekday() - plan.weeks[0].start.weekday()) % 7) for c in plan.chips}
     return [w for w in plan.weeks if (w.end >= first and w.start <= last) or w.start in busy]
@@ -94,10 +95,84 @@ class CalendarGrid:
 
     # --- public ---------------------------------------------------------------------------
     def units(self) -> list[Unit]:
-        weeks = weeks_to_print(self.plan)
         header = self.header()
-        rows = [self.week_unit(w, header) for w in weeks]
+        rows = []
+        for group in self.groups(weeks_to_print(self.plan)):
+            if len(group) >= QUIET_RUN:
+                rows.append(self.quiet_unit(group, header))
+            else:
+                rows += [self.week_unit(w, header) for w in group]
         return [self.legend(), header, *rows]
+
+    def quiet(self, week: Week) -> bool:
+        """A week with no runs, no race day and not today's: long stretches of them fold into one row."""
+        return (not any(self.plan.chips_on(d) for d in week.days())
+                and not (self.plan.race_day and week.start <= self.plan.race_day <= week.end)
+                and not (self.today and week.start <= self.today <= week.end))
+
+    def groups(self, weeks: list[Week]) -> list[list[Week]]:
+        """Consecutive weeks: each busy week alone, quiet ones together while the phase holds."""
+        groups: list[list[Week]] = []
+        for w in weeks:
+            last = groups[-1][-1] if groups else None
+            if (last is not None and self.quiet(w) and self.quiet(last) and last.phase == w.phase
+                    and (w.start - last.start).days == 7):
+                groups[-1].append(w)
+            else:
+                groups.append([w])
+        return groups
+
+    def quiet_unit(self, weeks: list[Week], header: Unit) -> Unit:
+        """Several weeks without runs in one short row, with the obstacles open during them."""
+        pt = self.pdf.pt
+        first, last = weeks[0], weeks[-1]
+        bars = self.plan.bars_in(first.start, last.end) if self.show_obstacles else []
+        shown = bars[:MAX_LANES]
+        h = pt(18) + len(shown) * (self.lane_h + pt(1)) + (pt(1) if shown else 0)
+
+        def draw(p: QPainter, r: QRectF) -> None:
+            x0, y0 = r.x(), r.y()
+            days_rect = QRectF(x0 + self.label_w, y0, 7 * self.day_w, h)
+            p.fillRect(days_rect, QColor("#fafbfc"))
+            if first.phase is not None:
+                p.fillRect(QRectF(x0, y0, pt(3), h), PHASE[first.phase])
+            lx, lw = x0 + pt(5), self.label_w - pt(6)
+            p.setFont(self.bold)
+            p.setPen(INK)
+            span = f"Weeks {first.number}–{last.number}" if first.number else f"{first.iso_label()}–{last.iso_label()}"
+            p.drawText(QRectF(lx, y0 + pt(1.5), lw, pt(8)), Qt.AlignmentFlag.AlignLeft, span)
+            p.setFont(self.small)
+            p.setPen(PHASE[first.phase].darker(130) if first.phase else MUTED)
+            p.drawText(QRectF(lx, y0 + pt(9.5), lw, pt(7)), Qt.AlignmentFlag.AlignLeft,
+                       label(first.phase) if first.phase else "")
+            p.setPen(MUTED)
+            text = (f"{len(weeks)} weeks without runs · {first.start.day} {first.start:%b %Y} – "
+                    f"{last.end.day} {last.end:%b %Y}")
+            if last.weeks_to_race is not None:
+                text += f" · then {last.weeks_to_race} week{'s' if last.weeks_to_race != 1 else ''} to race day"
+            p.drawText(QRectF(days_rect.x() + pt(4), y0 + pt(2), days_rect.width() - pt(8), pt(8)),
+                       Qt.AlignmentFlag.AlignLeft, text)
+            total = (last.end - first.start).days + 1
+            lane_y = y0 + pt(12)
+            fm = QFontMetricsF(self.tiny, self.pdf.writer)
+            for bar in shown:
+                a = (max(bar.start, first.start) - first.start).days
+                b = (min(bar.end, last.end) - first.start).days + 1
+                rect = QRectF(days_rect.x() + days_rect.width() * a / total + pt(1), lane_y,
+                              days_rect.width() * (b - a) / total - pt(2), self.lane_h)
+                p.fillRect(rect, tint(INJURY if bar.injury else WEATHER, SEVERITY_ALPHA[bar.severity] / 255))
+                p.setFont(self.tiny)
+                p.setPen(QColor("#ffffff"))
+                p.drawText(rect.adjusted(pt(2), 0, -pt(1), 0), Qt.AlignmentFlag.AlignVCenter, fm.elidedText(
+                    f"{label(bar.severity)}: {bar.title}", Qt.TextElideMode.ElideRight, rect.width() - pt(3)))
+                lane_y += self.lane_h + pt(1)
+            self._draw_summary(p, QRectF(days_rect.right(), y0, self.summary_w, h), first, "rest weeks")
+            p.setPen(QPen(RULE, pt(0.5)))
+            p.drawLine(QPointF(x0, y0 + h), QPointF(x0 + self.pdf.width, y0 + h))
+            p.drawLine(QPointF(days_rect.x(), y0), QPointF(days_rect.x(), y0 + h))
+            p.drawLine(QPointF(days_rect.right(), y0), QPointF(days_rect.right(), y0 + h))
+
+        return Unit(h, draw, header=header)
 
     # --- pieces ---------------------------------------------------------------------------
     def legend(self) -> Unit:
@@ -117,7 +192,7 @@ class CalendarGrid:
 
         def draw(p: QPainter, r: QRectF) -> None:
             p.setFont(self.small)
-            fm = QFontMetricsF(self.small)
+            fm = QFontMetricsF(self.small, self.pdf.writer)
             for i, line in enumerate(lines):
                 x = r.x()
                 y = r.y() + i * line_h
@@ -221,7 +296,7 @@ class CalendarGrid:
             p.setFont(self.tiny)
             p.setPen(QColor("#ffffff"))
             text = f"{label(bar.severity)}: {bar.title}"
-            fm = QFontMetricsF(self.tiny)
+            fm = QFontMetricsF(self.tiny, self.pdf.writer)
             p.drawText(rect.adjusted(pt(2), 0, -pt(1), 0), Qt.AlignmentFlag.AlignVCenter,
                        fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - pt(3)))
             lane_y += self.lane_h + pt(1)
@@ -298,18 +373,18 @@ class CalendarGrid:
         p.drawRoundedRect(r, pt(1.5), pt(1.5))
         p.setFont(self.small)
         p.setPen(ink)
-        fm = QFontMetricsF(self.small)
+        fm = QFontMetricsF(self.small, self.pdf.writer)
         text = fm.elidedText(chip.title, Qt.TextElideMode.ElideRight, r.width() - pt(3))
         p.drawText(r.adjusted(pt(1.5), 0, -pt(1), 0), Qt.AlignmentFlag.AlignVCenter, text)
 
-    def _draw_summary(self, p: QPainter, cell: QRectF, week: Week) -> None:
+    def _draw_summary(self, p: QPainter, cell: QRectF, week: Week, rest: str = "rest week") -> None:
         pt = self.pdf.pt
         p.fillRect(cell.adjusted(pt(0.5), 0, 0, 0), QColor("#f7f8fa"))
         inner = cell.adjusted(pt(3), pt(1.5), -pt(3), 0)
         if week.planned == 0:
             p.setFont(self.small)
             p.setPen(MUTED)
-            p.drawText(inner, Qt.AlignmentFlag.AlignRight, "rest week" if week.phase else "")
+            p.drawText(inner, Qt.AlignmentFlag.AlignRight, rest if week.phase else "")
             return
         if week.compliance is not None:
             pct = round(week.compliance * 100)

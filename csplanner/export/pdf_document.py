@@ -217,6 +217,34 @@ class PdfDocument:
             units.append(row_unit(cells(row, False), QColor("#fbf3e4") if shaded else None, head, False))
         return units
 
+    def columns(self, cells: Sequence[str], size: float = 7.5, heads: Sequence[str] | None = None,
+                shade: Sequence[bool] | None = None, weights: Sequence[float] | None = None) -> Unit:
+        """Side-by-side HTML cells (the days of a week, three short lists) as one unbreakable unit."""
+        pad = self.pt(4)
+        weights = list(weights or [1.0] * len(cells))
+        widths = [self.width * w / sum(weights) for w in weights]
+        lefts = [sum(widths[:i]) for i in range(len(widths))]
+        docs = [self.doc(c, w - 2 * pad, size) for c, w in zip(cells, widths, strict=True)]
+        head_docs = [self.doc(h, w - 2 * pad, size + 0.5, bold=True) for h, w in zip(heads or [], widths, strict=False)]
+        head_h = max((d.size().height() for d in head_docs), default=0) + (2 * pad if head_docs else 0)
+        h = head_h + max(d.size().height() for d in docs) + 2 * pad
+
+        def draw(p: QPainter, r: QRectF) -> None:
+            for i, (d, left, w) in enumerate(zip(docs, lefts, widths, strict=True)):
+                x = r.x() + left
+                if shade is not None and shade[i]:
+                    p.fillRect(QRectF(x, r.y(), w, h), QColor("#fbf3e4"))
+                if head_docs:
+                    p.fillRect(QRectF(x, r.y(), w, head_h), SHADE)
+                    draw_doc(p, head_docs[i], x + pad, r.y() + pad, MUTED)
+                draw_doc(p, d, x + pad, r.y() + head_h + pad)
+                p.setPen(QPen(RULE, self.pt(0.5)))
+                if i:
+                    p.drawLine(QPointF(x, r.y()), QPointF(x, r.y() + h))
+            p.drawLine(QPointF(r.x(), r.y() + h), QPointF(r.x() + self.width, r.y() + h))
+
+        return Unit(h, draw, space_before=self.pt(4))
+
     # --- pages ----------------------------------------------------------------------------
     def paginate(self) -> list[list[Placed]]:
         pages: list[list[Placed]] = [[]]
