@@ -253,3 +253,51 @@ def test_today_race_day_and_run_colours_are_painted(ctx, view, plan):
     image = grid.viewport().grab().toImage()
     race = grid.day_rect(RACE_DAY)
     assert image.pixelColor(race.left() + 1, race.center().y()) == colors.RUN[RunType.RACE]  # the gold frame
+
+
+@pytest.fixture
+def editing_calls(ctx, monkeypatch):
+    """Stands in for csplanner.ui.editing's dialogs: records the call and saves like the dialog would."""
+    import sys
+    import types
+
+    from csplanner.ui import undo
+
+    calls = []
+
+    def edit_record(parent, ctx_, kind, record_id=None, defaults=None):
+        calls.append((kind, record_id, defaults))
+        if record_id is None:
+            values = {"title": "New run", **(defaults or {})}
+            cmd = undo.CreateRecord(ctx_, Milestone, milestones.create, values, "Add run")
+            undo.run(ctx_, cmd)
+            return cmd.record_id
+        return record_id
+
+    fake = types.ModuleType("csplanner.ui.editing")
+    fake.edit_record = edit_record
+    monkeypatch.setitem(sys.modules, "csplanner.ui.editing", fake)
+    import csplanner.ui
+
+    monkeypatch.setattr(csplanner.ui, "editing", fake, raising=False)
+    return calls
+
+
+def test_double_click_a_day_adds_a_run_there(ctx, view, plan, editing_calls):
+    day = TODAY + timedelta(days=2)
+    rect = view.grid.day_rect(day)
+    QTest.mouseDClick(view.grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      rect.center() + QPoint(0, 20))
+    assert editing_calls == [("milestone", None, {"account_id": plan[0], "planned_on": day})]
+    assert shown_on(view, day) == ["New run"]
+    ctx.undo_stack.undo()
+    assert shown_on(view, day) == []
+
+
+def test_click_a_chip_or_press_enter_to_edit_it(ctx, view, plan, editing_calls):
+    rect = view.grid.chip_rect(plan[1]["training"])
+    QTest.mouseClick(view.grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    assert editing_calls == [("milestone", plan[1]["training"], None)]
+    QTest.keyClick(view.grid, Qt.Key.Key_Left)
+    QTest.keyClick(view.grid, Qt.Key.Key_Return)  # today has no run: Enter adds one
+    assert editing_calls[-1] == ("milestone", None, {"account_id": plan[0], "planned_on": TODAY})

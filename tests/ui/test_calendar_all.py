@@ -13,6 +13,7 @@ from csplanner.core.services import accounts, milestones
 from csplanner.ui.calendar import AllAccountsCalendar
 from csplanner.ui.calendar.sources import BLOCK
 from tests.conftest import TODAY
+from tests.ui.test_calendar import editing_calls  # noqa: F401 - the stand-in for the record dialogs
 
 
 @pytest.fixture
@@ -120,3 +121,30 @@ def test_open_the_account_of_a_chip_from_its_menu(view, book, qtbot):
     with qtbot.waitSignal(view.open_account) as opened:
         QTest.mouseClick(view.grid.viewport(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, rect.center())
     assert opened.args == [book[1]]
+
+
+def test_double_click_adds_a_run_for_the_only_account_the_filter_shows(ctx, view, book, qtbot, editing_calls):  # noqa: F811
+    QTest.keyClicks(view.text, "beta")
+    qtbot.waitUntil(lambda: titles(view, TODAY) == [])
+    day = TODAY + timedelta(days=2)
+    QTest.mouseDClick(view.grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      view.grid.day_rect(day).center() + QPoint(0, 30))
+    assert editing_calls == [("milestone", None, {"account_id": book[1], "planned_on": day})]
+    assert titles(view, day) == ["Beta · New run"]
+
+
+def test_double_click_asks_which_account_when_several_match(ctx, view, book, monkeypatch, editing_calls):  # noqa: F811
+    from PySide6.QtWidgets import QInputDialog
+
+    asked = []
+
+    def pick(parent, title, text, names, current, editable):
+        asked.append(names)
+        return "Acme", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    day = TODAY + timedelta(days=2)
+    QTest.mouseDClick(view.grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      view.grid.day_rect(day).center() + QPoint(0, 30))
+    assert asked == [["Acme", "Beta"]]
+    assert editing_calls == [("milestone", None, {"account_id": book[0], "planned_on": day})]
