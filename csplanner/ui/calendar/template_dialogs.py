@@ -4,7 +4,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 from sqlmodel import Session
@@ -13,9 +13,10 @@ from csplanner.core import templates
 from csplanner.core.enums import label
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Milestone
-from csplanner.core.services import accounts, records
+from csplanner.core.services import accounts, milestones, records
 from csplanner.core.templates import PlannedRun, Template
 from csplanner.ui import undo
+from csplanner.ui.calendar import colors
 from csplanner.ui.changes import Change
 from csplanner.ui.context import AppContext
 
@@ -59,6 +60,7 @@ class ApplyTemplateDialog(QDialog):
         with ctx.db.session() as session:
             account = accounts.get(session, account_id)
             self.account_name = account.name
+            already = len(milestones.for_account(session, account_id))
         self.setWindowTitle(f"Apply a plan template to {self.account_name}")
         self.templates, problems = templates.all_templates()
         self.choice = QComboBox()
@@ -70,10 +72,12 @@ class ApplyTemplateDialog(QDialog):
         self.description.setWordWrap(True)
         self.future_only = QCheckBox(f"Only runs from today ({ctx.today().isoformat()}) on")
         self.future_only.setChecked(True)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Date", "Run", "Run type", "Phase"])
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["Date", "Run", "Run type", "Phase", "Dated from"])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(False)
+        self.existing = QLabel()
+        self.existing.setTextFormat(Qt.TextFormat.PlainText)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.problem = QLabel("\n".join(problems))
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
@@ -93,12 +97,15 @@ class ApplyTemplateDialog(QDialog):
         layout.addWidget(self.description)
         layout.addWidget(self.future_only)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.existing)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.choice.currentIndexChanged.connect(self.refresh)
         self.future_only.toggled.connect(self.refresh)
         self.load_button.clicked.connect(self.open_file)
-        self.resize(760, 520)
+        if already:
+            self.existing.setText(f"{self.account_name} already has {already} runs; these are added beside them.")
+        self.resize(820, 560)
         self.refresh()
 
     @classmethod
@@ -140,9 +147,13 @@ class ApplyTemplateDialog(QDialog):
             self.runs = [r for r in runs if not self.future_only.isChecked() or r.day >= today]
         self.table.setRowCount(len(self.runs))
         for row, run in enumerate(self.runs):
-            for col, text in enumerate((run.day.isoformat(), run.title, label(run.run_type), run.phase.value.capitalize())):
+            rule = t.steps[run.step - 1].describe() if t else ""
+            texts = (run.day.isoformat(), run.title, label(run.run_type), run.phase.value.capitalize(), rule)
+            for col, text in enumerate(texts):
                 self.table.setItem(row, col, _item(text))
+            self.table.item(row, 2).setForeground(colors.RUN[run.run_type])
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.ok_button.setText(f"Add {len(self.runs)} runs")
         self.ok_button.setEnabled(bool(self.runs))
 
