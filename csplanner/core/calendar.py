@@ -331,6 +331,19 @@ def _filters(q: sa.Select, stages: Iterable[Stage] | None, segments: Iterable[st
     return q
 
 
+def next_race_day(
+    session: Session, after: date, *, stages: Iterable[Stage] | None = None,
+    segments: Iterable[str] | None = None, text: str = "", account_ids: Iterable[int] | None = None,
+) -> date | None:
+    """The first renewal strictly after `after` among the (filtered) active accounts."""
+    q = select(func.min(Account.renewal)).where(Account.renewal > after)
+    q = _filters(q, stages, segments, text, account_ids, False)
+    if text.strip():
+        like = f"%{text.strip().lower()}%"
+        q = q.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like))
+    return session.exec(q).one()
+
+
 def segments(session: Session) -> list[str]:
     """The segments in use, for the all-accounts filter."""
     q = select(Account.segment).where(Account.segment != "", col(Account.archived).is_(False)).distinct()

@@ -148,3 +148,13 @@ def test_double_click_asks_which_account_when_several_match(ctx, view, book, mon
                       view.grid.day_rect(day).center() + QPoint(0, 30))
     assert asked == [["Acme", "Beta"]]
     assert editing_calls == [("milestone", None, {"account_id": book[0], "planned_on": day})]
+
+
+def test_r_jumps_to_the_next_race_day_of_the_accounts_shown(ctx, view, book):
+    with ctx.db.session() as s:
+        accounts.update(s, book[1], renewal=TODAY + timedelta(weeks=10))
+    QTest.keyClick(view.grid, Qt.Key.Key_R)
+    assert view.grid.current == TODAY + timedelta(days=7)  # Acme's
+    QTest.keyClick(view.grid, Qt.Key.Key_R)
+    assert view.grid.current == TODAY + timedelta(weeks=10)  # then Beta's
+    assert view.grid.day_rect(TODAY + timedelta(weeks=10)) is not None

@@ -32,6 +32,7 @@ class AllAccountsCalendar(CalendarPanel):
         self.source = RangeSource(ctx, today - timedelta(weeks=WEEKS_BACK), today + timedelta(weeks=WEEKS_AHEAD),
                                   locale_first_weekday())
         self.grid: CalendarGrid = self.make_grid(self.source, row_height=132, show_account=True)
+        self.grid.next_race_day = self.next_race_day
         self.stage = QComboBox()
         self.stage.addItem("All stages", None)
         for stage in Stage:
@@ -112,6 +113,11 @@ class AllAccountsCalendar(CalendarPanel):
         if row is not None:  # today near the top, last week still in sight
             self.grid.scroll_to_row(max(0, row - 1), top=True)
         self.grid.set_current(self.ctx.today(), select_first=select)
+
+    def next_race_day(self, after: date) -> date | None:
+        f = self.filters()
+        with self.ctx.db.session() as session:
+            return calendar.next_race_day(session, after, stages=f.stages, segments=f.segments, text=f.text)
 
     def account_for_new(self, day: date) -> int | None:
         """Which account the new run is for: the only one the filter shows, or ask."""

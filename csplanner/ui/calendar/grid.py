@@ -53,6 +53,8 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
         self.current: date = today()
         self.selected: int | None = None  # milestone id
         self.race_day: date | None = None
+        # all-accounts view: the next race day after a date, among the accounts shown
+        self.next_race_day: Callable[[date], date | None] | None = None
         self._layout: list[WeekRow] | None = None
         self._plan: AccountPlan | None = None
         self._account_names: dict[int, str] = {}
@@ -275,8 +277,10 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
         elif key == Qt.Key.Key_T and not event.modifiers():
             self.set_current(self.today())
             self.ensure_visible(self.today())
-        elif key == Qt.Key.Key_R and not event.modifiers() and self.race_day is not None:
-            self.set_current(self.race_day)
+        elif key == Qt.Key.Key_R and not event.modifiers():
+            target = self.race_day or (self.next_race_day(self.current) if self.next_race_day else None)
+            if target is not None and self.source.row_of(target) is not None:
+                self.set_current(target)
         elif key == Qt.Key.Key_Menu:
             chip = self.selected_chip()
             rect = self.chip_rect(chip.milestone_id) if chip else None
