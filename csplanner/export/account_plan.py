@@ -240,17 +240,17 @@ def next_steps_section(pdf: PdfDocument, data: PlanData) -> None:
             pdf.add(pdf.paragraph(f"{span(esc(f'{long_date(t.held_on)} · {label(t.kind)}'), MUTED)}<br/>"
                                   f"{esc(t.next_steps)}", space_before=3))
     coming = upcoming_runs(data)
+    lines = []
     if coming or data.planned_talks:
-        any_step = True
-        pdf.add(pdf.heading("Coming up", 2))
         items = [(r.planned_on, f"<b>{esc(r.title)}</b> {span(esc(label(r.run_type)), RUN[r.run_type])}")
                  for r in coming]
         items += [(t.held_on, f"<b>{esc(label(t.kind))}</b> (check-in)") for t in data.planned_talks[:4]]
-        for day, text in sorted(items, key=lambda i: i[0]):
-            pdf.add(pdf.paragraph(f"{span(long_date(day), MUTED)} &nbsp; {text}", space_before=2))
+        lines = [f"{span(long_date(day), MUTED)} &nbsp; {text}" for day, text in sorted(items, key=lambda i: i[0])]
     if data.race_day is not None and data.race_day >= data.today:
+        lines.append(f"<b>Race day: {long_date(data.race_day)}</b> — {esc(data.countdown)}.")
+    if lines:  # one block: the list and the race day never part across pages
         any_step = True
-        pdf.add(pdf.paragraph(f"<b>Race day: {long_date(data.race_day)}</b> — {esc(data.countdown)}.", space_before=6))
+        pdf.add(pdf.heading("Coming up", 2), pdf.paragraph("<br/>".join(lines), space_before=2))
     if not any_step:
         pdf.add(pdf.note("No next steps recorded."))
 
