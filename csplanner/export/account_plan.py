@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QLocale, QRectF
 from PySide6.QtGui import QColor, QPageSize, QPainter, QPen
 
 from csplanner.core.db import Database
@@ -258,9 +258,14 @@ def next_steps_section(pdf: PdfDocument, data: PlanData) -> None:
 def export_account_plan(
     db: Database, account_id: int, out: Path | str, *, today: date,
     audience: Audience = Audience.INTERNAL, paper: QPageSize.PageSizeId | None = None,
-    first_weekday: int = 0, progress: Callable[[int, int], None] | None = None,
+    first_weekday: int | None = None, progress: Callable[[int, int], None] | None = None,
 ) -> Exported:
-    """Write one account's plan as a PDF (whole or not at all); returns the path and page count."""
+    """Write one account's plan as a PDF (whole or not at all); returns the path and page count.
+
+    Weeks start on `first_weekday` (0 = Monday), by default the locale's first day, as in the app.
+    """
+    if first_weekday is None:
+        first_weekday = QLocale().firstDayOfWeek().value - 1  # Qt: 1 = Monday … 7 = Sunday
     with db.session() as session:
         data = for_audience(collect(session, account_id, today, first_weekday), audience)
     fonts.family()

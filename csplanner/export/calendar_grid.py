@@ -78,9 +78,9 @@ def weeks_to_print(plan: AccountPlan) -> list[Week]:
 class CalendarGrid:
     """Units for one account's plan: a legend, the day header and one unit per week."""
 
-    def __init__(self, pdf: PdfDocument, plan: AccountPlan, *, show_obstacles: bool, first_weekday: int = 0):
+    def __init__(self, pdf: PdfDocument, plan: AccountPlan, *, show_obstacles: bool):
         self.pdf, self.plan, self.show_obstacles = pdf, plan, show_obstacles
-        self.first_weekday = first_weekday
+        self.first_weekday = plan.weeks[0].start.weekday() if plan.weeks else 0
         pt = pdf.pt
         self.label_w = pt(70)
         self.summary_w = pt(54)

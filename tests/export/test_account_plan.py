@@ -264,3 +264,43 @@ def test_generation_date_is_today_not_the_clock(qapp, db, tmp_path):
     out = tmp_path / "p.pdf"
     export_account_plan(db, aid, out, today=date(2027, 1, 4))
     assert "Generated 4 Jan 2027" in pdf_text(out)
+
+
+def test_weeks_start_on_the_locales_first_day(qapp, db, tmp_path):
+    aid = make_account(db)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))  # Sunday first
+    _, text = export(db, aid, tmp_path)
+    assert "Week Sun Mon Tue Wed Thu Fri Sat Summary" in text
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    _, text = export(db, aid, tmp_path)
+    assert "Week Mon Tue Wed Thu Fri Sat Sun Summary" in text
+
+
+def test_health_with_its_parts_is_internal_only(qapp, db, tmp_path, monkeypatch):
+    """Health comes from core.health (score, parts, weakest); a stand-in proves how it is printed."""
+    import sys
+    import types
+    from dataclasses import dataclass
+
+    @dataclass
+    class Part:
+        name: str
+        score: int
+        weight: float
+        explanation: str
+
+    parts = [Part("Milestone compliance", 40, 0.4, "2 of 5 runs done on time in the last 8 weeks"),
+             Part("Open obstacles", 70, 0.3, "one high obstacle open"),
+             Part("Check-in recency", 90, 0.3, "last check-in 7 days ago")]
+    fake = types.ModuleType("csplanner.core.health")
+    fake.account_health = lambda session, account_id, today: types.SimpleNamespace(
+        score=62, parts=parts, weakest=parts[0])
+    monkeypatch.setitem(sys.modules, "csplanner.core.health", fake)
+    aid = make_account(db)
+    _, text = export(db, aid, tmp_path)
+    for fact in ("Health (form)", "62 / 100", "Milestone compliance", "2 of 5 runs done on time in the last 8 weeks",
+                 "drags it down most: Milestone compliance", "Check-in recency"):
+        assert squash(fact) in squash(text), fact
+    _, text = export(db, aid, tmp_path, Audience.CUSTOMER)
+    for word in ("Health", "/ 100", "compliance", "recency", "on time in the last 8 weeks"):
+        assert word not in text, word
