@@ -141,7 +141,8 @@ def health_section(pdf: PdfDocument, health: HealthData) -> None:
     pdf.add(pdf.heading("Health (form)"))
     worst = f" The part that drags it down most: <b>{esc(health.weakest)}</b>." if health.weakest else ""
     pdf.add(pdf.paragraph(f"Score <b>{health.score} / 100</b>.{worst}"))
-    rows = [[esc(p.name), f"{p.score}", f"{p.weight:g}", esc(p.explanation)] for p in health.parts]
+    rows = [[esc(p.name), f"{p.score}", f"{p.weight:.0%}" if p.weight <= 1 else f"{p.weight:g}", esc(p.explanation)]
+            for p in health.parts]
     pdf.add(*pdf.table([Column("Part", 2.2), Column("Score", 0.8, True), Column("Weight", 0.8, True),
                         Column("Why", 6)], rows, shade_rows=[p.name == health.weakest for p in health.parts]))
 
