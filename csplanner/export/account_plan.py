@@ -70,9 +70,9 @@ def account_plan_units(pdf: PdfDocument, data: PlanData, audience: Audience) -> 
 
     pdf.add(pdf.heading("Goal and success criteria"))
     pdf.add(pdf.heading("What they are working towards", 2),
-            pdf.paragraph(esc(data.goal) or "<i>No goal written down yet.</i>"))
+            *pdf.paragraphs(esc(data.goal) or "<i>No goal written down yet.</i>"))
     pdf.add(pdf.heading("Success criteria", 2),
-            pdf.paragraph(esc(data.success_criteria) or "<i>No success criteria agreed yet.</i>"))
+            *pdf.paragraphs(esc(data.success_criteria) or "<i>No success criteria agreed yet.</i>"))
 
     people_section(pdf, data, internal)
     if data.notes is not None:
@@ -176,7 +176,7 @@ def discovery_section(pdf: PdfDocument, data: PlanData) -> None:
             continue
         pdf.add(pdf.heading(label(kind), 2))
         for n in notes:
-            pdf.add(pdf.paragraph(f"{span(long_date(n.noted_on), MUTED)} &nbsp; {esc(n.text)}", space_before=2))
+            pdf.add(*pdf.paragraphs(f"{span(long_date(n.noted_on), MUTED)} &nbsp; {esc(n.text)}", space_before=2))
 
 
 def runs_section(pdf: PdfDocument, data: PlanData, internal: bool) -> None:
@@ -238,8 +238,8 @@ def next_steps_section(pdf: PdfDocument, data: PlanData) -> None:
         any_step = True
         pdf.add(pdf.heading("Agreed", 2))
         for t in data.next_steps:
-            pdf.add(pdf.paragraph(f"{span(esc(f'{long_date(t.held_on)} · {label(t.kind)}'), MUTED)}<br/>"
-                                  f"{esc(t.next_steps)}", space_before=3))
+            pdf.add(*pdf.paragraphs(f"{span(esc(f'{long_date(t.held_on)} · {label(t.kind)}'), MUTED)}<br/>"
+                                    f"{esc(t.next_steps)}", space_before=3))
     coming = upcoming_runs(data)
     lines = []
     if coming or data.planned_talks:

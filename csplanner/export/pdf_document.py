@@ -160,6 +160,39 @@ class PdfDocument:
         return Unit(d.size().height(), lambda p, r: draw_doc(p, d, r.x() + x, r.y(), color),
                     space_before=self.pt(space_before))
 
+    def paragraphs(self, html_text: str, size: float = 9, space_before: float = 3) -> list[Unit]:
+        """Like `paragraph`, but a text too long for one page becomes one unit per line,
+        so it flows over pages breaking between lines (no line cut, none printed twice)."""
+        whole = self.paragraph(html_text, size, space_before)
+        if whole.height <= self.body_height / 2:
+            return [whole]
+        d = self.doc(html_text, self.width, size)
+        d.size()  # lay the whole text out before reading its lines
+        lines = []  # (block number, line index, top of the line in the document, height)
+        block = d.begin()
+        while block.isValid():
+            layout = block.layout()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                lines.append((block.blockNumber(), i, layout.position().y() + line.y(), line.height()))
+            block = block.next()
+        units = []
+        for n, (number, i, top, height) in enumerate(lines):
+            step = lines[n + 1][2] - top if n + 1 < len(lines) else height
+
+            # QTextLine.draw paints exactly one line; a clipped document draw would also
+            # write the neighbouring lines into the PDF (hidden, but found by search and copy)
+            def draw(p: QPainter, r: QRectF, number: int = number, i: int = i, top: float = top) -> None:
+                layout = d.findBlockByNumber(number).layout()  # owned by `d`, which this closure keeps
+                p.save()
+                p.setPen(INK)
+                origin = layout.position()
+                layout.lineAt(i).draw(p, QPointF(r.x() + origin.x(), r.y() - top + origin.y()))
+                p.restore()
+
+            units.append(Unit(step, draw, space_before=whole.space_before if n == 0 else 0.0))
+        return units
+
     def heading(self, text: str, level: int = 1) -> Unit:
         size = {1: 13.0, 2: 10.5}.get(level, 9.5)
         d = self.doc(esc(text), self.width, size, bold=True)
@@ -335,12 +368,16 @@ class PdfDocument:
         p.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {number} of {total}")
 
 
-def draw_doc(p: QPainter, d: QTextDocument, x: float, y: float, color: QColor = INK) -> None:
-    """Paint a text document with a fixed ink colour (never the desktop theme's)."""
+def draw_doc(p: QPainter, d: QTextDocument, x: float, y: float, color: QColor = INK,
+             clip: QRectF | None = None) -> None:
+    """Paint a text document with a fixed ink colour (never the desktop theme's); with `clip`
+    (document coordinates) only the lines inside it are drawn."""
     ctx = QAbstractTextDocumentLayout.PaintContext()
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Text, color)
     ctx.palette = palette
+    if clip is not None:
+        ctx.clip = clip
     p.save()
     p.translate(x, y)
     d.documentLayout().draw(p, ctx)

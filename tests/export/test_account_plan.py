@@ -304,3 +304,16 @@ def test_health_with_its_parts_is_internal_only(qapp, db, tmp_path, monkeypatch)
     _, text = export(db, aid, tmp_path, Audience.CUSTOMER)
     for word in ("Health", "/ 100", "compliance", "recency", "on time in the last 8 weeks"):
         assert word not in text, word
+
+
+def test_text_longer_than_a_page_flows_over_pages_and_loses_nothing(qapp, db, tmp_path):
+    aid = make_account(db)
+    goal = "\n".join(f"Goal line {i:03d} of a very long goal" for i in range(160))
+    with db.session() as s:
+        accounts.update(s, aid, goal=goal)
+    out, text = export(db, aid, tmp_path)
+    for i in range(160):
+        assert f"Goal line {i:03d} of a very long goal" in text
+    reader = PdfReader(str(out))
+    per_page = [re.sub(r"\s+", " ", page.extract_text()).count("Goal line") for page in reader.pages]
+    assert sum(per_page) == 160 and sum(1 for n in per_page if n) >= 2
