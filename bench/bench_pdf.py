@@ -1,5 +1,5 @@
 """How long an account plan PDF takes, and how big it is, for a small, a typical and a
-300-milestone account; plus the week PDF of a 60- and a 500-account book.
+300-milestone account; plus the week PDF of a 60-, a 500- and a 5000-account book.
 
     .venv/bin/python bench/bench_pdf.py
 
@@ -74,7 +74,7 @@ def main() -> int:
     db.dispose()
 
     print("week PDF:")
-    for size in (60, 500):
+    for size in (60, 500, 5000):
         path = folder / f"demo-{size}.sqlite3"
         book = open_database(path)
         if size != 60:  # the 60-account book was written above

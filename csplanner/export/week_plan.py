@@ -108,23 +108,21 @@ def collect_week(session: Session, start: date, today: date) -> WeekData:
     end = start + timedelta(days=6)
     rows = accounts.list_rows(session, sort="renewal")
     names = {r.id: r.name for r in rows}
-    ids = list(names)
     due = [Due(m.planned_on, names[m.account_id], m.title, m.run_type, m.status)
-           for m in milestones.between(session, start, end, ids) if m.status != MilestoneStatus.SKIPPED]
+           for m in milestones.between(session, start, end) if m.account_id in names
+           and m.status != MilestoneStatus.SKIPPED]
     cutoff = min(start, today)
     overdue = [Due(m.planned_on, names[m.account_id], m.title, m.run_type, m.status)
                for m in milestones.between(session, cutoff - timedelta(days=OVERDUE_LOOKBACK),
-                                           cutoff - timedelta(days=1), ids)
-               if m.status == MilestoneStatus.PLANNED]
-    talks, troubles, silent = [], [], []
-    for aid, name in names.items():
-        held = checkins.for_account(session, aid)  # newest first
-        talks += [Talk(c.held_on, name, label(c.kind)) for c in held if start <= c.held_on <= end]
-        past = [c.held_on for c in held if c.held_on <= today]
-        if not past or (today - past[0]).days >= QUIET_DAYS:
-            silent.append(Silence(name, past[0] if past else None))
-        troubles += [Trouble(o.severity, name, o.title, o.opened_on)
-                     for o in obstacles.for_account(session, aid) if o.resolved_on is None]
+                                           cutoff - timedelta(days=1), statuses=[MilestoneStatus.PLANNED])
+               if m.account_id in names]
+    talks = [Talk(c.held_on, names[c.account_id], label(c.kind))
+             for c in checkins.between(session, start, end) if c.account_id in names]
+    last = checkins.last_held(session, today)
+    silent = [Silence(name, last.get(aid)) for aid, name in names.items()
+              if aid not in last or (today - last[aid]).days >= QUIET_DAYS]
+    troubles = [Trouble(o.severity, names[o.account_id], o.title, o.opened_on)
+                for o in obstacles.still_open(session) if o.account_id in names]
     races = [Race(r.renewal, r.name, money(r.arr_minor, r.currency), _health(session, r.id, today))
              for r in rows if r.renewal is not None and today <= r.renewal <= today + timedelta(days=RACE_HORIZON)]
     return WeekData(
