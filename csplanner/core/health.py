@@ -1,0 +1,280 @@
+"""Account health ("form"): a 0–100 score made of four explained parts, never a black box.
+
+Parts and their weights (WEIGHTS, the one place they live):
+- compliance: runs due in the last 8 weeks done on their day (late ones count half);
+  nothing due gives a neutral 50, not a free 100.
+- obstacles: open obstacles cost points by severity; injuries (escalation, exec turnover)
+  cost a quarter more, so a critical open escalation alone empties this part.
+- checkins: 100 up to 14 days since the last check-in, falling evenly to 0 at 60 days.
+- progress: the done share of the plan against the share of contract → race-day time gone.
+
+`health_many` reads everything in five grouped queries, so the accounts list can sort 5000
+accounts by health. A weekly snapshot (`snapshot_week`) keeps the trend.
+"""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col, func, select
+
+from csplanner.core.enums import MilestoneStatus, ObstacleKind, Severity
+from csplanner.core.errors import DomainError
+from csplanner.core.models import Account, CheckIn, HealthSnapshot, Milestone, Obstacle, utcnow
+
+WEIGHTS: dict[str, float] = {"compliance": 0.30, "obstacles": 0.30, "checkins": 0.20, "progress": 0.20}
+NAMES: dict[str, str] = {
+    "compliance": "Milestone compliance (8 weeks)",
+    "obstacles": "Open obstacles",
+    "checkins": "Days since last check-in",
+    "progress": "Plan progress to race day",
+}
+
+COMPLIANCE_WEEKS = 8
+NEUTRAL = 50.0  # a part with nothing to measure neither helps nor hurts much
+LATE_CREDIT = 0.5  # a run done after its day still counts half
+PENALTY = {Severity.LOW: 10, Severity.MEDIUM: 25, Severity.HIGH: 50, Severity.CRITICAL: 80}
+INJURY_FACTOR = 1.25  # escalations and exec turnover hurt the runner, not just the weather
+INJURIES = frozenset({ObstacleKind.ESCALATION, ObstacleKind.EXEC_TURNOVER})
+FRESH_DAYS = 14  # a check-in this recent keeps the part at 100
+SILENT_DAYS = 60  # no check-in this long: 0
+BEHIND_FACTOR = 2.0  # each percentage point behind the time gone costs two points
+
+
+@dataclass(frozen=True)
+class HealthPart:
+    key: str  # "compliance" | "obstacles" | "checkins" | "progress"
+    name: str
+    score: float  # 0–100 for this part
+    weight: float  # share of the total; WEIGHTS sum to 1
+    explanation: str  # a sentence with the real figures
+
+    @property
+    def drag(self) -> float:
+        """Points this part takes off the total."""
+        return self.weight * (100.0 - self.score)
+
+
+@dataclass(frozen=True)
+class Health:
+    account_id: int
+    score: int  # 0–100
+    parts: tuple[HealthPart, ...]
+
+    @property
+    def weakest(self) -> HealthPart:
+        """The part that drags the score down most."""
+        return max(self.parts, key=lambda p: p.drag)
+
+    def part(self, key: str) -> HealthPart:
+        return next(p for p in self.parts if p.key == key)
+
+
+# --- the four parts, each from plain figures -------------------------------------------------
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def compliance_part(due: int, on_time: int, late: int) -> HealthPart:
+    if due == 0:
+        return _part("compliance", NEUTRAL,
+                     f"No runs were due in the last {COMPLIANCE_WEEKS} weeks, so this part is a neutral 50.")
+    score = 100.0 * (on_time + LATE_CREDIT * late) / due
+    verb = "was" if due == 1 else "were"
+    text = f"{on_time} of {_plural(due, 'run')} due in the last {COMPLIANCE_WEEKS} weeks {verb} done on time"
+    if late:
+        text += f"; {late} done late count{'s' if late == 1 else ''} half"
+    return _part("compliance", score, text + ".")
+
+
+def obstacles_part(open_counts: dict[tuple[Severity, ObstacleKind], int]) -> HealthPart:
+    total = sum(open_counts.values())
+    if total == 0:
+        return _part("obstacles", 100.0, "No open obstacles.")
+    cost = sum(PENALTY[sev] * (INJURY_FACTOR if kind in INJURIES else 1.0) * n
+               for (sev, kind), n in open_counts.items())
+    by_sev: dict[Severity, int] = defaultdict(int)
+    injuries: dict[Severity, int] = defaultdict(int)
+    for (sev, kind), n in open_counts.items():
+        by_sev[sev] += n
+        if kind in INJURIES:
+            injuries[sev] += n
+    parts = []
+    for sev in reversed(list(Severity)):  # critical first
+        if by_sev[sev]:
+            inj = f" ({injuries[sev]} escalation or exec turnover)" if injuries[sev] else ""
+            parts.append(f"{by_sev[sev]} {sev.value}{inj}")
+    score = max(0.0, 100.0 - cost)
+    return _part("obstacles", score,
+                 f"{_plural(total, 'open obstacle')}: {', '.join(parts)}, costing {cost:g} points.")
+
+
+def checkins_part(last: date | None, signed: date | None, today: date) -> HealthPart:
+    if last is None and signed is None:
+        return _part("checkins", 0.0, "No check-in on record.")
+    since = last if last is not None else signed
+    assert since is not None
+    days = max(0, (today - since).days)
+    if days <= FRESH_DAYS:
+        score = 100.0
+    elif days >= SILENT_DAYS:
+        score = 0.0
+    else:
+        score = 100.0 * (SILENT_DAYS - days) / (SILENT_DAYS - FRESH_DAYS)
+    ago = _plural(days, "day")
+    if last is None:
+        text = f"No check-in yet, {ago} since the contract was signed"
+    else:
+        text = f"Last check-in {ago} ago"
+    rule = f" (100 up to {FRESH_DAYS} days, 0 at {SILENT_DAYS})."
+    return _part("checkins", score, text + rule)
+
+
+def progress_part(done: int, planned: int, signed: date | None, race_day: date | None, today: date) -> HealthPart:
+    if planned == 0:
+        return _part("progress", 0.0, "No runs in the plan: there is no training plan to follow yet.")
+    done_share = done / planned
+    runs = f"{done} of {_plural(planned, 'run')} done ({done_share:.0%})"
+    if signed is None or race_day is None or race_day <= signed:
+        return _part("progress", NEUTRAL,
+                     f"{runs}; without a contract date and a later race day the pace cannot be judged, "
+                     f"so this part is a neutral 50.")
+    span = (race_day - signed).days
+    gone = min(1.0, max(0.0, (today - signed).days / span))
+    weeks_left = max(0, (race_day - today).days) // 7
+    behind = max(0.0, gone - done_share) * 100.0
+    score = max(0.0, 100.0 - BEHIND_FACTOR * behind)
+    pace = f"{behind:.0f} points behind" if behind >= 0.5 else "on pace"
+    return _part("progress", score,
+                 f"{runs} with {gone:.0%} of the time to race day gone "
+                 f"({_plural(weeks_left, 'week')} left): {pace}.")
+
+
+def _part(key: str, score: float, explanation: str) -> HealthPart:
+    return HealthPart(key, NAMES[key], round(max(0.0, min(100.0, score)), 1), WEIGHTS[key], explanation)
+
+
+def combine(account_id: int, parts: Sequence[HealthPart]) -> Health:
+    return Health(account_id, int(round(sum(p.score * p.weight for p in parts))), tuple(parts))
+
+
+# --- reading the figures, batched ---------------------------------------------------------------
+
+# Above this many ids, reading every account and filtering in Python beats a huge IN list.
+IN_LIMIT = 500
+
+
+def _only(q: sa.Select, column: object, ids: list[int] | None) -> sa.Select:
+    if ids is not None and len(ids) <= IN_LIMIT:
+        return q.where(col(column).in_(ids))  # type: ignore[arg-type]
+    return q
+
+
+def health_many(session: Session, account_ids: Sequence[int] | None, today: date) -> dict[int, Health]:
+    """Health of many accounts (None: every account not archived) in five grouped queries."""
+    ids = None if account_ids is None else list(dict.fromkeys(account_ids))
+    if ids == []:
+        return {}
+    aq = select(Account.id, Account.contract_signed, Account.renewal)
+    if ids is None:
+        aq = aq.where(col(Account.archived).is_(False))
+    accounts = {aid: (signed, race) for aid, signed, race in session.exec(_only(aq, Account.id, ids)).all()}
+    if ids is not None:
+        accounts = {aid: accounts[aid] for aid in ids if aid in accounts}
+
+    # compliance: runs planned in the window that are past their day, or already done today
+    window_start = today - timedelta(weeks=COMPLIANCE_WEEKS) + timedelta(days=1)
+    done = Milestone.status == MilestoneStatus.DONE
+    on_time = sa.and_(done, col(Milestone.done_on) <= Milestone.planned_on)
+    cq = select(
+        Milestone.account_id, func.count(),
+        func.sum(sa.case((on_time, 1), else_=0)),
+        func.sum(sa.case((sa.and_(done, sa.not_(on_time)), 1), else_=0)),
+    ).where(
+        Milestone.planned_on >= window_start, Milestone.planned_on <= today,
+        Milestone.status != MilestoneStatus.SKIPPED,
+        sa.or_(Milestone.planned_on < today, done),
+    ).group_by(Milestone.account_id)
+    compliance = {aid: (n, int(ok or 0), int(late or 0))
+                  for aid, n, ok, late in session.exec(_only(cq, Milestone.account_id, ids)).all()}
+
+    oq = select(Obstacle.account_id, Obstacle.severity, Obstacle.kind, func.count()).where(
+        col(Obstacle.resolved_on).is_(None), Obstacle.opened_on <= today,
+    ).group_by(Obstacle.account_id, Obstacle.severity, Obstacle.kind)
+    open_obstacles: dict[int, dict[tuple[Severity, ObstacleKind], int]] = defaultdict(dict)
+    for aid, sev, kind, n in session.exec(_only(oq, Obstacle.account_id, ids)).all():
+        open_obstacles[aid][(Severity(sev), ObstacleKind(kind))] = n
+
+    lq = select(CheckIn.account_id, func.max(CheckIn.held_on)).where(CheckIn.held_on <= today)
+    last = dict(session.exec(_only(lq.group_by(CheckIn.account_id), CheckIn.account_id, ids)).all())
+
+    pq = select(Milestone.account_id, func.count(), func.sum(sa.case((done, 1), else_=0))).where(
+        Milestone.status != MilestoneStatus.SKIPPED,
+    ).group_by(Milestone.account_id)
+    plan = {aid: (n, int(d or 0)) for aid, n, d in session.exec(_only(pq, Milestone.account_id, ids)).all()}
+
+    result: dict[int, Health] = {}
+    for aid, (signed, race_day) in accounts.items():
+        due, ok, late = compliance.get(aid, (0, 0, 0))
+        planned, done_n = plan.get(aid, (0, 0))
+        result[aid] = combine(aid, (
+            compliance_part(due, ok, late),
+            obstacles_part(open_obstacles.get(aid, {})),
+            checkins_part(_as_date(last.get(aid)), signed, today),
+            progress_part(done_n, planned, signed, race_day, today),
+        ))
+    return result
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))  # func.max can hand back the stored text
+
+
+def account_health(session: Session, account_id: int, today: date) -> Health:
+    """Health of one account (archived ones too)."""
+    found = health_many(session, [account_id], today)
+    if account_id not in found:
+        raise DomainError("That account no longer exists (it may have been deleted).")
+    return found[account_id]
+
+
+# --- weekly snapshots for the trend ------------------------------------------------------------
+
+
+def week_start(day: date) -> date:
+    """Snapshots are keyed by the Monday of their week, whatever the display locale."""
+    return day - timedelta(days=day.weekday())
+
+
+def snapshot_week(session: Session, today: date) -> int:
+    """Record (or refresh) this week's score for every account not archived; returns how many."""
+    scores = health_many(session, None, today)
+    if not scores:
+        return 0
+    monday = week_start(today)
+    now = utcnow()
+    rows = [{"account_id": aid, "week_start": monday, "score": h.score, "created_at": now}
+            for aid, h in scores.items()]
+    table = HealthSnapshot.__table__  # type: ignore[attr-defined]
+    for i in range(0, len(rows), 2000):  # 4 values a row stays under SQLite's variable limit
+        stmt = sqlite_insert(table).values(rows[i:i + 2000])
+        stmt = stmt.on_conflict_do_update(index_elements=["account_id", "week_start"],
+                                          set_={"score": stmt.excluded.score})
+        session.execute(stmt)
+    session.flush()
+    return len(rows)
+
+
+def trend(session: Session, account_id: int, weeks: int = 12) -> list[tuple[date, int]]:
+    """The latest `weeks` weekly scores of an account, oldest first."""
+    q = select(HealthSnapshot.week_start, HealthSnapshot.score).where(
+        HealthSnapshot.account_id == account_id,
+    ).order_by(col(HealthSnapshot.week_start).desc()).limit(weeks)
+    return [(_as_date(day) or day, score) for day, score in reversed(session.exec(q).all())]
