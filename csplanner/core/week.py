@@ -1,0 +1,182 @@
+"""My week as plain data: what a CSM looks at on Monday morning, across every account.
+
+The My week screen and the week PDF both draw from `week_plan`, so neither needs SQL.
+Archived accounts are left out everywhere.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlmodel import Session, col, func, select
+
+from csplanner.core import health
+from csplanner.core.enums import CheckInKind, MilestoneStatus, ObstacleKind, RunType, Severity
+from csplanner.core.models import Account, CheckIn, Milestone, Obstacle
+
+RACE_HORIZON_DAYS = 120  # renewals this close are "races coming up"
+QUIET_DAYS = 14  # no check-in for this long: missed training
+SEVERITY_RANK = {Severity.CRITICAL: 0, Severity.HIGH: 1, Severity.MEDIUM: 2, Severity.LOW: 3}
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneItem:
+    milestone_id: int
+    account_id: int
+    account_name: str
+    title: str
+    planned_on: date
+    run_type: RunType
+    status: MilestoneStatus
+    overdue: bool  # still planned, and its day is before today
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInItem:
+    checkin_id: int
+    account_id: int
+    account_name: str
+    held_on: date
+    kind: CheckInKind
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class ObstacleItem:
+    obstacle_id: int
+    account_id: int
+    account_name: str
+    title: str
+    kind: ObstacleKind
+    severity: Severity
+    opened_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class RaceItem:
+    account_id: int
+    account_name: str
+    race_day: date
+    days_to_race: int
+    arr_minor: int
+    currency: str
+    health: int  # 0–100
+    weakest: str  # name of the health part that drags it down most
+
+
+@dataclass(frozen=True, slots=True)
+class QuietAccount:
+    account_id: int
+    account_name: str
+    last_checkin: date | None  # None: never
+    days_since: int | None  # None: never
+
+
+@dataclass(frozen=True)
+class WeekPlan:
+    week_start: date
+    today: date
+    days: list[tuple[date, list[MilestoneItem]]]  # the seven days, each with its runs (skipped left out)
+    overdue: list[MilestoneItem]  # planned runs whose day passed before this week (and before today)
+    checkins: list[CheckInItem]  # planned: dated in this week, today or later
+    obstacles: list[ObstacleItem]  # open at the end of the week, most severe first
+    races: list[RaceItem]  # race days from today to today + RACE_HORIZON_DAYS, soonest first
+    missed_training: list[QuietAccount]  # no check-in for QUIET_DAYS or more, longest first
+
+    @property
+    def week_end(self) -> date:
+        return self.week_start + timedelta(days=6)
+
+    @property
+    def iso_week(self) -> tuple[int, int]:
+        iso = self.week_start.isocalendar()
+        return iso[0], iso[1]
+
+    def due_count(self) -> int:
+        return sum(len(items) for _, items in self.days)
+
+
+def _names(session: Session) -> dict[int, str]:
+    q = select(Account.id, Account.name).where(col(Account.archived).is_(False))
+    return dict(session.exec(q).all())
+
+
+def _item(m: Milestone, names: dict[int, str], today: date) -> MilestoneItem:
+    assert m.id is not None
+    return MilestoneItem(m.id, m.account_id, names[m.account_id], m.title, m.planned_on, RunType(m.run_type),
+                         MilestoneStatus(m.status),
+                         m.status == MilestoneStatus.PLANNED and m.planned_on < today)
+
+
+def week_plan(session: Session, week_start: date, today: date) -> WeekPlan:
+    """Everything My week shows for the seven days from `week_start`, as plain rows."""
+    end = week_start + timedelta(days=6)
+    names = _names(session)
+
+    runs = session.exec(select(Milestone).where(
+        Milestone.planned_on >= week_start, Milestone.planned_on <= end,
+        Milestone.status != MilestoneStatus.SKIPPED,
+    ).order_by(Milestone.planned_on, Milestone.id)).all()
+    by_day: dict[date, list[MilestoneItem]] = {week_start + timedelta(days=i): [] for i in range(7)}
+    for m in runs:
+        if m.account_id in names:
+            by_day[m.planned_on].append(_item(m, names, today))
+    for items in by_day.values():
+        items.sort(key=lambda i: (i.status != MilestoneStatus.PLANNED, i.account_name.lower(), i.title))
+
+    cutoff = min(week_start, today)
+    late = session.exec(select(Milestone).where(
+        Milestone.planned_on < cutoff, Milestone.status == MilestoneStatus.PLANNED,
+    ).order_by(Milestone.planned_on, Milestone.id)).all()
+    overdue = [_item(m, names, today) for m in late if m.account_id in names]
+
+    first_planned = max(week_start, today)
+    talks = session.exec(select(CheckIn).where(
+        CheckIn.held_on >= first_planned, CheckIn.held_on <= end,
+    ).order_by(CheckIn.held_on, CheckIn.id)).all()
+    checkins = [CheckInItem(c.id or 0, c.account_id, names[c.account_id], c.held_on, CheckInKind(c.kind), c.summary)
+                for c in talks if c.account_id in names]
+
+    still_open = session.exec(select(Obstacle).where(
+        col(Obstacle.resolved_on).is_(None), Obstacle.opened_on <= end,
+    )).all()
+    troubles = sorted(
+        (ObstacleItem(o.id or 0, o.account_id, names[o.account_id], o.title, ObstacleKind(o.kind),
+                      Severity(o.severity), o.opened_on) for o in still_open if o.account_id in names),
+        key=lambda o: (SEVERITY_RANK[o.severity], o.opened_on, o.account_name.lower()),
+    )
+
+    return WeekPlan(week_start, today, sorted(by_day.items()), overdue, checkins, troubles,
+                    races(session, today, names), missed_training(session, today, names))
+
+
+def races(session: Session, today: date, names: dict[int, str] | None = None) -> list[RaceItem]:
+    """Renewals from today to today + RACE_HORIZON_DAYS, soonest first, with their health."""
+    names = _names(session) if names is None else names
+    rows = session.exec(select(Account.id, Account.renewal, Account.arr_minor, Account.currency).where(
+        Account.renewal >= today, Account.renewal <= today + timedelta(days=RACE_HORIZON_DAYS),
+        col(Account.archived).is_(False),
+    ).order_by(Account.renewal, Account.id)).all()
+    scores = health.health_many(session, [r[0] for r in rows], today)
+    return [RaceItem(aid, names[aid], day, (day - today).days, arr, cur, scores[aid].score, scores[aid].weakest.name)
+            for aid, day, arr, cur in rows if aid in names]
+
+
+def missed_training(session: Session, today: date, names: dict[int, str] | None = None) -> list[QuietAccount]:
+    """Accounts with no check-in in the last QUIET_DAYS days (never first, then the longest silence)."""
+    names = _names(session) if names is None else names
+    q = select(CheckIn.account_id, func.max(CheckIn.held_on)).where(CheckIn.held_on <= today)
+    last = dict(session.exec(q.group_by(CheckIn.account_id)).all())
+    quiet = []
+    for aid, name in names.items():
+        day = last.get(aid)
+        if day is None:
+            quiet.append(QuietAccount(aid, name, None, None))
+        elif (today - day).days >= QUIET_DAYS:
+            quiet.append(QuietAccount(aid, name, day, (today - day).days))
+    quiet.sort(key=lambda q: (q.days_since is not None, -(q.days_since or 0), q.account_name.lower()))
+    return quiet
+
+
+def week_start(day: date, first_weekday: int = 0) -> date:
+    """The first day of the week holding `day` (0 = Monday … 6 = Sunday)."""
+    return day - timedelta(days=(day.weekday() - first_weekday) % 7)
