@@ -1,0 +1,171 @@
+"""The inputs of a record dialog: each knows how to show a value and read it back."""
+
+from datetime import date, timedelta
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from csplanner.core.enums import label
+from csplanner.core.errors import DomainError
+from csplanner.ui.dialogs.money import format_amount, parse_amount
+
+
+class Input:
+    """One field's widget; value() may raise DomainError(field=name) for text it cannot read."""
+
+    widget: QWidget
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def value(self) -> object:
+        raise NotImplementedError
+
+    def set_value(self, value: object) -> None:
+        raise NotImplementedError
+
+
+class LineInput(Input):
+    def __init__(self, name: str, placeholder: str = "", max_len: int = 200) -> None:
+        super().__init__(name)
+        self.widget = QLineEdit()
+        self.widget.setPlaceholderText(placeholder)
+        self.widget.setMaxLength(max_len + 50)  # the core says "too long" with the limit; don't cut silently
+
+    def value(self) -> str:
+        return self.widget.text()
+
+    def set_value(self, value: object) -> None:
+        self.widget.setText("" if value is None else str(value))
+
+
+class TextInput(Input):
+    """Several lines; Tab moves on (it does not type a tab), Ctrl+Enter saves the dialog."""
+
+    def __init__(self, name: str, placeholder: str = "", lines: int = 3) -> None:
+        super().__init__(name)
+        self.widget = QPlainTextEdit()
+        self.widget.setPlaceholderText(placeholder)
+        self.widget.setTabChangesFocus(True)
+        line = self.widget.fontMetrics().lineSpacing()
+        self.widget.setFixedHeight(line * lines + 14)
+
+    def value(self) -> str:
+        return self.widget.toPlainText()
+
+    def set_value(self, value: object) -> None:
+        self.widget.setPlainText("" if value is None else str(value))
+
+
+class DateLine(QLineEdit):
+    """ISO dates typed or nudged: Up/Down a day, Page Up/Down a week, T for today."""
+
+    def __init__(self, today: date) -> None:
+        super().__init__()
+        self.today = today
+        self.setPlaceholderText("YYYY-MM-DD")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        steps = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1, Qt.Key.Key_PageUp: 7, Qt.Key.Key_PageDown: -7}
+        key = Qt.Key(event.key())
+        if key in steps:
+            try:
+                current = date.fromisoformat(self.text().strip())
+            except ValueError:
+                current = self.today
+            self.setText((current + timedelta(days=steps[key])).isoformat())
+            return
+        if key == Qt.Key.Key_T and not self.text().strip():
+            self.setText(self.today.isoformat())
+            return
+        super().keyPressEvent(event)
+
+
+class DateInput(Input):
+    def __init__(self, name: str, today: date) -> None:
+        super().__init__(name)
+        self.widget = DateLine(today)
+        self.widget.setToolTip("A date as YYYY-MM-DD. Up/Down: a day; Page Up/Down: a week; T: today.")
+        self.widget.setMaximumWidth(self.widget.fontMetrics().horizontalAdvance("0000-00-00") + 60)
+
+    def value(self) -> date | str | None:
+        text = self.widget.text().strip()
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return text  # the core names the field and says which format it wants
+
+    def set_value(self, value: object) -> None:
+        self.widget.setText(value.isoformat() if isinstance(value, date) else str(value or ""))
+
+
+class EnumInput(Input):
+    def __init__(self, name: str, enum: type[StrEnum]) -> None:
+        super().__init__(name)
+        self.widget = QComboBox()
+        for member in enum:
+            self.widget.addItem(label(member.value), member.value)
+
+    def value(self) -> str:
+        return str(self.widget.currentData())
+
+    def set_value(self, value: object) -> None:
+        index = self.widget.findData(str(value))
+        self.widget.setCurrentIndex(max(index, 0))
+
+
+class SentimentInput(Input):
+    CHOICES = (("Positive (+1)", 1), ("Neutral (0)", 0), ("Negative (−1)", -1))
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.widget = QComboBox()
+        for text, number in self.CHOICES:
+            self.widget.addItem(text, number)
+
+    def value(self) -> int:
+        return int(self.widget.currentData())
+
+    def set_value(self, value: object) -> None:
+        self.widget.setCurrentIndex(max(self.widget.findData(int(value or 0)), 0))  # type: ignore[call-overload]
+
+
+class CheckInput(Input):
+    def __init__(self, name: str, text: str) -> None:
+        super().__init__(name)
+        self.widget = QCheckBox(text)
+
+    def value(self) -> bool:
+        return self.widget.isChecked()
+
+    def set_value(self, value: object) -> None:
+        self.widget.setChecked(bool(value))
+
+
+class MoneyInput(Input):
+    """An amount in the currency typed in `currency_input` (ARR)."""
+
+    def __init__(self, name: str, currency_input: LineInput) -> None:
+        super().__init__(name)
+        self.currency_input = currency_input
+        self.widget = QLineEdit()
+        self.widget.setPlaceholderText("e.g. 120,000 or 85k")
+        self.widget.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def currency(self) -> str:
+        return self.currency_input.value().strip().upper() or "USD"
+
+    def value(self) -> int:
+        minor = parse_amount(self.widget.text(), self.currency())
+        if minor is None:
+            raise DomainError(f"'{self.widget.text().strip()}' is not an amount (try 120000, 120,000.50 or 85k).",
+                              self.name)
+        return minor
+
+    def set_value(self, value: object) -> None:
+        minor = int(value or 0)  # type: ignore[call-overload]
+        self.widget.setText(format_amount(minor, self.currency()) if minor else "")

@@ -1,0 +1,169 @@
+"""One dialog for every kind of record: rules broken are shown next to their field, nothing is lost."""
+
+from typing import Any
+
+from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from csplanner.core.errors import DomainError
+from csplanner.core.services import records
+from csplanner.ui import undo
+from csplanner.ui.context import AppContext
+from csplanner.ui.dialogs.fields import Input
+from csplanner.ui.dialogs.kinds import KINDS, complete
+
+
+def error_color(widget: QWidget) -> str:
+    """A red that reads on the current palette, light or dark."""
+    return "#ff7b72" if widget.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "#b3261e"
+
+
+class ErrorLabel(QLabel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setStyleSheet(f"color: {error_color(self)};")
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.setText(message)
+        self.show()
+
+    def clear_message(self) -> None:
+        self.clear()
+        self.hide()
+
+
+class RecordDialog(QDialog):
+    """New (record_id None, pre-filled from defaults) or edit; OK runs the undoable command."""
+
+    def __init__(self, parent: QWidget | None, ctx: AppContext, kind: str, record_id: int | None = None,
+                 defaults: dict[str, Any] | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.kind, self.record_id = ctx, KINDS[kind], record_id
+        self.saved_id: int | None = None
+        today = ctx.today()
+        if record_id is None:
+            self.original: dict[str, Any] = {**self.kind.defaults(today), **(defaults or {})}
+        else:
+            with ctx.db.session() as s:
+                self.original = records.fields_of(records.get(s, self.kind.model, record_id))
+        noun = self.kind.noun
+        self.setWindowTitle(f"New {noun}" if record_id is None else f"Edit {noun} — {self.kind.title(self.original)}")
+        self.inputs: dict[str, Input] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self.general_error = ErrorLabel()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for text, field in self.kind.inputs(today):
+            self.inputs[field.name] = field
+            if field.name in self.original:
+                field.set_value(self.original[field.name])
+            error = ErrorLabel()
+            self.errors[field.name] = error
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(field.widget)
+            cell.addWidget(error)
+            if text:
+                caption = QLabel(text)
+                caption.setBuddy(field.widget)
+                form.addRow(caption, cell)
+            else:
+                form.addRow(cell)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(f"Add {noun}" if record_id is None else "OK")
+        self.ok_button.setToolTip("Saves at once; Edit → Undo takes it back (Ctrl+Enter from anywhere in the form)")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.general_error)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        for field in self.inputs.values():
+            field.widget.installEventFilter(self)  # Ctrl+Enter saves even from a multi-line note
+        self.setMinimumWidth(480)
+        first = next(iter(self.inputs.values()))
+        first.widget.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- reading the form ---------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        """What the form says now; raises DomainError for input it cannot even read (e.g. ARR 'abc')."""
+        return {name: field.value() for name, field in self.inputs.items()}
+
+    def show_error(self, error: DomainError) -> None:
+        label = self.errors.get(error.field or "")
+        if label is None:
+            self.general_error.show_message(error.message)
+            return
+        label.show_message(error.message)
+        self.inputs[error.field or ""].widget.setFocus()
+
+    def clear_errors(self) -> None:
+        self.general_error.clear_message()
+        for label in self.errors.values():
+            label.clear_message()
+
+    # --- saving -------------------------------------------------------------------------
+    def command(self, values: dict[str, Any]) -> undo.ServiceCommand | None:
+        kind, title = self.kind, self.kind.title(values)
+        if self.record_id is None:
+            hidden = {k: v for k, v in self.original.items() if k in kind.model.model_fields and k not in values}
+            return undo.CreateRecord(self.ctx, kind.model, kind.service.create, {**hidden, **values},
+                                     f"Add {kind.noun} '{title}'")
+        changes = {k: v for k, v in values.items() if v != self.original.get(k)}
+        if not changes:
+            return None
+        verb = "Edit"
+        if set(changes) == {"archived"}:
+            verb = "Archive" if changes["archived"] else "Unarchive"
+        return undo.UpdateRecord(self.ctx, kind.model, kind.service.update, self.record_id, changes,
+                                 f"{verb} {kind.noun} '{title}'")
+
+    def accept(self) -> None:
+        self.clear_errors()
+        try:
+            values = complete(self.kind.name, self.values(), self.ctx.today())
+        except DomainError as exc:
+            self.show_error(exc)
+            return
+        command = self.command(values)
+        if command is not None:
+            error = undo.run(self.ctx, command)
+            if error is not None:  # nothing was saved; the input stays as typed
+                self.show_error(error)
+                return
+            self.saved_id = getattr(command, "record_id", None)
+        else:
+            self.saved_id = self.record_id
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, ctx: AppContext, kind: str, record_id: int | None = None,
+            defaults: dict[str, Any] | None = None) -> int | None:
+        """Open the dialog; the saved record's id, or None if cancelled."""
+        dialog = cls(parent, ctx, kind, record_id, defaults)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.saved_id
+        finally:
+            dialog.deleteLater()
