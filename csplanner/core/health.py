@@ -189,7 +189,8 @@ def health_many(session: Session, account_ids: Sequence[int] | None, today: date
 
     # compliance: runs planned in the window that are past their day, or already done today
     window_start = today - timedelta(weeks=COMPLIANCE_WEEKS) + timedelta(days=1)
-    done = Milestone.status == MilestoneStatus.DONE
+    # "as of today": a run ticked off later was not done yet, so past weeks can be reconstructed
+    done = sa.and_(Milestone.status == MilestoneStatus.DONE, col(Milestone.done_on) <= today)
     on_time = sa.and_(done, col(Milestone.done_on) <= Milestone.planned_on)
     cq = select(
         Milestone.account_id, func.count(),
@@ -204,7 +205,7 @@ def health_many(session: Session, account_ids: Sequence[int] | None, today: date
                   for aid, n, ok, late in session.exec(_only(cq, Milestone.account_id, ids)).all()}
 
     oq = select(Obstacle.account_id, Obstacle.severity, Obstacle.kind, func.count()).where(
-        col(Obstacle.resolved_on).is_(None), Obstacle.opened_on <= today,
+        sa.or_(col(Obstacle.resolved_on).is_(None), col(Obstacle.resolved_on) > today), Obstacle.opened_on <= today,
     ).group_by(Obstacle.account_id, Obstacle.severity, Obstacle.kind)
     open_obstacles: dict[int, dict[tuple[Severity, ObstacleKind], int]] = defaultdict(dict)
     for aid, sev, kind, n in session.exec(_only(oq, Obstacle.account_id, ids)).all():
@@ -270,6 +271,27 @@ def snapshot_week(session: Session, today: date) -> int:
         session.execute(stmt)
     session.flush()
     return len(rows)
+
+
+def backfill(session: Session, today: date, weeks: int = 12) -> int:
+    """Fill the trend's missing past weeks, reconstructed from the dated records as of each week.
+
+    Weeks already recorded are kept as they are; returns how many scores were added.
+    """
+    added = 0
+    live = set(session.exec(select(Account.id).where(col(Account.archived).is_(False))).all())
+    for back in range(weeks - 1, 0, -1):
+        day = today - timedelta(weeks=back)
+        monday = week_start(day)
+        have = set(session.exec(select(HealthSnapshot.account_id).where(HealthSnapshot.week_start == monday)).all())
+        missing = live - have
+        if not missing:
+            continue
+        scores = health_many(session, sorted(missing), day)
+        session.add_all(HealthSnapshot(account_id=aid, week_start=monday, score=h.score) for aid, h in scores.items())
+        session.flush()
+        added += len(scores)
+    return added
 
 
 def trend(session: Session, account_id: int, weeks: int = 12) -> list[tuple[date, int]]:

@@ -179,3 +179,20 @@ def test_snapshot_week_upserts_and_builds_a_trend(db):
         assert [d for d, _ in points] == [date(2026, 11, 9), date(2026, 11, 16), date(2026, 11, 23)]
         assert points[-1][1] == 100 and points[0][1] < 100
         assert len(health.trend(s, aid, weeks=2)) == 2
+
+
+def test_backfill_reconstructs_missing_past_weeks_and_keeps_recorded_ones(db):
+    aid = build(db, last_checkin=40)  # the check-in was fresh four weeks ago
+    with db.session() as s:
+        s.add(health.HealthSnapshot(account_id=aid, week_start=date(2026, 11, 16), score=7))
+    with db.session() as s:
+        assert health.backfill(s, TODAY, weeks=6) == 4  # weeks -5 … -2; -1 was recorded
+        assert health.backfill(s, TODAY, weeks=6) == 0
+        points = dict(health.trend(s, aid))
+    assert points[date(2026, 11, 16)] == 7
+    assert date(2026, 11, 23) not in points  # this week is snapshot_week's job
+    # five weeks back the check-in was 5 days old and later runs were not yet due
+    with db.session() as s:
+        then = health.account_health(s, aid, TODAY - timedelta(weeks=5))
+    assert points[date(2026, 10, 19)] == then.score
+    assert then.part("checkins").score == 100 and points[date(2026, 11, 9)] < 100
