@@ -283,20 +283,52 @@ def editing_calls(ctx, monkeypatch):
     return calls
 
 
-def test_double_click_a_day_adds_a_run_there(ctx, view, plan, editing_calls):
+def drive_record_dialog(qtbot, seen, title):
+    """When the record dialog opens: note what it shows, type a title, save."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from csplanner.ui.dialogs import RecordDialog
+
+    def drive():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RecordDialog)
+        seen.append((dialog.windowTitle(), dialog.inputs["planned_on"].widget.text()))
+        box = dialog.inputs["title"].widget
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(box, title)
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, drive)
+
+
+def test_double_click_a_day_adds_a_run_there(ctx, view, plan, qtbot):
     day = TODAY + timedelta(days=2)
-    rect = view.grid.day_rect(day)
+    seen = []
+    drive_record_dialog(qtbot, seen, "Exec sync")
     QTest.mouseDClick(view.grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                      rect.center() + QPoint(0, 20))
-    assert editing_calls == [("milestone", None, {"account_id": plan[0], "planned_on": day})]
-    assert shown_on(view, day) == ["New run"]
+                      view.grid.day_rect(day).center() + QPoint(0, 20))
+    assert seen == [("New milestone", day.isoformat())]
+    with ctx.db.session() as s:
+        assert [(m.title, m.planned_on) for m in milestones.for_account(s, plan[0]) if m.title == "Exec sync"] == [
+            ("Exec sync", day)]
+    assert shown_on(view, day) == ["Exec sync"]
     ctx.undo_stack.undo()
     assert shown_on(view, day) == []
 
 
-def test_click_a_chip_or_press_enter_to_edit_it(ctx, view, plan, editing_calls):
+def test_click_a_chip_to_edit_it(ctx, view, plan, qtbot):
+    seen = []
+    drive_record_dialog(qtbot, seen, "Admin training, part 1")
     rect = view.grid.chip_rect(plan[1]["training"])
     QTest.mouseClick(view.grid.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    assert seen == [("Edit milestone — Admin training", (TODAY + timedelta(days=1)).isoformat())]
+    assert shown_on(view, TODAY + timedelta(days=1)) == ["Admin training, part 1"]
+
+
+def test_enter_opens_the_selected_chip_or_adds_on_an_empty_day(ctx, view, plan, editing_calls):
+    QTest.keyClick(view.grid, Qt.Key.Key_Right)
+    QTest.keyClick(view.grid, Qt.Key.Key_Return)
     assert editing_calls == [("milestone", plan[1]["training"], None)]
     QTest.keyClick(view.grid, Qt.Key.Key_Left)
     QTest.keyClick(view.grid, Qt.Key.Key_Return)  # today has no run: Enter adds one
