@@ -319,7 +319,7 @@ def account_plan(session: Session, account_id: int, today: date, first_weekday: 
 
 
 def _filters(q: sa.Select, stages: Iterable[Stage] | None, segments: Iterable[str] | None,
-             text: str, account_ids: Iterable[int] | None, include_archived: bool) -> sa.Select:
+             account_ids: Iterable[int] | None, include_archived: bool) -> sa.Select:
     if stages:
         q = q.where(col(Account.stage).in_([Stage(s) for s in stages]))
     if segments:
@@ -337,7 +337,7 @@ def next_race_day(
 ) -> date | None:
     """The first renewal strictly after `after` among the (filtered) active accounts."""
     q = select(func.min(Account.renewal)).where(Account.renewal > after)
-    q = _filters(q, stages, segments, text, account_ids, False)
+    q = _filters(q, stages, segments, account_ids, False)
     if text.strip():
         like = f"%{text.strip().lower()}%"
         q = q.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like))
@@ -377,7 +377,7 @@ def range_plan(
     def runs_query(*columns: object) -> sa.Select:
         q = select(*columns).join(Account, col(Account.id) == Milestone.account_id).where(
             Milestone.planned_on >= lo, Milestone.planned_on <= hi)
-        q = _filters(q, stages, segments, text, account_ids, include_archived)
+        q = _filters(q, stages, segments, account_ids, include_archived)
         if needle:
             q = q.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like)
                         | func.lower(Milestone.title).like(like))
@@ -415,7 +415,7 @@ def range_plan(
     bq = select(*BAR_COLUMNS).join(Account, col(Account.id) == Obstacle.account_id).where(
         Obstacle.opened_on <= hi,
         sa.or_(col(Obstacle.resolved_on).is_(None), col(Obstacle.resolved_on) >= lo))
-    bq = _filters(bq, stages, segments, text, account_ids, include_archived)
+    bq = _filters(bq, stages, segments, account_ids, include_archived)
     if needle:
         bq = bq.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like)
                       | func.lower(Obstacle.title).like(like))
@@ -427,7 +427,7 @@ def range_plan(
     bars = [b for b in (_bar(r, today) for r in session.exec(bq).all()) if b.end >= lo]
     weeks = make_weeks(starts, chips, today, first_weekday=first_weekday, with_phase=False, totals=totals)
     rq = select(Account.renewal, Account.name).where(Account.renewal >= lo, Account.renewal <= hi)
-    rq = _filters(rq, stages, segments, text, account_ids, include_archived)
+    rq = _filters(rq, stages, segments, account_ids, include_archived)
     if needle:
         rq = rq.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like))
     races: dict[date, list[str]] = {}

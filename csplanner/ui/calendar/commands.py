@@ -35,7 +35,7 @@ def mark(ctx: AppContext, chip: Chip, status: MilestoneStatus) -> DomainError | 
 
 
 def delete(ctx: AppContext, chip: Chip) -> DomainError | None:
-    return undo.run(ctx, undo.DeleteRecord(ctx, Milestone, milestones.delete, chip.milestone_id, f"Delete '{chip.title}'"))
+    return undo.run(ctx, undo.DeleteRecord(ctx, Milestone, milestones.delete, chip.milestone_id, f"Delete milestone '{chip.title}'"))
 
 
 def chip_menu(parent: QWidget, chip: Chip) -> tuple[QMenu, dict[str, QObject]]:
