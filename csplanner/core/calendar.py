@@ -50,6 +50,7 @@ class Bar:
     severity: Severity
     start: date
     end: date
+    account_name: str = ""
 
     @property
     def injury(self) -> bool:
@@ -272,6 +273,7 @@ def _bar(row: sa.Row, today: date) -> Bar:
     return Bar(
         obstacle_id=row.id, account_id=row.account_id, title=row.title,
         kind=ObstacleKind(row.kind), severity=Severity(row.severity), start=row.opened_on, end=end,
+        account_name=row.name,
     )
 
 
@@ -281,7 +283,7 @@ CHIP_COLUMNS = (
 )
 BAR_COLUMNS = (
     Obstacle.id, Obstacle.account_id, Obstacle.title, Obstacle.kind, Obstacle.severity,
-    Obstacle.opened_on, Obstacle.resolved_on,
+    Obstacle.opened_on, Obstacle.resolved_on, Account.name,
 )
 
 
@@ -296,7 +298,8 @@ def account_plan(session: Session, account_id: int, today: date, first_weekday: 
     ).all()
     chips = [_chip(r, today) for r in rows]
     bars = [_bar(r, today) for r in session.exec(
-        select(*BAR_COLUMNS).where(Obstacle.account_id == account_id).order_by(Obstacle.opened_on, Obstacle.id)
+        select(*BAR_COLUMNS).join(Account, col(Account.id) == Obstacle.account_id)
+        .where(Obstacle.account_id == account_id).order_by(Obstacle.opened_on, Obstacle.id)
     ).all()]
     contract, race, kickoff = account.contract_signed, account.renewal, account.kickoff
     known = [d for d in (contract, kickoff) if d] + [c.day for c in chips] + [b.start for b in bars]
@@ -364,8 +367,8 @@ def range_plan(
 
     `text` matches account name, segment or run title. Milestones are read through their
     `planned_on` index, so only the asked weeks are read however many accounts there are.
-    With `per_day`, only that many chips per day are loaded (races and long runs first, then
-    the biggest accounts by ARR, skipped runs last) while `totals` still count every run: a heavy book of 5000
+    With `per_day`, only that many chips per day are loaded (the biggest accounts by ARR
+    first, then races and long runs; skipped runs last) while `totals` still count every run: a heavy book of 5000
     accounts has hundreds of runs a day and a cell shows a handful. `max_bars` keeps the most
     severe obstacles only.
     """
@@ -392,7 +395,7 @@ def range_plan(
         place = func.row_number().over(
             partition_by=Milestone.planned_on,
             order_by=(sa.case((Milestone.status == MilestoneStatus.SKIPPED.value, 1), else_=0),
-                      run_rank.desc(), col(Account.arr_minor).desc(), func.lower(Account.name), Milestone.id),
+                      col(Account.arr_minor).desc(), run_rank.desc(), func.lower(Account.name), Milestone.id),
         ).label("place")
         inner = runs_query(*CHIP_COLUMNS, place).subquery()
         q = select(*inner.c).where(inner.c.place <= per_day).order_by(inner.c.planned_on, inner.c.place)

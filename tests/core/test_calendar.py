@@ -168,8 +168,8 @@ def test_range_plan_with_a_few_chips_per_day_still_counts_every_run(db):
     with db.session() as s:
         plan = calendar.range_plan(s, day, day, TODAY, per_day=2, max_bars=1)
         assert calendar.segments(s) == ["Enterprise", "SMB"]
-    # races first, then the biggest account: what a CSM looks at first
-    assert [c.title for c in plan.chips_on(day)] == ["Renewal", "Exec review"]
+    # the biggest account first, then races: what a CSM looks at first
+    assert [c.title for c in plan.chips_on(day)] == ["Exec review", "Renewal"]
     total = plan.total_on(day)
     assert (total.runs, total.planned, total.missed, total.biggest) == (8, 7, 7, RunType.RACE)
     week = plan.week_of(day)

@@ -46,12 +46,12 @@ def titles(view, day):
 def test_chips_carry_the_account_name_and_race_days_show(view):
     assert titles(view, TODAY) == ["Acme · Kickoff"]
     assert titles(view, TODAY + timedelta(days=1)) == ["Beta · Upsell"]
-    from csplanner.core.enums import RunType
-    from csplanner.ui.calendar import colors
-
     image = view.grid.viewport().grab().toImage()
     race = view.grid.day_rect(TODAY + timedelta(days=7))
-    assert image.pixelColor(race.left() + 1, race.center().y()) == colors.RUN[RunType.RACE]  # Acme's race day
+    flag = {image.pixelColor(x, race.top() + 4).name() for x in range(race.left() + 40, race.left() + 60)}
+    assert flag == {"#111111", "#ffffff"}  # Acme's race day: a chequered strip across the top
+    plain = view.grid.day_rect(TODAY + timedelta(days=6))
+    assert len({image.pixelColor(x, plain.top() + 4).name() for x in range(plain.left() + 40, plain.left() + 60)}) == 1
 
 
 def test_only_the_weeks_on_screen_are_read(view):

@@ -173,9 +173,10 @@ class GridPainting:
         races = self._race_names(cell.day)
         if races:
             self._paint_checkers(p, QRect(r.left() + 1, r.top() + 1, r.width() - 2, DAY_TOP - 4))
-            p.setPen(QPen(colors.RUN[RunType.RACE], 3))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(r.adjusted(2, 2, -3, -3))
+            if not self.show_account:  # one account's race day gets a gold frame; a book has one most days
+                p.setPen(QPen(colors.RUN[RunType.RACE], 3))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(r.adjusted(2, 2, -3, -3))
             text = "RACE DAY" if len(races) == 1 else f"{len(races)} RACE DAYS"
             p.setFont(self._small(0.8, bold=True))
             fm = QFontMetrics(p.font())
@@ -281,7 +282,7 @@ class GridPainting:
 
     def bar_text(self, bar: Bar) -> str:
         kind = "Injury" if bar.injury else "Bad weather"
-        who = f"{self._account_names.get(bar.account_id, '')} · " if self.show_account else ""
+        who = f"{bar.account_name} · " if self.show_account and bar.account_name else ""
         return f"{kind} · {who}{bar.title}"
 
     def _paint_bar(self, p: QPainter, rect: QRect, bar: Bar) -> None:
@@ -330,10 +331,12 @@ class GridPainting:
         p.setFont(self._small(0.8))
         p.setPen(colors.DONE.darker(110))
         p.drawText(QRect(x, y, width, 15), Qt.AlignmentFlag.AlignLeft, f"{w.done} done")
+        y += 15
         if w.missed:
             p.setPen(colors.MISSED)
-            p.drawText(QRect(x + width // 2, y, width // 2, 15), Qt.AlignmentFlag.AlignLeft, f"{w.missed} missed")
-        y += 18
+            p.drawText(QRect(x, y, width, 15), Qt.AlignmentFlag.AlignLeft, f"{w.missed} missed")
+            y += 15
+        y += 3
         if w.compliance is None:
             p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
             p.drawText(QRect(x, y, width, 15), Qt.AlignmentFlag.AlignLeft, "to do")
