@@ -32,6 +32,9 @@ NAMES: dict[str, str] = {
     "checkins": "Days since last check-in",
     "progress": "Plan progress to race day",
 }
+SHORT_NAMES: dict[str, str] = {  # for tight spaces: "weakest: check-ins"
+    "compliance": "compliance", "obstacles": "obstacles", "checkins": "check-ins", "progress": "plan progress",
+}
 
 COMPLIANCE_WEEKS = 8
 NEUTRAL = 50.0  # a part with nothing to measure neither helps nor hurts much

@@ -1,0 +1,198 @@
+"""The printable pieces of My week: badges, account links, section headings and one row per item.
+
+All user text is shown as plain text. Rows only report what the user did (callbacks); the view
+decides what that means (tick a run, open an account, log a check-in).
+"""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from csplanner.core.enums import Severity, label
+from csplanner.ui.calendar.colors import RUN
+from csplanner.ui.health_panel import score_color
+
+SEVERITY = {
+    Severity.CRITICAL: QColor("#b3261e"),
+    Severity.HIGH: QColor("#e0671b"),
+    Severity.MEDIUM: QColor("#c99400"),
+    Severity.LOW: QColor("#7a8793"),
+}
+LATE = QColor("#d63b3b")
+
+
+class WrapLabel(QLabel):
+    """Plain text that wraps, as tall as its text at the width it really has.
+
+    A plain wrapped QLabel guesses its height for a narrow width, which left blank gaps under
+    one-line rows; this one asks again for its height each time its width changes.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._height = -1
+
+    def _wanted(self) -> int:
+        width = self.width() if self.width() > 1 else 360
+        return max(self.fontMetrics().height(), self.heightForWidth(width))
+
+    def sizeHint(self) -> QSize:
+        return QSize(min(self.fontMetrics().horizontalAdvance(self.text()) + 4, 360), self._wanted())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(80, self._wanted())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wanted = self._wanted()
+        if wanted != self._height:
+            self._height = wanted
+            self.updateGeometry()
+
+
+def plain(text: str, *, wrap: bool = False, muted: bool = False, bold: bool = False) -> QLabel:
+    lab = WrapLabel(text) if wrap else QLabel(text)
+    lab.setTextFormat(Qt.TextFormat.PlainText)
+    if muted:
+        lab.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    if bold:
+        f = lab.font()
+        f.setBold(True)
+        lab.setFont(f)
+    return lab
+
+
+def badge(text: str, color: QColor, *, outline: bool = False, width: int = 0) -> QLabel:
+    """A small coloured tag (run type, severity, health) that survives printing in grey too."""
+    lab = QLabel(text)
+    lab.setTextFormat(Qt.TextFormat.PlainText)
+    lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    if outline:
+        style = f"color: {color.name()}; border: 1px solid {color.name()};"
+    else:
+        style = f"color: white; background: {color.name()}; border: 1px solid {color.name()};"
+    lab.setStyleSheet(f"QLabel {{ {style} border-radius: 3px; padding: 0px 4px; font-size: 8pt; }}")
+    if width:
+        lab.setMinimumWidth(width)
+    lab.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    return lab
+
+
+def health_badge(score: int, tip: str) -> QLabel:
+    b = badge(str(score), score_color(score), outline=True, width=30)
+    b.setObjectName("health")
+    b.setToolTip(tip)
+    return b
+
+
+class AccountLink(QPushButton):
+    """The account's name, bold; clicking it opens the account."""
+
+    def __init__(self, account_id: int, name: str, on_open: Callable[[int], None]) -> None:
+        super().__init__(name)  # QPushButton text is never rich text
+        self.account_id = account_id
+        self.setFlat(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(f"Open {name}")
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setStyleSheet("QPushButton { border: none; padding: 0px; font-weight: bold; text-align: left; }"
+                           "QPushButton:hover { text-decoration: underline; }")
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.clicked.connect(lambda: on_open(account_id))
+
+
+def small_button(text: str, tip: str, on_click: Callable[[], None]) -> QPushButton:
+    b = QPushButton(text)
+    b.setToolTip(tip)
+    b.setCursor(Qt.CursorShape.PointingHandCursor)
+    b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    b.setStyleSheet("QPushButton { padding: 1px 8px; font-size: 8pt; }")
+    b.clicked.connect(on_click)
+    return b
+
+
+class Row(QWidget):
+    """One line of a list: fixed-size pieces then one text that takes the rest of the width."""
+
+    def __init__(self, *pieces: QWidget, key: tuple[str, int] = ("", 0)) -> None:
+        super().__init__()
+        self.key = key  # ("run", milestone id), ("obstacle", id)…: lets tests and focus find a row
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 1, 0, 1)
+        lay.setSpacing(6)
+        for piece in pieces:
+            if isinstance(piece, QLabel) and piece.wordWrap():
+                lay.addWidget(piece, 1)  # no alignment: it keeps its height-for-width (no gaps)
+            else:
+                lay.addWidget(piece, 0, Qt.AlignmentFlag.AlignVCenter)
+        fills = (QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding)
+        if not any(p.sizePolicy().horizontalPolicy() in fills for p in pieces):
+            lay.addStretch(1)
+
+
+def tick_box(done: bool, title: str, on_tick: Callable[[bool], None]) -> QCheckBox:
+    box = QCheckBox()
+    box.setChecked(done)
+    box.setToolTip("Untick: back to planned" if done else "Tick off as done today")
+    box.setAccessibleName(f"Done: {title}")
+    box.toggled.connect(on_tick)
+    return box
+
+
+def struck(lab: QLabel) -> QLabel:
+    f = lab.font()
+    f.setStrikeOut(True)
+    lab.setFont(f)
+    lab.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return lab
+
+
+def run_badge(run_type: str) -> QLabel:
+    return badge(label(run_type), RUN[run_type], width=52)  # type: ignore[index]
+
+
+def severity_badge(severity: Severity) -> QLabel:
+    return badge(label(severity), SEVERITY[severity], width=58)
+
+
+class Section(QWidget):
+    """A heading with a count and a rule under it, then its rows (or a quiet 'nothing' line)."""
+
+    def __init__(self, title: str, count: int | None = None, *, size: float = 1.2, accent: QColor | None = None,
+                 muted: bool = False) -> None:
+        super().__init__()
+        self.rows = QVBoxLayout(self)
+        self.rows.setContentsMargins(0, 6, 0, 4)
+        self.rows.setSpacing(1)
+        head = QHBoxLayout()
+        head.setSpacing(8)
+        self.title = plain(title, bold=True, muted=muted)
+        f = QFont(self.title.font())
+        f.setPointSizeF(f.pointSizeF() * size)
+        self.title.setFont(f)
+        if accent is not None:
+            pal = self.title.palette()
+            pal.setColor(QPalette.ColorRole.WindowText, accent)
+            self.title.setPalette(pal)
+        head.addWidget(self.title)
+        if count is not None:
+            self.count = plain(str(count), muted=True)
+            head.addWidget(self.count)
+        head.addStretch(1)
+        self.rows.addLayout(head)
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Plain)
+        rule.setForegroundRole(QPalette.ColorRole.Mid)
+        self.rows.addWidget(rule)
+
+    def add(self, widget: QWidget) -> None:
+        self.rows.addWidget(widget)
+
+    def nothing(self, text: str) -> None:
+        self.rows.addWidget(plain(text, muted=True))

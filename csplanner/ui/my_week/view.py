@@ -1,0 +1,371 @@
+"""My week: the week ahead across every account, laid out like a page to print and pin up.
+
+Left: overdue runs, then the seven days with their runs to tick off. Right: check-ins planned,
+open obstacles by severity, races coming up with their health, and accounts that missed
+training. Every change goes through an undoable command; the page redraws on ctx.bus.changed.
+"""
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from csplanner.core import health, week
+from csplanner.core.enums import MilestoneStatus, label
+from csplanner.core.models import Milestone
+from csplanner.core.services import milestones
+from csplanner.ui import undo
+from csplanner.ui.changes import Change
+from csplanner.ui.context import AppContext
+from csplanner.ui.dialogs.money import format_money
+from csplanner.ui.health_panel import score_color
+from csplanner.ui.my_week import rows as r
+
+DAY_CAP = 25  # runs shown per day before "Show all"
+LIST_CAP = 12  # rows per side list before "Show all"
+WEEK_KINDS = frozenset({"account", "milestone", "obstacle", "check_in", "obstacle_milestone"})
+
+
+def day_name(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def short_day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def short_name(part_name: str) -> str:
+    """'Milestone compliance (8 weeks)' -> 'compliance'."""
+    keys = {name: key for key, name in health.NAMES.items()}
+    return health.SHORT_NAMES.get(keys.get(part_name, ""), part_name.lower())
+
+
+def health_tip(h: health.Health) -> str:
+    lines = [f"Health {h.score} / 100"] + [f"{p.name}: {p.explanation}" for p in h.parts]
+    return "\n".join(lines)
+
+
+def take_snapshots(ctx: AppContext) -> None:
+    """Keep the weekly health trend: fill missing past weeks, refresh this week's score."""
+    try:
+        with ctx.db.session() as s:
+            health.backfill(s, ctx.today())
+            health.snapshot_week(s, ctx.today())
+    except SQLAlchemyError:  # a read-only or busy file: the trend waits for the next start
+        pass
+
+
+class MyWeekView(QWidget):
+    open_account = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, snapshots: bool = True) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        first_weekday = QLocale().firstDayOfWeek().value - 1  # Qt: 1 = Monday … 7 = Sunday
+        self.first_weekday = first_weekday
+        self.week_start = week.week_start(ctx.today(), first_weekday)
+        self.plan: week.WeekPlan | None = None
+        self.expanded: set[str] = set()  # sections showing every row
+        self._dirty = True
+        if snapshots:
+            take_snapshots(ctx)
+
+        self.previous = QPushButton("◀  Previous week")
+        self.this_week = QPushButton("This week")
+        self.next = QPushButton("Next week  ▶")
+        self.previous.setToolTip("Previous week (Alt+Left)")
+        self.next.setToolTip("Next week (Alt+Right)")
+        self.this_week.setToolTip("Back to this week (Alt+Home)")
+        self.previous.clicked.connect(lambda: self.go(-1))
+        self.next.clicked.connect(lambda: self.go(1))
+        self.this_week.clicked.connect(lambda: self.show_week(ctx.today()))
+        for keys, step in (("Alt+Left", -1), ("Alt+Right", 1)):
+            QShortcut(QKeySequence(keys), self, lambda step=step: self.go(step))
+        QShortcut(QKeySequence("Alt+Home"), self, lambda: self.show_week(ctx.today()))
+        self.where = QLabel()
+        self.where.setTextFormat(Qt.TextFormat.PlainText)
+        self.where.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        bar = QHBoxLayout()
+        for b in (self.previous, self.this_week, self.next):
+            bar.addWidget(b)
+        bar.addSpacing(12)
+        bar.addWidget(self.where)
+        bar.addStretch(1)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.page: QWidget | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 0)
+        outer.addLayout(bar)
+        outer.addWidget(self.scroll, 1)
+        ctx.bus.changed.connect(self.on_changed)
+        self.refresh()
+
+    # --- navigation and refresh -----------------------------------------------------------
+
+    def go(self, weeks: int) -> None:
+        self.week_start += timedelta(weeks=weeks)
+        self.expanded.clear()
+        self.refresh(keep_scroll=False)
+
+    def show_week(self, day: date) -> None:
+        self.week_start = week.week_start(day, self.first_weekday)
+        self.expanded.clear()
+        self.refresh(keep_scroll=False)
+
+    def on_changed(self, change: Change) -> None:
+        if not (change.kinds & WEEK_KINDS):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True  # redraw when shown, not for every edit made elsewhere
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self, keep_scroll: bool = True) -> None:
+        today = self.ctx.today()
+        with self.ctx.db.session() as s:
+            self.plan = week.week_plan(s, self.week_start, today)
+            shown = {i.account_id for _, items in self.plan.days for i in items[:self._cap("day", DAY_CAP)]}
+            shown |= {i.account_id for i in self.plan.overdue[:self._cap("overdue", LIST_CAP)]}
+            self.health = health.health_many(s, sorted(shown), today)
+        self._dirty = False
+        position = self.scroll.verticalScrollBar().value() if keep_scroll else 0
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()  # a checkbox may still be inside its own toggled signal
+        self.page = self._build_page(self.plan)
+        self.scroll.setWidget(self.page)
+        self.scroll.verticalScrollBar().setValue(position)
+        self.where.setText(self._relative(self.plan))
+
+    def _cap(self, key: str, cap: int) -> int | None:
+        return None if key in self.expanded else cap
+
+    def _expand(self, key: str) -> None:
+        self.expanded.add(key)
+        self.refresh()
+
+    def _relative(self, plan: week.WeekPlan) -> str:
+        this = week.week_start(plan.today, self.first_weekday)
+        weeks = (plan.week_start - this).days // 7
+        if weeks == 0:
+            return "This week"
+        if weeks == 1:
+            return "Next week"
+        if weeks == -1:
+            return "Last week"
+        return f"{abs(weeks)} weeks {'ahead' if weeks > 0 else 'ago'}"
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def tick(self, item: week.MilestoneItem, done: bool) -> None:
+        """Tick a run off as done today, or untick it back to planned; one undo step."""
+        if done:
+            changes = {"status": MilestoneStatus.DONE, "done_on": self.ctx.today()}
+            text = f"Tick off '{item.title}'"
+        else:
+            changes = {"status": MilestoneStatus.PLANNED, "done_on": None}
+            text = f"Untick '{item.title}'"
+        error = undo.run(self.ctx, undo.UpdateRecord(self.ctx, Milestone, milestones.update,
+                                                      item.milestone_id, changes, text))
+        if error is not None:
+            QMessageBox.warning(self, "csplanner", error.message)
+            self.refresh()  # the box goes back to what is saved
+
+    def log_checkin(self, account_id: int, checkin_id: int | None = None) -> None:
+        from csplanner.ui import editing  # the record dialogs live with the workspace
+
+        if checkin_id is not None:
+            editing.edit_record(self, self.ctx, "checkin", checkin_id)
+        else:
+            editing.edit_record(self, self.ctx, "checkin", None,
+                                {"account_id": account_id, "held_on": self.ctx.today()})
+
+    def _open(self, account_id: int) -> None:
+        self.open_account.emit(account_id)
+
+    # --- the page -----------------------------------------------------------------------------
+
+    def _build_page(self, plan: week.WeekPlan) -> QWidget:
+        page = QWidget()
+        page.setObjectName("myWeekPage")
+        page.setBackgroundRole(QPalette.ColorRole.Base)
+        page.setAutoFillBackground(True)
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(28, 20, 28, 24)
+        lay.setSpacing(2)
+
+        _, iso_week, _ = (plan.week_start + timedelta(days=3)).isocalendar()
+        title = r.plain(f"My week {iso_week}", bold=True)
+        f = QFont(title.font())
+        f.setPointSizeF(f.pointSizeF() * 2.0)
+        title.setFont(f)
+        end = plan.week_end
+        span = (f"{plan.week_start.day} {plan.week_start:%B} – {end.day} {end:%B} {end.year}"
+                if plan.week_start.month != end.month else f"{plan.week_start.day}–{end.day} {end:%B} {end.year}")
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addSpacing(10)
+        heading.addWidget(r.plain(f"{span} · today is {day_name(plan.today)}", muted=True), 0,
+                          Qt.AlignmentFlag.AlignBottom)
+        heading.addStretch(1)
+        lay.addLayout(heading)
+        lay.addWidget(r.plain(self._summary(plan), muted=True))
+        lay.addSpacing(8)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(32)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.setSpacing(6)
+        right.setSpacing(6)
+        left.addWidget(self._overdue(plan))
+        for day, items in plan.days:
+            left.addWidget(self._day(plan, day, items))
+        left.addStretch(1)
+        right.addWidget(self._checkins(plan))
+        right.addWidget(self._obstacles(plan))
+        right.addWidget(self._races(plan))
+        right.addWidget(self._missed(plan))
+        right.addStretch(1)
+        columns.addLayout(left, 11)
+        columns.addLayout(right, 9)
+        lay.addLayout(columns, 1)
+        return page
+
+    def _summary(self, plan: week.WeekPlan) -> str:
+        due = [i for _, items in plan.days for i in items]
+        done = sum(i.status == MilestoneStatus.DONE for i in due)
+
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+        return " · ".join([
+            f"{n(len(due), 'run')} this week ({done} done)", f"{len(plan.overdue)} overdue",
+            f"{n(len(plan.checkins), 'check-in')} planned", f"{n(len(plan.obstacles), 'open obstacle')}",
+            f"{n(len(plan.races), 'race')} in {week.RACE_HORIZON_DAYS} days",
+            f"{len(plan.missed_training)} missed training",
+        ])
+
+    def _more(self, section: r.Section, key: str, total: int, shown: int) -> None:
+        if total > shown:
+            more = r.small_button(f"Show all {total}", "Show every row of this list", lambda: self._expand(key))
+            more.setObjectName(f"more-{key}")
+            section.add(more)
+
+    def _run_row(self, item: week.MilestoneItem, *, with_date: bool) -> r.Row:
+        done = item.status == MilestoneStatus.DONE
+        box = r.tick_box(done, item.title, lambda checked, item=item: self.tick(item, checked))
+        title = r.plain(item.title, wrap=True)
+        if done:
+            r.struck(title)
+        pieces: list[QWidget] = [box]
+        if with_date:
+            when = r.plain(short_day(item.planned_on))
+            pal = when.palette()
+            pal.setColor(QPalette.ColorRole.WindowText, r.LATE)
+            when.setPalette(pal)
+            pieces.append(when)
+        pieces += [r.run_badge(item.run_type), r.AccountLink(item.account_id, item.account_name, self._open), title]
+        h = self.health.get(item.account_id)
+        if h is not None:
+            pieces.append(r.health_badge(h.score, health_tip(h)))
+        return r.Row(*pieces, key=("run", item.milestone_id))
+
+    def _overdue(self, plan: week.WeekPlan) -> QWidget:
+        section = r.Section("Overdue", len(plan.overdue), accent=r.LATE if plan.overdue else None)
+        shown = plan.overdue[:self._cap("overdue", LIST_CAP)]
+        for item in shown:
+            section.add(self._run_row(item, with_date=True))
+        if not plan.overdue:
+            section.nothing("Nothing overdue before this week.")
+        self._more(section, "overdue", len(plan.overdue), len(shown))
+        return section
+
+    def _day(self, plan: week.WeekPlan, day: date, items: list[week.MilestoneItem]) -> QWidget:
+        is_today = day == plan.today
+        title = day_name(day) + ("  ·  today" if is_today else "")
+        section = r.Section(title, len(items) or None, size=1.05, muted=day < plan.today,
+                            accent=r.LATE.darker(110) if is_today else None)
+        shown = items[:self._cap("day", DAY_CAP)]
+        for item in shown:
+            section.add(self._run_row(item, with_date=False))
+        if not items:
+            section.nothing("Nothing due.")
+        self._more(section, "day", len(items), len(shown))
+        return section
+
+    def _checkins(self, plan: week.WeekPlan) -> QWidget:
+        section = r.Section("Check-ins planned", len(plan.checkins))
+        shown = plan.checkins[:self._cap("checkins", LIST_CAP)]
+        for c in shown:
+            section.add(r.Row(
+                r.plain(short_day(c.held_on)), r.badge(label(c.kind), r.SEVERITY[r.Severity.LOW], outline=True, width=52),
+                r.AccountLink(c.account_id, c.account_name, self._open), r.plain(c.summary, wrap=True, muted=True),
+                r.small_button("Log…", "Write down how it went", lambda c=c: self.log_checkin(c.account_id, c.checkin_id)),
+                key=("checkin", c.checkin_id)))
+        if not plan.checkins:
+            section.nothing("No check-ins planned for the rest of this week.")
+        self._more(section, "checkins", len(plan.checkins), len(shown))
+        return section
+
+    def _obstacles(self, plan: week.WeekPlan) -> QWidget:
+        section = r.Section("Open obstacles by severity", len(plan.obstacles))
+        shown = plan.obstacles[:self._cap("obstacles", LIST_CAP)]
+        for o in shown:
+            age = r.plain(f"{(plan.today - o.opened_on).days} d" if o.opened_on <= plan.today else "new", muted=True)
+            age.setToolTip(f"Open since {day_name(o.opened_on)} {o.opened_on.year} · {label(o.kind)}")
+            section.add(r.Row(r.severity_badge(o.severity), r.AccountLink(o.account_id, o.account_name, self._open),
+                              r.plain(o.title, wrap=True), age, key=("obstacle", o.obstacle_id)))
+        if not plan.obstacles:
+            section.nothing("No open obstacles.")
+        self._more(section, "obstacles", len(plan.obstacles), len(shown))
+        return section
+
+    def _races(self, plan: week.WeekPlan) -> QWidget:
+        section = r.Section(f"Races in the next {week.RACE_HORIZON_DAYS} days", len(plan.races))
+        shown = plan.races[:self._cap("races", LIST_CAP)]
+        for race in shown:
+            when = r.plain(f"{short_day(race.race_day)}")
+            when.setMinimumWidth(when.fontMetrics().horizontalAdvance("Wed 30 Sep") + 4)
+            countdown = r.plain("today" if race.days_to_race == 0 else f"in {race.days_to_race} d", muted=True)
+            score = r.health_badge(race.health, f"Health {race.health} / 100 · drags it down most: {race.weakest}")
+            weakest = r.plain(f"{format_money(race.arr_minor, race.currency)} · weakest: {short_name(race.weakest)}",
+                              wrap=True, muted=True)
+            section.add(r.Row(when, countdown, r.AccountLink(race.account_id, race.account_name, self._open),
+                              score, weakest, key=("race", race.account_id)))
+        if not plan.races:
+            section.nothing(f"No renewals in the next {week.RACE_HORIZON_DAYS} days.")
+        self._more(section, "races", len(plan.races), len(shown))
+        return section
+
+    def _missed(self, plan: week.WeekPlan) -> QWidget:
+        section = r.Section(f"Missed training · no check-in for {week.QUIET_DAYS}+ days", len(plan.missed_training))
+        shown = plan.missed_training[:self._cap("missed", LIST_CAP)]
+        for q in shown:
+            days = r.plain("never" if q.days_since is None else f"{q.days_since} days")
+            days.setMinimumWidth(days.fontMetrics().horizontalAdvance("100 days") + 4)
+            if q.days_since is None or q.days_since >= 60:
+                pal = days.palette()
+                pal.setColor(QPalette.ColorRole.WindowText, score_color(0))
+                days.setPalette(pal)
+            link = r.AccountLink(q.account_id, q.account_name, self._open)
+            log = r.small_button("Log check-in…", f"Log a check-in with {q.account_name} today",
+                                 lambda q=q: self.log_checkin(q.account_id))
+            spacer = QWidget()
+            spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            section.add(r.Row(days, link, spacer, log, key=("quiet", q.account_id)))
+        if not plan.missed_training:
+            section.nothing(f"Every account had a check-in in the last {week.QUIET_DAYS} days.")
+        self._more(section, "missed", len(plan.missed_training), len(shown))
+        return section
