@@ -17,6 +17,9 @@ def top_views(ctx: AppContext) -> list[tuple[str, QWidget, str]]:
     from csplanner.ui.calendar import AllAccountsCalendar
 
     views.append(("Calendar", AllAccountsCalendar(ctx), "Ctrl+2"))
+    from csplanner.ui.my_week import MyWeekView
+
+    views.append(("My week", MyWeekView(ctx), "Ctrl+3"))
     return views
 
 
@@ -32,6 +35,9 @@ def account_tabs(ctx: AppContext) -> list[tuple[str, QWidget]]:
 def overview_widgets(ctx: AppContext) -> list[QWidget]:
     """Widgets placed inside the account overview, e.g. health with its parts and trend."""
     widgets: list[QWidget] = []
+    from csplanner.ui.health_panel import HealthPanel
+
+    widgets.append(HealthPanel(ctx))
     return widgets
 
 

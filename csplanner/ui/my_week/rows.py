@@ -112,7 +112,7 @@ def small_button(text: str, tip: str, on_click: Callable[[], None]) -> QPushButt
     b.setCursor(Qt.CursorShape.PointingHandCursor)
     b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     b.setStyleSheet("QPushButton { padding: 1px 8px; font-size: 8pt; }")
-    b.clicked.connect(on_click)
+    b.clicked.connect(lambda _checked=False: on_click())  # not the checked flag into on_click
     return b
 
 

@@ -1,0 +1,221 @@
+"""My week: tick runs off (undoable), health and compliance follow, navigate weeks, jump, log a check-in."""
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton
+
+from csplanner.core import health
+from csplanner.core.enums import MilestoneStatus, ObstacleKind, Severity
+from csplanner.core.models import HealthSnapshot, Milestone
+from csplanner.core.services import accounts, checkins, milestones, obstacles
+from csplanner.ui.health_panel import HealthPanel
+from csplanner.ui.my_week import MyWeekView
+from csplanner.ui.my_week.rows import Row
+from tests.conftest import TODAY
+
+MONDAY = date(2026, 11, 23)
+
+
+def seed(ctx):
+    """Acme: two runs due and done on time in the last 8 weeks, one due today; Bluefin: quiet."""
+    with ctx.db.session() as s:
+        acme = accounts.create(s, name="Acme <b>Corp</b>", contract_signed=date(2026, 6, 1),
+                               renewal=TODAY + timedelta(days=30)).id
+        for day in (date(2026, 11, 2), date(2026, 11, 16)):
+            m = milestones.create(s, account_id=acme, title=f"Run {day}", planned_on=day)
+            milestones.mark(s, m.id, MilestoneStatus.DONE, on=day)
+        today_run = milestones.create(s, account_id=acme, title="Go live", planned_on=TODAY).id
+        milestones.create(s, account_id=acme, title="Late run", planned_on=date(2026, 11, 10))
+        checkins.create(s, account_id=acme, held_on=TODAY - timedelta(days=3))
+        bluefin = accounts.create(s, name="Bluefin").id
+        obstacles.create(s, account_id=bluefin, title="Exec left", severity=Severity.CRITICAL,
+                         kind=ObstacleKind.EXEC_TURNOVER, opened_on=TODAY - timedelta(days=2))
+        obstacles.create(s, account_id=acme, title="Slow SSO", severity=Severity.LOW, opened_on=TODAY)
+    return acme, bluefin, today_run
+
+
+def make_view(ctx, qtbot):
+    view = MyWeekView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1200, 900)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def rows(view, kind):
+    return [w for w in view.page.findChildren(Row) if w.key[0] == kind]
+
+
+def row(view, kind, record_id):
+    found = [w for w in rows(view, kind) if w.key[1] == record_id]
+    assert len(found) == 1, f"expected one {kind} row {record_id}, found {len(found)}"
+    return found[0]
+
+
+def texts(widget):
+    return [lab.text() for lab in widget.findChildren(QLabel)]
+
+
+def status_of(ctx, mid):
+    with ctx.db.session() as s:
+        m = s.get(Milestone, mid)
+        return m.status, m.done_on
+
+
+def click_box(qtbot, box: QCheckBox):
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(box.width() // 2, box.height() // 2))
+
+
+def test_ticking_a_run_moves_health_and_compliance_and_undo_restores_both(ctx, qtbot):
+    acme, _, run_id = seed(ctx)
+    view = make_view(ctx, qtbot)
+    panel = HealthPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.set_account(acme)
+    panel.show()
+    before_score = panel.current.score
+    before_compliance = panel.part_texts["compliance"].text()
+    assert before_compliance == "2 of 3 runs due in the last 8 weeks were done on time."
+    badge_before = row(view, "run", run_id).findChild(QLabel, "health").text()
+    assert badge_before == str(before_score)
+
+    box = row(view, "run", run_id).findChild(QCheckBox)
+    assert not box.isChecked()
+    click_box(qtbot, box)
+
+    assert status_of(ctx, run_id) == (MilestoneStatus.DONE, TODAY)
+    assert ctx.undo_stack.undoText() == "Tick off 'Go live'"
+    after_compliance = panel.part_texts["compliance"].text()
+    assert after_compliance == "3 of 4 runs due in the last 8 weeks were done on time."
+    assert panel.current.score > before_score
+    assert panel.score_label.text() == f"{panel.current.score} / 100"
+    ticked = row(view, "run", run_id)  # the page was redrawn from the database
+    assert ticked.findChild(QCheckBox).isChecked()
+    assert ticked.findChild(QLabel, "health").text() == str(panel.current.score)
+    assert any(t.startswith("1 run this week (1 done)") for t in texts(view.page))
+
+    ctx.undo_stack.undo()
+    assert status_of(ctx, run_id) == (MilestoneStatus.PLANNED, None)
+    assert panel.part_texts["compliance"].text() == before_compliance
+    assert panel.current.score == before_score
+    restored = row(view, "run", run_id)
+    assert not restored.findChild(QCheckBox).isChecked()
+    assert restored.findChild(QLabel, "health").text() == badge_before
+
+    ctx.undo_stack.redo()
+    assert row(view, "run", run_id).findChild(QCheckBox).isChecked()
+
+
+def test_unticking_a_done_run_puts_it_back_to_planned(ctx, qtbot):
+    acme, _, run_id = seed(ctx)
+    with ctx.db.session() as s:
+        milestones.mark(s, run_id, MilestoneStatus.DONE, on=TODAY)
+    view = make_view(ctx, qtbot)
+    click_box(qtbot, row(view, "run", run_id).findChild(QCheckBox))
+    assert status_of(ctx, run_id) == (MilestoneStatus.PLANNED, None)
+    ctx.undo_stack.undo()
+    assert status_of(ctx, run_id) == (MilestoneStatus.DONE, TODAY)
+
+
+def test_page_lists_overdue_obstacles_races_and_missed_training(ctx, qtbot):
+    acme, bluefin, _ = seed(ctx)
+    view = make_view(ctx, qtbot)
+    overdue = rows(view, "run")
+    assert any("Late run" in texts(w) for w in overdue)
+    late = next(w for w in overdue if "Late run" in texts(w))
+    assert "Tue 10 Nov" in texts(late)
+    obstacle_titles = [next(t for t in texts(w) if t in ("Exec left", "Slow SSO")) for w in rows(view, "obstacle")]
+    assert obstacle_titles == ["Exec left", "Slow SSO"]  # critical first
+    assert "Critical" in texts(rows(view, "obstacle")[0])
+    race = row(view, "race", acme)
+    assert "in 30 d" in texts(race)
+    assert row(view, "quiet", bluefin)  # never had a check-in
+    assert not [w for w in rows(view, "quiet") if w.key[1] == acme]
+    # the account name is shown as typed, never as markup
+    names = [b.text() for b in race.findChildren(QPushButton)]
+    assert names == ["Acme <b>Corp</b>"]
+
+
+def test_week_navigation(ctx, qtbot):
+    _, _, run_id = seed(ctx)
+    view = make_view(ctx, qtbot)
+    assert view.where.text() == "This week" and view.plan.week_start == view.week_start
+    assert any(w.key == ("run", run_id) for w in rows(view, "run"))
+    qtbot.mouseClick(view.next, Qt.MouseButton.LeftButton)
+    assert view.where.text() == "Next week"
+    assert view.plan.week_start == view.week_start and view.plan.week_start > TODAY
+    assert not any(w.key == ("run", run_id) for w in rows(view, "run"))  # not due, not yet overdue
+    qtbot.mouseClick(view.previous, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.previous, Qt.MouseButton.LeftButton)
+    assert view.where.text() == "Last week"
+    qtbot.mouseClick(view.this_week, Qt.MouseButton.LeftButton)
+    assert view.where.text() == "This week"
+    assert any(w.key == ("run", run_id) for w in rows(view, "run"))
+
+
+def test_clicking_an_account_name_asks_to_open_it(ctx, qtbot):
+    _, bluefin, _ = seed(ctx)
+    view = make_view(ctx, qtbot)
+    link = next(b for b in row(view, "quiet", bluefin).findChildren(QPushButton) if b.text() == "Bluefin")
+    with qtbot.waitSignal(view.open_account) as sig:
+        qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    assert sig.args == [bluefin]
+
+
+def test_log_a_checkin_from_missed_training(ctx, qtbot):
+    _, bluefin, _ = seed(ctx)
+    view = make_view(ctx, qtbot)
+    log = next(b for b in row(view, "quiet", bluefin).findChildren(QPushButton) if b.text() == "Log check-in…")
+
+    def fill_and_save():
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        dialog.inputs["summary"].widget.setPlainText("Met the new VP")
+        dialog.accept()
+
+    QTimer.singleShot(0, fill_and_save)
+    qtbot.mouseClick(log, Qt.MouseButton.LeftButton)
+    with ctx.db.session() as s:
+        logged = checkins.for_account(s, bluefin)
+    assert [(c.held_on, c.summary) for c in logged] == [(TODAY, "Met the new VP")]
+    assert not [w for w in rows(view, "quiet") if w.key[1] == bluefin]  # no longer missed training
+    ctx.undo_stack.undo()
+    assert [w for w in rows(view, "quiet") if w.key[1] == bluefin]
+
+
+def test_long_lists_are_capped_until_asked(ctx, qtbot):
+    with ctx.db.session() as s:
+        for i in range(15):
+            accounts.create(s, name=f"Quiet {i:02d}")
+    view = make_view(ctx, qtbot)
+    assert len(rows(view, "quiet")) == 12
+    more = view.page.findChild(QPushButton, "more-missed")
+    assert more.text() == "Show all 15"
+    qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+    assert len(rows(view, "quiet")) == 15
+
+
+def test_a_hidden_view_redraws_when_shown_again(ctx, qtbot):
+    acme, _, run_id = seed(ctx)
+    view = make_view(ctx, qtbot)
+    view.hide()
+    with ctx.db.session() as s:
+        milestones.mark(s, run_id, MilestoneStatus.DONE, on=TODAY)
+    from csplanner.ui.changes import Change
+
+    ctx.bus.announce(Change.of("milestone", account_ids={acme}))
+    assert not row(view, "run", run_id).findChild(QCheckBox).isChecked()  # not redrawn while hidden
+    view.show()
+    assert row(view, "run", run_id).findChild(QCheckBox).isChecked()
+
+
+def test_opening_my_week_keeps_the_weekly_snapshot(ctx, qtbot):
+    acme, _, _ = seed(ctx)
+    make_view(ctx, qtbot)
+    with ctx.db.session() as s:
+        points = health.trend(s, acme)
+        stored = s.get(HealthSnapshot, (acme, MONDAY))
+        assert stored is not None and stored.score == health.account_health(s, acme, TODAY).score
+    assert len(points) == 12 and points[-1][0] == MONDAY
