@@ -100,48 +100,52 @@ def _names(session: Session) -> dict[int, str]:
     return dict(session.exec(q).all())
 
 
-def _item(m: Milestone, names: dict[int, str], today: date) -> MilestoneItem:
-    assert m.id is not None
-    return MilestoneItem(m.id, m.account_id, names[m.account_id], m.title, m.planned_on, RunType(m.run_type),
-                         MilestoneStatus(m.status),
-                         m.status == MilestoneStatus.PLANNED and m.planned_on < today)
+RUN_COLUMNS = (Milestone.id, Milestone.account_id, Milestone.title, Milestone.planned_on, Milestone.run_type,
+               Milestone.status)
+
+
+def _item(row: tuple, names: dict[int, str], today: date) -> MilestoneItem:
+    mid, aid, title, planned_on, run_type, status = row
+    return MilestoneItem(mid, aid, names[aid], title, planned_on, RunType(run_type), MilestoneStatus(status),
+                         status == MilestoneStatus.PLANNED and planned_on < today)
 
 
 def week_plan(session: Session, week_start: date, today: date) -> WeekPlan:
     """Everything My week shows for the seven days from `week_start`, as plain rows."""
+    # plain column rows, not ORM objects: thousands of obstacles load several times faster
     end = week_start + timedelta(days=6)
     names = _names(session)
 
-    runs = session.exec(select(Milestone).where(
+    runs = session.exec(select(*RUN_COLUMNS).where(
         Milestone.planned_on >= week_start, Milestone.planned_on <= end,
         Milestone.status != MilestoneStatus.SKIPPED,
     ).order_by(Milestone.planned_on, Milestone.id)).all()
     by_day: dict[date, list[MilestoneItem]] = {week_start + timedelta(days=i): [] for i in range(7)}
     for m in runs:
-        if m.account_id in names:
-            by_day[m.planned_on].append(_item(m, names, today))
+        if m[1] in names:
+            by_day[m[3]].append(_item(m, names, today))
     for items in by_day.values():
         items.sort(key=lambda i: (i.status != MilestoneStatus.PLANNED, i.account_name.lower(), i.title))
 
     cutoff = min(week_start, today)
-    late = session.exec(select(Milestone).where(
+    late = session.exec(select(*RUN_COLUMNS).where(
         Milestone.planned_on < cutoff, Milestone.status == MilestoneStatus.PLANNED,
     ).order_by(Milestone.planned_on, Milestone.id)).all()
-    overdue = [_item(m, names, today) for m in late if m.account_id in names]
+    overdue = [_item(m, names, today) for m in late if m[1] in names]
 
     first_planned = max(week_start, today)
-    talks = session.exec(select(CheckIn).where(
+    talks = session.exec(select(CheckIn.id, CheckIn.account_id, CheckIn.held_on, CheckIn.kind, CheckIn.summary).where(
         CheckIn.held_on >= first_planned, CheckIn.held_on <= end,
     ).order_by(CheckIn.held_on, CheckIn.id)).all()
-    checkins = [CheckInItem(c.id or 0, c.account_id, names[c.account_id], c.held_on, CheckInKind(c.kind), c.summary)
-                for c in talks if c.account_id in names]
+    checkins = [CheckInItem(cid, aid, names[aid], day, CheckInKind(kind), summary)
+                for cid, aid, day, kind, summary in talks if aid in names]
 
-    still_open = session.exec(select(Obstacle).where(
-        col(Obstacle.resolved_on).is_(None), Obstacle.opened_on <= end,
-    )).all()
+    still_open = session.exec(select(
+        Obstacle.id, Obstacle.account_id, Obstacle.title, Obstacle.kind, Obstacle.severity, Obstacle.opened_on,
+    ).where(col(Obstacle.resolved_on).is_(None), Obstacle.opened_on <= end)).all()
     troubles = sorted(
-        (ObstacleItem(o.id or 0, o.account_id, names[o.account_id], o.title, ObstacleKind(o.kind),
-                      Severity(o.severity), o.opened_on) for o in still_open if o.account_id in names),
+        (ObstacleItem(oid, aid, names[aid], title, ObstacleKind(kind), Severity(sev), opened)
+         for oid, aid, title, kind, sev, opened in still_open if aid in names),
         key=lambda o: (SEVERITY_RANK[o.severity], o.opened_on, o.account_name.lower()),
     )
 

@@ -16,8 +16,8 @@ from csplanner.ui.changes import Change
 from csplanner.ui.context import AppContext
 
 GOOD, FAIR, POOR = QColor("#2e9e55"), QColor("#d08a00"), QColor("#d63b3b")
-HEALTH_KINDS = frozenset({"account", "milestone", "obstacle", "check_in", "obstacle_milestone"})
-TREND_WEEKS = 12
+HEALTH_KINDS = frozenset({"account", "milestone", "obstacle", "check_in", "obstacle_milestone", "health_snapshot"})
+TREND_WEEKS = health.TREND_WEEKS
 
 
 def score_color(score: float) -> QColor:

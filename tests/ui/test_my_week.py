@@ -11,7 +11,7 @@ from csplanner.core.models import HealthSnapshot, Milestone
 from csplanner.core.services import accounts, checkins, milestones, obstacles
 from csplanner.ui.health_panel import HealthPanel
 from csplanner.ui.my_week import MyWeekView
-from csplanner.ui.my_week.rows import Row
+from csplanner.ui.my_week.rows import AccountLink, Badge, Row
 from tests.conftest import TODAY
 
 MONDAY = date(2026, 11, 23)
@@ -55,7 +55,9 @@ def row(view, kind, record_id):
 
 
 def texts(widget):
-    return [lab.text() for lab in widget.findChildren(QLabel)]
+    """Every text a user reads in a widget: labels, badges, account names."""
+    return ([lab.text() for lab in widget.findChildren(QLabel)] + [b.text() for b in widget.findChildren(Badge)]
+            + [a.name() for a in widget.findChildren(AccountLink)])
 
 
 def status_of(ctx, mid):
@@ -78,7 +80,7 @@ def test_ticking_a_run_moves_health_and_compliance_and_undo_restores_both(ctx, q
     before_score = panel.current.score
     before_compliance = panel.part_texts["compliance"].text()
     assert before_compliance == "2 of 3 runs due in the last 8 weeks were done on time."
-    badge_before = row(view, "run", run_id).findChild(QLabel, "health").text()
+    badge_before = row(view, "run", run_id).findChild(Badge, "health").text()
     assert badge_before == str(before_score)
 
     box = row(view, "run", run_id).findChild(QCheckBox)
@@ -93,7 +95,7 @@ def test_ticking_a_run_moves_health_and_compliance_and_undo_restores_both(ctx, q
     assert panel.score_label.text() == f"{panel.current.score} / 100"
     ticked = row(view, "run", run_id)  # the page was redrawn from the database
     assert ticked.findChild(QCheckBox).isChecked()
-    assert ticked.findChild(QLabel, "health").text() == str(panel.current.score)
+    assert ticked.findChild(Badge, "health").text() == str(panel.current.score)
     assert any(t.startswith("1 run this week (1 done)") for t in texts(view.page))
 
     ctx.undo_stack.undo()
@@ -102,7 +104,7 @@ def test_ticking_a_run_moves_health_and_compliance_and_undo_restores_both(ctx, q
     assert panel.current.score == before_score
     restored = row(view, "run", run_id)
     assert not restored.findChild(QCheckBox).isChecked()
-    assert restored.findChild(QLabel, "health").text() == badge_before
+    assert restored.findChild(Badge, "health").text() == badge_before
 
     ctx.undo_stack.redo()
     assert row(view, "run", run_id).findChild(QCheckBox).isChecked()
@@ -134,7 +136,7 @@ def test_page_lists_overdue_obstacles_races_and_missed_training(ctx, qtbot):
     assert row(view, "quiet", bluefin)  # never had a check-in
     assert not [w for w in rows(view, "quiet") if w.key[1] == acme]
     # the account name is shown as typed, never as markup
-    names = [b.text() for b in race.findChildren(QPushButton)]
+    names = [a.name() for a in race.findChildren(AccountLink)]
     assert names == ["Acme <b>Corp</b>"]
 
 
@@ -158,7 +160,8 @@ def test_week_navigation(ctx, qtbot):
 def test_clicking_an_account_name_asks_to_open_it(ctx, qtbot):
     _, bluefin, _ = seed(ctx)
     view = make_view(ctx, qtbot)
-    link = next(b for b in row(view, "quiet", bluefin).findChildren(QPushButton) if b.text() == "Bluefin")
+    link = row(view, "quiet", bluefin).findChild(AccountLink)
+    assert link.name() == "Bluefin"
     with qtbot.waitSignal(view.open_account) as sig:
         qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
     assert sig.args == [bluefin]
@@ -213,7 +216,14 @@ def test_a_hidden_view_redraws_when_shown_again(ctx, qtbot):
 
 def test_opening_my_week_keeps_the_weekly_snapshot(ctx, qtbot):
     acme, _, _ = seed(ctx)
-    make_view(ctx, qtbot)
+    with qtbot.waitSignal(ctx.bus.changed) as sig:
+        make_view(ctx, qtbot)
+    assert sig.args[0].touches("health_snapshot")
+    def whole_trend():
+        with ctx.db.session() as s:
+            assert len(health.trend(s, acme)) == 12  # past weeks filled in, a step at a time
+
+    qtbot.waitUntil(whole_trend)
     with ctx.db.session() as s:
         points = health.trend(s, acme)
         stored = s.get(HealthSnapshot, (acme, MONDAY))

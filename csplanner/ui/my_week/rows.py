@@ -6,9 +6,11 @@ decides what that means (tick a run, open an account, log a check-in).
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
+)
 
 from csplanner.core.enums import Severity, label
 from csplanner.ui.calendar.colors import RUN
@@ -67,43 +69,68 @@ def plain(text: str, *, wrap: bool = False, muted: bool = False, bold: bool = Fa
     return lab
 
 
-def badge(text: str, color: QColor, *, outline: bool = False, width: int = 0) -> QLabel:
-    """A small coloured tag (run type, severity, health) that survives printing in grey too."""
-    lab = QLabel(text)
-    lab.setTextFormat(Qt.TextFormat.PlainText)
-    lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    if outline:
-        style = f"color: {color.name()}; border: 1px solid {color.name()};"
-    else:
-        style = f"color: white; background: {color.name()}; border: 1px solid {color.name()};"
-    lab.setStyleSheet(f"QLabel {{ {style} border-radius: 3px; padding: 0px 4px; font-size: 8pt; }}")
-    if width:
-        lab.setMinimumWidth(width)
-    lab.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-    return lab
+class Badge(QWidget):
+    """A small coloured tag (run type, severity, health), painted: a style sheet per tag made a
+    redraw of the page several times slower. Filled tags keep their text white; outlined ones
+    take the colour for text and frame, so they survive printing in grey too."""
+
+    def __init__(self, text: str, color: QColor, *, outline: bool = False, width: int = 0) -> None:
+        super().__init__()
+        self._text, self.color, self.outline, self.min_width = text, QColor(color), outline, width
+        f = QFont(self.font())
+        f.setPointSizeF(max(6.0, f.pointSizeF() * 0.85))
+        self.setFont(f)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return self._text
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        return QSize(max(self.min_width, fm.horizontalAdvance(self._text) + 10), fm.height() + 2)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        p.setPen(QPen(self.color, 1))
+        p.setBrush(Qt.BrushStyle.NoBrush if self.outline else self.color)
+        p.drawRoundedRect(rect, 3, 3)
+        p.setPen(self.color if self.outline else QColor("white"))
+        p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._text)
+        p.end()
 
 
-def health_badge(score: int, tip: str) -> QLabel:
+def badge(text: str, color: QColor, *, outline: bool = False, width: int = 0) -> Badge:
+    return Badge(text, color, outline=outline, width=width)
+
+
+def health_badge(score: int, tip: str) -> Badge:
     b = badge(str(score), score_color(score), outline=True, width=30)
     b.setObjectName("health")
     b.setToolTip(tip)
     return b
 
 
-class AccountLink(QPushButton):
+class AccountLink(QToolButton):
     """The account's name, bold; clicking it opens the account."""
 
     def __init__(self, account_id: int, name: str, on_open: Callable[[int], None]) -> None:
-        super().__init__(name)  # QPushButton text is never rich text
+        super().__init__()
+        self.setText(name.replace("&", "&&"))  # a button's text is never rich text; & is not a shortcut
         self.account_id = account_id
-        self.setFlat(True)
+        self.setAutoRaise(True)
+        f = QFont(self.font())
+        f.setBold(True)
+        self.setFont(f)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(f"Open {name}")
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.setStyleSheet("QPushButton { border: none; padding: 0px; font-weight: bold; text-align: left; }"
-                           "QPushButton:hover { text-decoration: underline; }")
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.clicked.connect(lambda: on_open(account_id))
+
+    def name(self) -> str:
+        return self.text().replace("&&", "&")
 
 
 def small_button(text: str, tip: str, on_click: Callable[[], None]) -> QPushButton:
@@ -111,7 +138,9 @@ def small_button(text: str, tip: str, on_click: Callable[[], None]) -> QPushButt
     b.setToolTip(tip)
     b.setCursor(Qt.CursorShape.PointingHandCursor)
     b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-    b.setStyleSheet("QPushButton { padding: 1px 8px; font-size: 8pt; }")
+    f = QFont(b.font())
+    f.setPointSizeF(max(6.0, f.pointSizeF() * 0.9))
+    b.setFont(f)
     b.clicked.connect(lambda _checked=False: on_click())  # not the checked flag into on_click
     return b
 

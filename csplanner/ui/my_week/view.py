@@ -7,7 +7,7 @@ training. Every change goes through an undoable command; the page redraws on ctx
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from csplanner.core import health, week
-from csplanner.core.enums import MilestoneStatus, label
+from csplanner.core.enums import MilestoneStatus, Severity, label
 from csplanner.core.models import Milestone
 from csplanner.core.services import milestones
 from csplanner.ui import undo
@@ -49,14 +49,26 @@ def health_tip(h: health.Health) -> str:
     return "\n".join(lines)
 
 
-def take_snapshots(ctx: AppContext) -> None:
-    """Keep the weekly health trend: fill missing past weeks, refresh this week's score."""
-    try:
-        with ctx.db.session() as s:
-            health.backfill(s, ctx.today())
-            health.snapshot_week(s, ctx.today())
-    except SQLAlchemyError:  # a read-only or busy file: the trend waits for the next start
-        pass
+def take_snapshots(ctx: AppContext, owner: QObject) -> None:
+    """Keep the weekly health trend: this week's scores now, then the missing past weeks one
+    at a time, each in its own short unit of work, so a big book never freezes the window."""
+    today = ctx.today()
+    steps = [lambda s: health.snapshot_week(s, today)]
+    steps += [lambda s, back=back: health.backfill_week(s, today, back) for back in range(1, health.TREND_WEEKS)]
+
+    def step() -> None:
+        work = steps.pop(0)
+        try:
+            with ctx.db.session() as s:
+                added = work(s)
+        except SQLAlchemyError:  # a read-only or busy file: the trend waits for the next start
+            return
+        if added:
+            ctx.bus.announce(Change.of("health_snapshot"))  # trend charts redraw
+        if steps:
+            QTimer.singleShot(0, owner, step)  # dropped if the owner is gone
+
+    step()
 
 
 class MyWeekView(QWidget):
@@ -71,8 +83,8 @@ class MyWeekView(QWidget):
         self.plan: week.WeekPlan | None = None
         self.expanded: set[str] = set()  # sections showing every row
         self._dirty = True
-        if snapshots:
-            take_snapshots(ctx)
+        if snapshots:  # after the window is up: the first start on a big book takes a moment
+            QTimer.singleShot(0, self, lambda: take_snapshots(ctx, self))
 
         self.previous = QPushButton("◀  Previous week")
         self.this_week = QPushButton("This week")
@@ -310,7 +322,7 @@ class MyWeekView(QWidget):
         shown = plan.checkins[:self._cap("checkins", LIST_CAP)]
         for c in shown:
             section.add(r.Row(
-                r.plain(short_day(c.held_on)), r.badge(label(c.kind), r.SEVERITY[r.Severity.LOW], outline=True, width=52),
+                r.plain(short_day(c.held_on)), r.badge(label(c.kind), r.SEVERITY[Severity.LOW], outline=True, width=52),
                 r.AccountLink(c.account_id, c.account_name, self._open), r.plain(c.summary, wrap=True, muted=True),
                 r.small_button("Log…", "Write down how it went", lambda c=c: self.log_checkin(c.account_id, c.checkin_id)),
                 key=("checkin", c.checkin_id)))
