@@ -288,7 +288,12 @@ def backfill_week(session: Session, today: date, weeks_back: int) -> int:
     Scores already recorded are kept; returns how many were added."""
     day = today - timedelta(weeks=weeks_back)
     monday = week_start(day)
-    live = set(session.exec(select(Account.id).where(col(Account.archived).is_(False))).all())
+    not_archived = col(Account.archived).is_(False)
+    recorded = select(func.count()).select_from(HealthSnapshot).join(
+        Account, col(Account.id) == HealthSnapshot.account_id).where(HealthSnapshot.week_start == monday, not_archived)
+    if session.exec(recorded).one() >= session.exec(select(func.count()).where(not_archived)).one():
+        return 0  # every later start: two counts, no id sets
+    live = set(session.exec(select(Account.id).where(not_archived)).all())
     have = set(session.exec(select(HealthSnapshot.account_id).where(HealthSnapshot.week_start == monday)).all())
     missing = live - have
     if not missing:
