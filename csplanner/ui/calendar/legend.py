@@ -1,7 +1,7 @@
 """A one-line key to the calendar's colours, so a first-time reader needs no explanation."""
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from csplanner.core.enums import Phase, RunType
@@ -37,14 +37,35 @@ class Legend(QWidget):
         fm = QFontMetrics(self._font())
         return QSize(sum(fm.horizontalAdvance(t) + 30 for _k, _c, t in self._items()), 22)
 
+    def _item_width(self, fm: QFontMetrics, kind: str, text: str) -> int:
+        return (10 if kind == "band" else 22) + fm.horizontalAdvance(text) + 12
+
+    def _lines(self, width: int) -> int:
+        fm, x, lines = QFontMetrics(self._font()), 4, 1
+        for kind, _color, text in self._items():
+            w = self._item_width(fm, kind, text)
+            if x + w > width and x > 4:
+                lines, x = lines + 1, 4
+            x += w
+        return lines
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # wrap onto more lines rather than clip the key in a narrow window
+        self.setFixedHeight(22 * self._lines(event.size().width()))
+        super().resizeEvent(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setFont(self._font())
         fm = QFontMetrics(p.font())
-        x = 4
+        x, top = 4, 0
         text_color = self.palette().color(QPalette.ColorRole.WindowText)
         for kind, color, text in self._items():
+            if x + self._item_width(fm, kind, text) > self.width() and x > 4:
+                x, top = 4, top + 22
+            p.save()
+            p.translate(0, top)
             swatch = QRectF(x, 5, 18, 12)
             if kind == "fill":
                 p.setPen(QPen(color.darker(115), 1))
@@ -70,4 +91,5 @@ class Legend(QWidget):
             p.setPen(text_color)
             p.drawText(QRect(x, 0, fm.horizontalAdvance(text) + 2, 22), Qt.AlignmentFlag.AlignVCenter, text)
             x += fm.horizontalAdvance(text) + 12
+            p.restore()
         p.end()
