@@ -5,7 +5,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from csplanner.core import calendar
+from csplanner.core import calendar, health
 from csplanner.core.calendar import AccountPlan
 from csplanner.core.enums import (
     CheckInKind,
@@ -122,15 +122,10 @@ class PlanData:
     checkins: tuple[Talk, ...] | None
 
 
-def _health(session: Session, account_id: int, today: date) -> HealthData | None:
-    try:  # the health module is another engineer's; until it lands the section says so
-        from csplanner.core import health
-    except ImportError:
-        return None
+def _health(session: Session, account_id: int, today: date) -> HealthData:
     h = health.account_health(session, account_id, today)
-    parts = tuple(HealthPart(p.name, int(p.score), float(p.weight), p.explanation) for p in h.parts)
-    weakest = getattr(h.weakest, "name", h.weakest) if h.weakest is not None else None
-    return HealthData(int(h.score), parts, str(weakest) if weakest is not None else None)
+    parts = tuple(HealthPart(p.name, round(p.score), float(p.weight), p.explanation) for p in h.parts)
+    return HealthData(int(h.score), parts, h.weakest.name if h.parts else None)
 
 
 def collect(session: Session, account_id: int, today: date, first_weekday: int = 0) -> PlanData:

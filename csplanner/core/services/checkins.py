@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col
 
 from csplanner.core import validate as v
 from csplanner.core.enums import CheckInKind
@@ -39,15 +39,3 @@ def delete(session: Session, checkin_id: int) -> None:
 
 def for_account(session: Session, account_id: int) -> list[CheckIn]:
     return children.for_account(session, CheckIn, account_id, col(CheckIn.held_on).desc())
-
-
-def between(session: Session, start: date, end: date) -> list[CheckIn]:
-    """Check-ins held or planned in [start, end] across all accounts (for the week plan)."""
-    q = select(CheckIn).where(CheckIn.held_on >= start, CheckIn.held_on <= end)
-    return list(session.exec(q.order_by(CheckIn.held_on, CheckIn.id)).all())
-
-
-def last_held(session: Session, on_or_before: date) -> dict[int, date]:
-    """Each account's latest check-in on or before a day (accounts without one are absent)."""
-    q = select(CheckIn.account_id, func.max(CheckIn.held_on)).where(CheckIn.held_on <= on_or_before)
-    return {aid: day for aid, day in session.exec(q.group_by(CheckIn.account_id)).all()}

@@ -59,13 +59,10 @@ def for_account(session: Session, account_id: int) -> list[Milestone]:
 
 
 def between(
-    session: Session, start: date, end: date, account_ids: Iterable[int] | None = None,
-    statuses: Iterable[MilestoneStatus] | None = None,
+    session: Session, start: date, end: date, account_ids: Iterable[int] | None = None
 ) -> list[Milestone]:
-    """Milestones planned in [start, end], optionally for some accounts or statuses only."""
+    """Milestones planned in [start, end], optionally for some accounts only."""
     q = select(Milestone).where(Milestone.planned_on >= start, Milestone.planned_on <= end)
     if account_ids is not None:
         q = q.where(col(Milestone.account_id).in_(list(account_ids)))
-    if statuses is not None:
-        q = q.where(col(Milestone.status).in_([MilestoneStatus(s) for s in statuses]))
     return list(session.exec(q.order_by(Milestone.planned_on, Milestone.id)).all())

@@ -60,9 +60,3 @@ def link(session: Session, obstacle_id: int, milestone_ids: list[int]) -> None:
     for mid in sorted(set(milestone_ids)):
         session.add(ObstacleMilestone(obstacle_id=obstacle_id, milestone_id=mid))
     session.flush()
-
-
-def still_open(session: Session) -> list[Obstacle]:
-    """Every obstacle not yet resolved, across all accounts (for the week plan)."""
-    q = select(Obstacle).where(col(Obstacle.resolved_on).is_(None))
-    return list(session.exec(q.order_by(Obstacle.opened_on, Obstacle.id)).all())
