@@ -17,15 +17,6 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-if sys.version_info < (3, 12):
-    # PySide6 6.12.0 returns None from every void method without taking a reference (safe only
-    # where None is immortal, Python 3.12+, PEP 683). One all-accounts paint drops ~2000
-    # references, so hundreds of frames abort with "none_dealloc". Until the project runs on
-    # 3.12+, make None as good as immortal here so the figures can be measured.
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench-home-"))
 
