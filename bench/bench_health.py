@@ -13,18 +13,11 @@ step under 100 ms feels instant; under 300 ms is fine for a screen switch.
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-
-if sys.version_info < (3, 12):
-    # PySide6 6.12.0 on Python < 3.12 drops references to None on void calls (see bench_calendar.py)
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench-home-"))
