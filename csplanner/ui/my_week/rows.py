@@ -57,6 +57,16 @@ class WrapLabel(QLabel):
             self.updateGeometry()
 
 
+def tint(lab: QLabel, color: QColor) -> QLabel:
+    """Colour a label's text. On the page (Base background) labels draw with Text, elsewhere
+    with WindowText: set both."""
+    pal = lab.palette()
+    pal.setColor(QPalette.ColorRole.WindowText, color)
+    pal.setColor(QPalette.ColorRole.Text, color)
+    lab.setPalette(pal)
+    return lab
+
+
 def plain(text: str, *, wrap: bool = False, muted: bool = False, bold: bool = False) -> QLabel:
     lab = WrapLabel(text) if wrap else QLabel(text)
     lab.setTextFormat(Qt.TextFormat.PlainText)
@@ -205,9 +215,7 @@ class Section(QWidget):
         f.setPointSizeF(f.pointSizeF() * size)
         self.title.setFont(f)
         if accent is not None:
-            pal = self.title.palette()
-            pal.setColor(QPalette.ColorRole.WindowText, accent)
-            self.title.setPalette(pal)
+            tint(self.title, accent)
         head.addWidget(self.title)
         if count is not None:
             self.count = plain(str(count), muted=True)

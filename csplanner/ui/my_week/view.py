@@ -283,10 +283,7 @@ class MyWeekView(QWidget):
             r.struck(title)
         pieces: list[QWidget] = [box]
         if with_date:
-            when = r.plain(short_day(item.planned_on))
-            pal = when.palette()
-            pal.setColor(QPalette.ColorRole.WindowText, r.LATE)
-            when.setPalette(pal)
+            when = r.tint(r.plain(short_day(item.planned_on)), r.LATE)
             pieces.append(when)
         pieces += [r.run_badge(item.run_type), r.AccountLink(item.account_id, item.account_name, self._open), title]
         h = self.health.get(item.account_id)
@@ -368,9 +365,7 @@ class MyWeekView(QWidget):
             days = r.plain("never" if q.days_since is None else f"{q.days_since} days")
             days.setMinimumWidth(days.fontMetrics().horizontalAdvance("100 days") + 4)
             if q.days_since is None or q.days_since >= 60:
-                pal = days.palette()
-                pal.setColor(QPalette.ColorRole.WindowText, score_color(0))
-                days.setPalette(pal)
+                r.tint(days, score_color(0))
             link = r.AccountLink(q.account_id, q.account_name, self._open)
             log = r.small_button("Log check-in…", f"Log a check-in with {q.account_name} today",
                                  lambda q=q: self.log_checkin(q.account_id))
