@@ -110,15 +110,18 @@ def test_ticking_a_run_moves_health_and_compliance_and_undo_restores_both(ctx, q
     assert row(view, "run", run_id).findChild(QCheckBox).isChecked()
 
 
-def test_unticking_a_done_run_puts_it_back_to_planned(ctx, qtbot):
+def test_unticking_a_done_run_with_the_keyboard_puts_it_back_to_planned(ctx, qtbot):
     acme, _, run_id = seed(ctx)
     with ctx.db.session() as s:
-        milestones.mark(s, run_id, MilestoneStatus.DONE, on=TODAY)
+        milestones.mark(s, run_id, MilestoneStatus.DONE, on=TODAY - timedelta(days=1))
     view = make_view(ctx, qtbot)
-    click_box(qtbot, row(view, "run", run_id).findChild(QCheckBox))
+    box = row(view, "run", run_id).findChild(QCheckBox)
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
     assert status_of(ctx, run_id) == (MilestoneStatus.PLANNED, None)
+    assert ctx.undo_stack.undoText() == "Untick 'Go live'"
     ctx.undo_stack.undo()
-    assert status_of(ctx, run_id) == (MilestoneStatus.DONE, TODAY)
+    assert status_of(ctx, run_id) == (MilestoneStatus.DONE, TODAY - timedelta(days=1))  # its own done date back
 
 
 def test_page_lists_overdue_obstacles_races_and_missed_training(ctx, qtbot):
