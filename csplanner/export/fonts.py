@@ -10,26 +10,11 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 _family: str | None = None
 _app: QGuiApplication | None = None  # kept alive for command-line exports
-_none_fixed = False
-
-
-def keep_none_alive() -> None:
-    """Work around PySide6 6.12 on Python < 3.12: every void Qt method returns None without
-    taking a reference, and one PDF makes tens of thousands of such calls, enough to free None
-    and abort ("none_dealloc"). Python 3.12+ makes None immortal (PEP 683); give 3.11 the same.
-    """
-    global _none_fixed
-    if sys.version_info < (3, 12) and not _none_fixed:
-        import ctypes
-
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-        _none_fixed = True
 
 
 def ensure_gui() -> None:
     """A QGuiApplication for painting; headless (offscreen) when there is no display."""
     global _app
-    keep_none_alive()
     if QGuiApplication.instance() is not None:
         return
     no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
