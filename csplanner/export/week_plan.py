@@ -5,7 +5,7 @@ The data is core.week's `week_plan`, the same the My week screen shows.
 
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtGui import QPageSize
