@@ -1,36 +1,36 @@
-"""The main window: accounts on the left, the selected account on the right."""
+"""The main window: accounts on the left, the selected account on the right; other views beside it."""
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
-from csplanner.core.services import accounts
-from csplanner.ui.changes import Change
+from csplanner.ui import editing, screens
+from csplanner.ui.account_list import AccountList
+from csplanner.ui.account_page import AccountPage
 from csplanner.ui.context import AppContext
+from csplanner.ui.record_models import AccountListModel
 
-Index = QModelIndex | QPersistentModelIndex
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+SPLITTER_KEY = "window/splitter"
+ACCOUNT_KEY = "window/account"
+ARCHIVED_KEY = "accounts/show_archived"
+SORT_KEY = "accounts/sort"
+TAB_KEY = "window/account_tab"
 
-
-class AccountNames(QAbstractListModel):
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.rows: list[accounts.AccountRow] = []
-        self.reload()
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        with self.ctx.db.session() as session:
-            self.rows = accounts.list_rows(session)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self.rows[index.row()].name
+# kind -> (menu text, shortcut); the shortcut is shown in the menu and in the empty tables
+NEW_RECORD = {
+    "stakeholder": ("New &stakeholder…", "Ctrl+Shift+P"),
+    "note": ("New discovery &note…", "Ctrl+Shift+N"),
+    "milestone": ("New &milestone…", "Ctrl+Shift+M"),
+    "obstacle": ("New &obstacle…", "Ctrl+Shift+O"),
+    "checkin": ("New &check-in…", "Ctrl+Shift+C"),
+}
+SORTS = (("&Name", AccountListModel.NAME, Qt.SortOrder.AscendingOrder),
+         ("&Race day", AccountListModel.RACE_DAY, Qt.SortOrder.AscendingOrder),
+         ("&ARR", AccountListModel.ARR, Qt.SortOrder.DescendingOrder),
+         ("&Stage", AccountListModel.STAGE, Qt.SortOrder.AscendingOrder),
+         ("&Health", AccountListModel.HEALTH, Qt.SortOrder.AscendingOrder))
 
 
 class MainWindow(QMainWindow):
@@ -38,26 +38,249 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(f"csplanner — {ctx.db.path.name}")
-        self.account_model = AccountNames(ctx)
-        self.account_list = QListView()
-        self.account_list.setModel(self.account_model)
-        splitter = QSplitter()
-        splitter.addWidget(self.account_list)
-        splitter.addWidget(QLabel("Select an account"))
-        self.setCentralWidget(splitter)
-        edit = self.menuBar().addMenu("&Edit")
-        undo = ctx.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = ctx.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
-        edit.addActions([undo, redo])
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
-        self.menuBar().addMenu("&File").addAction(quit_action)
-        ctx.bus.changed.connect(self.on_changed)
-        ctx.bus.failed.connect(lambda msg: QMessageBox.warning(self, "csplanner", msg))
-        self.statusBar().showMessage(f"{len(self.account_model.rows)} accounts · {ctx.db.path}")
-        self.resize(1200, 800)
+        self.account_list = AccountList(ctx)
+        self.account_page = AccountPage(ctx, screens.account_tabs(ctx), screens.overview_widgets(ctx))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.account_list)
+        self.splitter.addWidget(self.account_page)
+        self.splitter.setStretchFactor(1, 1)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.splitter)
+        self.top_views: list[tuple[str, QWidget, str]] = screens.top_views(ctx)
+        for _title, widget, _keys in self.top_views:
+            self.views.addWidget(widget)
+        self.setCentralWidget(self.views)
+        for widget in self._account_openers():
+            widget.open_account.connect(self.show_account)
+        self.status_counts = QLabel()
+        self.statusBar().addPermanentWidget(self.status_counts)
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self.account_list.account_selected.connect(self.on_account_selected)
+        self.account_list.counts_changed.connect(self.update_status)
+        ctx.bus.changed.connect(self.account_list.on_changed)
+        ctx.bus.failed.connect(lambda message: QMessageBox.warning(self, "csplanner", message))
+        for kind, tab in self.account_page.record_tabs.items():
+            tab.shortcut_hint = NEW_RECORD[kind][1]
+        self.resize(1440, 900)
+        self.restore_state()
+        self.on_account_selected(self.account_list.current_id)
+        self.update_status()
 
-    def on_changed(self, change: Change) -> None:
-        if change.touches("account"):
-            self.account_model.reload()
+    # --- actions ---------------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: str | QKeySequence.StandardKey | list | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, list):
+            action.setShortcuts([QKeySequence(s) for s in shortcut])
+        elif shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.addAction(action)  # shortcuts work whichever view is shown
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_account_action = self._action("&New account…", self.new_account, "Ctrl+N",
+                                               "Add a customer: name, ARR, race day")
+        self.new_record_actions = {
+            kind: self._action(text, lambda _=False, k=kind: self.new_record(k), keys,
+                               f"Add a {editing.KINDS[kind].noun} to the selected account")
+            for kind, (text, keys) in NEW_RECORD.items()
+        }
+        self.find_action = self._action("&Find account", self.focus_filter, ["Ctrl+F", "Ctrl+K"],
+                                        "Filter the accounts list by name or segment")
+        self.edit_account_action = self._action("&Edit account…", self.edit_account, "F2")
+        self.archive_action = self._action("&Archive account", self.archive_account, None,
+                                           "Hide the account from the list (View → Show archived brings it back)")
+        self.delete_account_action = self._action("&Delete account…", self.delete_account, None)
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.addActions([self.undo_action, self.redo_action])
+        self.show_archived_action = QAction("Show &archived accounts", self, checkable=True)
+        self.show_archived_action.toggled.connect(self.account_list.show_archived.setChecked)
+        self.account_list.show_archived.toggled.connect(self.show_archived_action.setChecked)
+        self.view_group = QActionGroup(self)
+        self.view_actions: list[QAction] = []
+        for index, (title, keys) in enumerate([("Accounts", "Ctrl+1")] + [(t, k) for t, _w, k in self.top_views]):
+            action = self._action(f"&{title}", lambda _=False, i=index: self.show_view(i), keys or None,
+                                  f"Show the {title} view")
+            action.setCheckable(True)
+            self.view_group.addAction(action)
+            self.view_actions.append(action)
+        self.view_actions[0].setChecked(True)
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.new_account_action)
+        extra = screens.file_actions(self.ctx, self)
+        if extra:
+            file_menu.addSeparator()
+            file_menu.addActions(extra)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions(self.view_actions)
+        view_menu.addSeparator()
+        view_menu.addAction(self.show_archived_action)
+        sort_menu = view_menu.addMenu("&Sort accounts by")
+        for text, column, order in SORTS:
+            sort_menu.addAction(text, lambda c=column, o=order: self.sort_accounts(c, o))
+        account_menu = bar.addMenu("&Account")
+        account_menu.addActions(list(self.new_record_actions.values()))
+        account_menu.addSeparator()
+        account_menu.addActions([self.edit_account_action, self.archive_action, self.delete_account_action])
+        self.account_actions = [*self.new_record_actions.values(), self.edit_account_action, self.archive_action,
+                                self.delete_account_action]
+        tools = self.addToolBar("Main")
+        tools.setObjectName("main_toolbar")
+        tools.setMovable(False)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tools.addActions(self.view_actions)
+        tools.addSeparator()
+        tools.addAction(self.new_account_action)
+        for kind in ("milestone", "checkin", "note", "obstacle"):
+            tools.addAction(self.new_record_actions[kind])
+        tools.addSeparator()
+        tools.addActions([self.undo_action, self.redo_action])
+        for action in tools.actions():  # short labels on the toolbar; the menus say it in full
+            button = tools.widgetForAction(action)
+            if button is not None and action.text().startswith("New "):
+                button.setText(action.text().replace("&", "").replace("New ", "+ ").replace("discovery ", "")
+                               .rstrip("…"))
+                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+            if button is not None and action.shortcut().toString():
+                button.setToolTip(f"{action.text().replace('&', '').rstrip('…')} "
+                                  f"({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        self.account_list.table.delete_requested.connect(self.delete_account)
+        self.account_list.table.doubleClicked.connect(lambda _i: self.edit_account())
+
+    # --- views -----------------------------------------------------------------------------
+    def _account_openers(self) -> list[QWidget]:
+        widgets = [w for _t, w, _k in self.top_views] + self.account_page.extra_tabs + self.account_page.overview_extras
+        return [w for w in widgets if hasattr(w, "open_account")]
+
+    def show_view(self, index: int) -> None:
+        self.views.setCurrentIndex(index)
+        self.view_actions[index].setChecked(True)
+
+    def show_account(self, account_id: int) -> None:
+        """Another view asked for an account: show it in the Accounts view."""
+        self.show_view(0)
+        self.select_account(account_id)
+
+    # --- the selected account ---------------------------------------------------------------
+    def current_account_id(self) -> int | None:
+        return self.account_list.current_id
+
+    def select_account(self, account_id: int) -> None:
+        self.account_list.select(account_id)
+
+    def on_account_selected(self, account_id: int | None) -> None:
+        self.account_page.set_account(account_id)
+        for action in self.account_actions:
+            action.setEnabled(account_id is not None)
+        row = self.account_list.model.known(account_id) if account_id is not None else None
+        if row is not None:
+            self.archive_action.setText("Unarchive account" if row.archived else "&Archive account")
+
+    def update_status(self) -> None:
+        self.status_counts.setText(f"{self.account_list.summary()} · {self.ctx.db.path}")
+
+    def focus_filter(self) -> None:
+        self.show_view(0)
+        self.account_list.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.account_list.filter.selectAll()
+
+    def sort_accounts(self, column: int, order: Qt.SortOrder) -> None:
+        self.account_list.table.horizontalHeader().setSortIndicator(column, order)
+
+    # --- edits -----------------------------------------------------------------------------
+    def new_account(self) -> int | None:
+        saved = editing.edit_record(self, self.ctx, "account")
+        if saved is not None:
+            self.show_view(0)
+            self.select_account(saved)
+        return saved
+
+    def new_record(self, kind: str) -> int | None:
+        account_id = self.current_account_id()
+        if account_id is None:
+            self.statusBar().showMessage("Select an account first.", 5000)
+            return None
+        self.show_view(0)
+        self.account_page.show_kind(kind)
+        return self.account_page.record_tabs[kind].add()
+
+    def edit_account(self) -> None:
+        if self.current_account_id() is not None:
+            editing.edit_record(self, self.ctx, "account", self.current_account_id())
+
+    def archive_account(self) -> None:
+        account_id = self.current_account_id()
+        row = self.account_list.model.known(account_id) if account_id is not None else None
+        if row is not None:
+            editing.set_archived(self, self.ctx, row.id, not row.archived)
+
+    def delete_account(self) -> None:
+        if self.current_account_id() is not None:
+            editing.delete_record(self, self.ctx, "account", self.current_account_id())
+
+    # --- remembered between runs -------------------------------------------------------------
+    def restore_state(self) -> None:
+        s = self.ctx.settings
+        geometry, state, sizes = s.value(GEOMETRY_KEY), s.value(STATE_KEY), s.value(SPLITTER_KEY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        if isinstance(sizes, QByteArray):
+            self.splitter.restoreState(sizes)
+        else:
+            self.splitter.setSizes([500, max(600, self.width() - 500)])
+        if str(s.value(ARCHIVED_KEY, "false")).lower() == "true":
+            self.account_list.show_archived.setChecked(True)
+        try:
+            column, order = (int(x) for x in str(s.value(SORT_KEY, "0,0")).split(","))
+            self.sort_accounts(column, Qt.SortOrder(order))
+        except ValueError:
+            pass
+        try:
+            tab = int(s.value(TAB_KEY, 0))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            tab = 0
+        self.account_page.tabs.setCurrentIndex(max(0, min(tab, self.account_page.tabs.count() - 1)))
+        try:
+            last = int(s.value(ACCOUNT_KEY, 0))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            last = 0
+        if last and not self.account_list.select(last) and self.account_list.model.rowCount():
+            self.account_list._select_row(0)
+        elif not last and self.account_list.model.rowCount():
+            self.account_list._select_row(0)
+
+    def save_state(self) -> None:
+        s = self.ctx.settings
+        s.setValue(GEOMETRY_KEY, self.saveGeometry())
+        s.setValue(STATE_KEY, self.saveState())
+        s.setValue(SPLITTER_KEY, self.splitter.saveState())
+        s.setValue(ARCHIVED_KEY, "true" if self.account_list.show_archived.isChecked() else "false")
+        model = self.account_list.model
+        s.setValue(SORT_KEY, f"{model.sort_column},{model.sort_order.value}")
+        s.setValue(TAB_KEY, self.account_page.tabs.currentIndex())
+        s.setValue(ACCOUNT_KEY, self.current_account_id() or 0)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,169 @@
+"""The accounts list: filter as you type, sort by any column, archived hidden unless asked for."""
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from csplanner.core.services import accounts
+from csplanner.ui.changes import Change
+from csplanner.ui.context import AppContext
+from csplanner.ui.record_models import AccountListModel, account_list_rows
+
+RACE_HORIZON = 120  # days: "renewals coming up" in the status bar
+HEALTH_KINDS = {"account", "milestone", "obstacle", "check_in"}  # what moves a health score
+
+
+def health_of(session: object, account_ids: Sequence[int] | None, today: object) -> dict[int, tuple[int, str]]:
+    """{account id: (score, weakest part)}; empty until csplanner.core.health exists."""
+    try:
+        from csplanner.core import health
+    except ImportError:
+        return {}
+    scores = health.health_many(session, account_ids, today)  # type: ignore[arg-type]
+    return {aid: (h.score, h.weakest.name) for aid, h in scores.items()}
+
+
+class AccountTable(QTableView):
+    """Delete asks to delete the selected account; everything else as a table does."""
+
+    delete_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class AccountList(QWidget):
+    account_selected = Signal(object)  # int | None
+    counts_changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter accounts (Ctrl+F)")
+        self.filter.setClearButtonEnabled(True)
+        self.show_archived = QCheckBox("Show archived")
+        self.show_archived.setToolTip("Archived accounts are hidden from the list unless this is ticked")
+        self.model = AccountListModel(ctx.today)
+        self.table = AccountTable()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the account page
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(AccountListModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        metrics = self.fontMetrics()
+        for column, sample in ((AccountListModel.STAGE, "Expand"), (AccountListModel.RACE_DAY, "30 Sep 2026"),
+                               (AccountListModel.DAYS, "−999"), (AccountListModel.ARR, "USD 1.16M"),
+                               (AccountListModel.HEALTH, "Health")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("Days") + 24)
+        header.setSortIndicator(AccountListModel.NAME, Qt.SortOrder.AscendingOrder)
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.show_archived)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.setTabOrder(self.filter, self.show_archived)
+        self.setTabOrder(self.show_archived, self.table)
+        self.filter.textChanged.connect(self.on_filter)
+        self.filter.returnPressed.connect(self.select_first_if_none)
+        self.show_archived.toggled.connect(lambda _on: self.reload())
+        self.table.selectionModel().currentRowChanged.connect(self.on_current_row)
+        self.model.modelReset.connect(self.after_reset)
+        self.current_id: int | None = None
+        self.reload()
+
+    # --- loading ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read every account's list row (no children) and the health scores, keeping the selection."""
+        with self.ctx.db.session() as s:
+            rows = account_list_rows(accounts.list_rows(s, include_archived=self.show_archived.isChecked()))
+            health = health_of(s, None, self.ctx.today())
+        if health:
+            from dataclasses import replace
+
+            rows = [replace(r, health=health[r.id][0], weakest=health[r.id][1]) if r.id in health else r for r in rows]
+        self.model.set_rows(rows)
+        self.counts_changed.emit()
+
+    def on_changed(self, change: Change) -> None:
+        if change.touches("account"):
+            self.reload()
+        elif change.kinds & HEALTH_KINDS and change.account_ids:
+            with self.ctx.db.session() as s:
+                self.model.set_health(health_of(s, sorted(change.account_ids), self.ctx.today()))
+
+    # --- selection -------------------------------------------------------------------------
+    def after_reset(self) -> None:
+        """Keep the same account selected after a reload, filter or sort; else select none."""
+        row = self.model.row_of(self.current_id) if self.current_id is not None else None
+        if row is None:
+            if self.current_id is not None:
+                self.current_id = None
+                self.account_selected.emit(None)
+            return
+        self._select_row(row)
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        account_id = self.model.id_at(current.row()) if current.isValid() else None
+        if account_id != self.current_id:
+            self.current_id = account_id
+            self.account_selected.emit(account_id)
+
+    def on_filter(self, text: str) -> None:
+        self.model.set_filter(text)
+
+    def select_first_if_none(self) -> None:
+        """Enter in the filter opens the first match and moves to the list."""
+        if self.model.rowCount() and self.model.row_of(self.current_id or -1) is None:
+            self._select_row(0)
+        self.table.setFocus()
+
+    def select(self, account_id: int) -> bool:
+        """Select an account, clearing the filter or showing archived ones if that hides it."""
+        if self.model.row_of(account_id) is None and self.filter.text():
+            self.filter.clear()
+        if self.model.row_of(account_id) is None and self.model.known(account_id) is None \
+                and not self.show_archived.isChecked():
+            with self.ctx.db.session() as s:
+                found = s.get(accounts.Account, account_id)
+                archived = found is not None and found.archived
+            if archived:
+                self.show_archived.setChecked(True)
+        row = self.model.row_of(account_id)
+        if row is None:
+            return False
+        self._select_row(row)
+        return True
+
+    # --- figures for the status bar -------------------------------------------------------------
+    def summary(self) -> str:
+        today = self.ctx.today()
+        active = [r for r in self.model.all_rows if not r.archived]
+        soon = sum(1 for r in active if r.renewal and today <= r.renewal <= today + timedelta(days=RACE_HORIZON))
+        n = len(active)
+        return (f"{n} account{'s' if n != 1 else ''} · {soon} renewal{'s' if soon != 1 else ''} "
+                f"in {RACE_HORIZON} days")

@@ -1,0 +1,463 @@
+"""The selected account: an overview and one tab per kind of record, loaded only when shown."""
+
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from csplanner.core.enums import MilestoneStatus, label
+from csplanner.core.errors import DomainError
+from csplanner.core.models import Account
+from csplanner.core.services import counts, records
+from csplanner.ui import editing
+from csplanner.ui.changes import Change
+from csplanner.ui.context import AppContext
+from csplanner.ui.dialogs import KINDS
+from csplanner.ui.dialogs.money import format_money
+from csplanner.ui.record_models import TABLES, RecordTableModel, countdown, fmt_date
+
+# table name (as a Change names it) -> the kind edit_record() knows
+KIND_OF_TABLE = {"stakeholder": "stakeholder", "discovery_note": "note", "milestone": "milestone",
+                 "obstacle": "obstacle", "check_in": "checkin"}
+
+
+def plain_label(text: str = "", *, wrap: bool = False, select: bool = True) -> QLabel:
+    """User text stays text: no HTML is ever rendered from it."""
+    widget = QLabel(text)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setWordWrap(wrap)
+    if select:
+        widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return widget
+
+
+def scaled_font(base: QFont, factor: float, bold: bool = True) -> QFont:
+    font = QFont(base)
+    font.setBold(bold)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * factor)
+    return font
+
+
+class RecordTable(QTableView):
+    """Enter edits the current row, Delete deletes it (after asking)."""
+
+    edit_requested = Signal()
+    delete_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.edit_requested.emit()
+            return
+        if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() == Qt.Key.Key_Delete:
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class RecordTab(QWidget):
+    """One kind of record for the account: a table (or a hint when empty) and Add / Edit / Delete."""
+
+    def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.kind = ctx, kind
+        self.table_kind = TABLES[kind]
+        self.account_id: int | None = None
+        self.stale = True
+        noun = KINDS[kind].noun
+        self.model = RecordTableModel(self.table_kind)
+        self.table = RecordTable()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        metrics = self.fontMetrics()
+        for column, sample in enumerate(self.table_kind.widths):
+            if sample:
+                header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        for column in self.table_kind.stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("Title") + 24)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder if self.table_kind.descending
+                                else Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.table.edit_requested.connect(self.edit_current)
+        self.table.delete_requested.connect(self.delete_current)
+        self.empty = plain_label(select=False, wrap=True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: palette(placeholder-text);")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.add_button = QPushButton(f"Add {noun}…")
+        self.edit_button = QPushButton("Edit…")
+        self.delete_button = QPushButton("Delete…")
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        if kind == "milestone":
+            self.done_button = QPushButton("Mark done")
+            self.done_button.setToolTip("Tick the selected run off as done today")
+            self.done_button.clicked.connect(self.mark_done)
+            buttons.addWidget(self.done_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(buttons)
+        layout.addWidget(self.stack, 1)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
+        self.update_buttons()
+
+    # --- loading ---------------------------------------------------------------------------
+    def set_account(self, account_id: int | None) -> None:
+        self.account_id = account_id
+        self.stale = True
+        if self.isVisible():
+            self.load()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self.stale:
+            self.load()
+
+    def load(self) -> None:
+        """Read this account's records of this kind (and nothing else)."""
+        self.stale = False
+        keep = self.current_id()
+        rows = []
+        if self.account_id is not None:
+            with self.ctx.db.session() as s:
+                rows = self.table_kind.load(s, self.account_id, self.ctx.today())
+        self.model.set_rows(rows)
+        noun = KINDS[self.kind].noun
+        self.empty.setText(f"No {self.table_kind.title.lower()} yet.\nAdd the first {noun} with the button above"
+                           f"{' or ' + self.shortcut_hint if self.shortcut_hint else ''}.")
+        self.stack.setCurrentWidget(self.table if rows else self.empty)
+        if keep is not None:
+            self.select(keep)
+        elif self.kind == "milestone":  # open the plan at the next runs, not at kickoff long ago
+            upcoming = next((i for i, r in enumerate(self.model.rows) if r.sort_keys[4].startswith("planned")), None)
+            if upcoming is not None:
+                self.table.scrollTo(self.model.index(upcoming, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.update_buttons()
+
+    shortcut_hint = ""  # set by the window: the menu shortcut that adds one, e.g. "Ctrl+Shift+M"
+
+    def on_changed(self, change: Change) -> None:
+        if self.account_id is None or not change.touches(self.table_kind_table()):
+            return
+        if change.account_ids and self.account_id not in change.account_ids:
+            return
+        self.stale = True
+        if self.isVisible():
+            self.load()
+
+    def table_kind_table(self) -> str:
+        return next(t for t, k in KIND_OF_TABLE.items() if k == self.kind)
+
+    # --- the current row -------------------------------------------------------------------
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def select(self, record_id: int) -> None:
+        row = self.model.row_of(record_id)
+        if row is not None:
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def update_buttons(self) -> None:
+        has_account, has_row = self.account_id is not None, self.current_id() is not None
+        self.add_button.setEnabled(has_account)
+        self.edit_button.setEnabled(has_row)
+        self.delete_button.setEnabled(has_row)
+        if self.kind == "milestone":
+            self.done_button.setEnabled(has_row)
+
+    # --- actions ---------------------------------------------------------------------------
+    def add(self) -> int | None:
+        if self.account_id is None:
+            return None
+        saved = editing.edit_record(self, self.ctx, self.kind, None, {"account_id": self.account_id})
+        if saved is not None:
+            self.load()
+            self.select(saved)
+        return saved
+
+    def edit_current(self) -> None:
+        record_id = self.current_id()
+        if record_id is not None:
+            editing.edit_record(self, self.ctx, self.kind, record_id)
+
+    def delete_current(self) -> None:
+        record_id = self.current_id()
+        if record_id is not None:
+            editing.delete_record(self, self.ctx, self.kind, record_id)
+
+    def mark_done(self) -> None:
+        record_id = self.current_id()
+        if record_id is None:
+            return
+        with self.ctx.db.session() as s:
+            title = records.get(s, KINDS["milestone"].model, record_id).title
+        editing.update_fields(self, self.ctx, "milestone", record_id,
+                              {"status": MilestoneStatus.DONE, "done_on": self.ctx.today()},
+                              f"Mark milestone '{title}' done")
+
+
+class Overview(QScrollArea):
+    """Dates, LAER stage, ARR, goal, success criteria, regions and days to race day, plus plug-ins."""
+
+    def __init__(self, ctx: AppContext, extras: list[QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.account_id: int | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.setWidget(body)
+        self.facts: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(6)
+        left = (("stage", "Stage (LAER)"), ("segment", "Segment"), ("arr", "ARR"), ("regions", "Regions"))
+        right = (("contract_signed", "Contract signed"), ("kickoff", "Kickoff"), ("renewal", "Race day (renewal)"),
+                 ("countdown", "Days to race day"))
+        for column, pairs in ((0, left), (2, right)):
+            for row, (key, text) in enumerate(pairs):
+                caption = QLabel(text)
+                caption.setStyleSheet("color: palette(placeholder-text);")
+                value = plain_label()
+                self.facts[key] = value
+                grid.addWidget(caption, row, column)
+                grid.addWidget(value, row, column + 1)
+        grid.setColumnMinimumWidth(1, 220)
+        grid.setColumnStretch(4, 1)
+        self.goal = plain_label(wrap=True)
+        self.criteria = plain_label(wrap=True)
+        self.records = plain_label(wrap=True)
+        self.edit_button = QPushButton("Edit account…")
+        self.archive_button = QPushButton("Archive")
+        self.delete_button = QPushButton("Delete account…")
+        self.edit_button.clicked.connect(self.edit)
+        self.archive_button.clicked.connect(self.toggle_archived)
+        self.delete_button.clicked.connect(self.delete)
+        buttons = QHBoxLayout()
+        for button in (self.edit_button, self.archive_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(buttons)
+        layout.addSpacing(6)
+        layout.addLayout(grid)
+        for title, widget in (("Goal — what they are working towards", self.goal),
+                              ("Success criteria", self.criteria), ("On record", self.records)):
+            heading = QLabel(title)
+            heading.setFont(scaled_font(self.font(), 1.0))
+            layout.addSpacing(10)
+            layout.addWidget(heading)
+            layout.addWidget(widget)
+        for extra in extras:
+            layout.addSpacing(10)
+            layout.addWidget(extra)
+        layout.addStretch(1)
+        self.archived = False
+
+    def set_account(self, account_id: int | None) -> None:
+        self.account_id = account_id
+        self.load()
+
+    def load(self) -> None:
+        if self.account_id is None:
+            return
+        try:
+            with self.ctx.db.session() as s:
+                account = records.get(s, Account, self.account_id)
+                on_record = counts.account_children(s, self.account_id)
+        except DomainError:
+            return
+        today = self.ctx.today()
+        self.archived = account.archived
+        self.facts["stage"].setText(label(account.stage))
+        self.facts["segment"].setText(account.segment or "—")
+        self.facts["arr"].setText(format_money(account.arr_minor, account.currency) if account.arr_minor else "—")
+        self.facts["regions"].setText(account.regions or "—")
+        for key in ("contract_signed", "kickoff", "renewal"):
+            self.facts[key].setText(fmt_date(getattr(account, key)) or "—")
+        self.facts["countdown"].setText(self.days_to_race(account.renewal, today))
+        self.goal.setText(account.goal or "No goal written down yet — what are they training for?")
+        self.criteria.setText(account.success_criteria or "No success criteria yet — how will they know it worked?")
+        self.records.setText(", ".join(f"{n} {noun}" for n, noun in on_record) or "Nothing recorded yet.")
+        self.archive_button.setText("Unarchive" if account.archived else "Archive")
+
+    @staticmethod
+    def days_to_race(renewal: date | None, today: date) -> str:
+        if renewal is None:
+            return "No race day set"
+        n = (renewal - today).days
+        if n < 0:
+            return f"Race day was {countdown(renewal, today)}"
+        return f"{n} day{'s' if n != 1 else ''}" if n else "Race day is today"
+
+    def on_changed(self, change: Change) -> None:
+        if self.account_id is not None and (not change.account_ids or self.account_id in change.account_ids):
+            self.load()
+
+    def edit(self) -> None:
+        if self.account_id is not None:
+            editing.edit_record(self, self.ctx, "account", self.account_id)
+
+    def toggle_archived(self) -> None:
+        if self.account_id is not None:
+            editing.set_archived(self, self.ctx, self.account_id, not self.archived)
+
+    def delete(self) -> None:
+        if self.account_id is not None:
+            editing.delete_record(self, self.ctx, "account", self.account_id)
+
+
+class AccountPage(QWidget):
+    """Header with the name and countdown, then Overview, the record tabs and the plug-in tabs."""
+
+    def __init__(self, ctx: AppContext, extra_tabs: list[tuple[str, QWidget]], overview_extras: list[QWidget],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.account_id: int | None = None
+        self.title = plain_label()
+        self.title.setFont(scaled_font(self.font(), 1.5))
+        self.subtitle = plain_label()
+        self.overview_extras = overview_extras
+        self.overview = Overview(ctx, overview_extras)
+        self.record_tabs = {kind: RecordTab(ctx, kind) for kind in TABLES}
+        self.extra_tabs = [widget for _, widget in extra_tabs]
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.overview, "Overview")
+        self.tab_content: dict[int, QWidget] = {}  # id(tab page) -> the plug-in widget inside it
+        for title, widget in extra_tabs:  # the training calendar sits right after the overview
+            # In a scroll area: a wide plug-in must not force the accounts list narrow.
+            holder = QScrollArea()
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidget(widget)
+            self.tab_content[id(holder)] = widget
+            self.tabs.addTab(holder, title)
+        for kind, tab in self.record_tabs.items():
+            self.tabs.addTab(tab, TABLES[kind].title)
+        self.tabs.currentChanged.connect(self.on_tab)
+        self.placeholder = plain_label("Select an account on the left, or add one with Ctrl+N.", select=False)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("color: palette(placeholder-text);")
+        self.pages = QStackedWidget()
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        header = QVBoxLayout()
+        header.setContentsMargins(12, 8, 12, 4)
+        header.setSpacing(2)
+        header.addWidget(self.title)
+        header.addWidget(self.subtitle)
+        inner.addLayout(header)
+        inner.addWidget(self.tabs, 1)
+        self.pages.addWidget(self.placeholder)
+        self.pages.addWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self.plugin_state: dict[int, int | None] = {}  # id(widget) -> the account it was last given
+        ctx.bus.changed.connect(self.on_changed)
+
+    def account_widgets(self) -> list[QWidget]:
+        """Everything that wants set_account(): the plug-in tabs and overview widgets."""
+        return [w for w in (*self.extra_tabs, *self.overview_extras) if hasattr(w, "set_account")]
+
+    def set_account(self, account_id: int | None) -> None:
+        self.account_id = account_id
+        self.pages.setCurrentIndex(0 if account_id is None else 1)
+        self.load_header()
+        self.overview.set_account(account_id)
+        for tab in self.record_tabs.values():
+            tab.set_account(account_id)
+        for widget in self.overview_extras:
+            self._give(widget, account_id)
+        current = self.current_plugin()
+        if current is not None:
+            self._give(current, account_id)
+
+    def current_plugin(self) -> QWidget | None:
+        page = self.tabs.currentWidget()
+        return self.tab_content.get(id(page)) if page is not None else None
+
+    def _give(self, widget: QWidget, account_id: int | None) -> None:
+        """Plug-in widgets are told only when visible (or shown later): switching stays instant."""
+        if hasattr(widget, "set_account") and self.plugin_state.get(id(widget), -1) != account_id:
+            self.plugin_state[id(widget)] = account_id
+            widget.set_account(account_id)
+
+    def on_tab(self, _index: int) -> None:
+        current = self.current_plugin()
+        if current is not None:
+            self._give(current, self.account_id)
+
+    def load_header(self) -> None:
+        if self.account_id is None:
+            return
+        try:
+            with self.ctx.db.session() as s:
+                account = records.get(s, Account, self.account_id)
+        except DomainError:
+            return
+        self.title.setText(account.name + ("  (archived)" if account.archived else ""))
+        parts = [label(account.stage)]
+        if account.segment:
+            parts.append(account.segment)
+        if account.arr_minor:
+            parts.append(format_money(account.arr_minor, account.currency))
+        if account.renewal:
+            parts.append(f"race day {fmt_date(account.renewal)} ({countdown(account.renewal, self.ctx.today())})")
+        self.subtitle.setText(" · ".join(parts))
+
+    def on_changed(self, change: Change) -> None:
+        if self.account_id is None:
+            return
+        if change.account_ids and self.account_id not in change.account_ids:
+            return
+        if change.touches("account"):
+            self.load_header()
+        self.overview.on_changed(change)
+        for tab in self.record_tabs.values():
+            tab.on_changed(change)
+
+    def show_kind(self, kind: str) -> None:
+        self.tabs.setCurrentWidget(self.record_tabs[kind])
