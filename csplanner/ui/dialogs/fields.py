@@ -108,7 +108,9 @@ class EnumInput(Input):
         super().__init__(name)
         self.widget = QComboBox()
         for member in enum:
-            self.widget.addItem(label(member.value), member.value)
+            # enums.label('renewal') names the account field; as a phase it is just "Renewal"
+            text = member.value.capitalize() if name == "phase" else label(member.value)
+            self.widget.addItem(text, member.value)
 
     def value(self) -> str:
         return str(self.widget.currentData())

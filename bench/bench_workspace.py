@@ -1,0 +1,101 @@
+"""How fast the account workspace is on a demo book of 500 and 5000 accounts.
+
+Prints, for each size: opening the window (list rows + health for every account), reloading
+the accounts list (as after an account edit), filtering as you type, and switching between
+accounts (header, overview and the visible tab; only the selected account's records are read).
+Budget: a switch under 50 ms feels instant; over 100 ms is a visible stall.
+
+    .venv/bin/python bench/bench_workspace.py [--sizes 500 5000]
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench-home-"))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from csplanner.app import make_context  # noqa: E402
+from csplanner.core import demo  # noqa: E402
+from csplanner.core.db import open_database  # noqa: E402
+
+TODAY = date(2026, 11, 25)
+SMOOTH_MS, STALL_MS = 50, 100
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def bench(size: int, folder: Path, app: QApplication) -> None:
+    from csplanner.ui.main_window import MainWindow
+
+    path = folder / f"demo-{size}.sqlite3"
+    start = time.perf_counter()
+    db = open_database(path)
+    demo.generate(db, accounts=size, seed=1, today=TODAY)
+    print(f"\n{size} accounts (demo written in {time.perf_counter() - start:.1f} s)")
+    ctx = make_context(db)
+    ctx.today = lambda: TODAY
+    start = time.perf_counter()
+    window = MainWindow(ctx)
+    window.resize(1440, 900)
+    window.show()
+    app.processEvents()
+    print(f"  open window:            {ms(time.perf_counter() - start)}")
+    reloads = []
+    for _ in range(5):
+        start = time.perf_counter()
+        window.account_list.reload()
+        window.account_list.table.viewport().repaint()  # not processEvents: other views' idle work would count
+        reloads.append(time.perf_counter() - start)
+    print(f"  list reload (median 5): {ms(statistics.median(reloads))}")
+    page = window.account_page
+    filters = []
+    for text in ("a", "ac", "acm", "", "gran", ""):
+        start = time.perf_counter()
+        window.account_list.filter.setText(text)
+        window.account_list.table.viewport().repaint()
+        page.repaint()
+        filters.append(time.perf_counter() - start)
+    print(f"  filter keystroke:       median {ms(statistics.median(filters))}, worst {ms(max(filters))}")
+    model = window.account_list.model
+    for tab_name in ("Overview", "Milestones", "Check-ins", "Training calendar"):
+        index = next(i for i in range(page.tabs.count()) if page.tabs.tabText(i) == tab_name)
+        page.tabs.setCurrentIndex(index)
+        app.processEvents()
+        switches = []
+        for row in range(0, min(model.rowCount(), 60)):
+            start = time.perf_counter()
+            window.account_list._select_row(row)
+            page.repaint()  # paints what became visible
+            switches.append(time.perf_counter() - start)
+        median, worst = statistics.median(switches), max(switches)
+        verdict = "instant" if median * 1000 < SMOOTH_MS else ("ok" if median * 1000 < STALL_MS else "SLOW")
+        print(f"  switch account, {tab_name + ':':18} median {ms(median)}, worst {ms(worst)} "
+              f"over {len(switches)} switches ({verdict})")
+    window.close()
+    ctx.undo_stack.clear()
+    db.dispose()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5000])
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory(prefix="csplanner-bench-") as folder:
+        for size in args.sizes:
+            bench(size, Path(folder), app)  # type: ignore[arg-type]
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
