@@ -285,3 +285,21 @@ def test_list_models_pass_the_model_tester(ctx, qtbot, qtmodeltester):
         qtmodeltester.check(tab.model)
         tab.model.sort(1, Qt.SortOrder.DescendingOrder)
         assert tab.model.index(0, 0, QModelIndex()).isValid()
+
+
+def test_health_column_shows_each_score_and_sorts_by_it(ctx, qtbot):
+    from csplanner.core import health
+
+    fit = add_account(ctx, "Fit", contract_signed=date(2026, 1, 5), renewal=date(2027, 1, 5))
+    hurt = add_account(ctx, "Hurt", contract_signed=date(2026, 1, 5), renewal=date(2027, 1, 5))
+    with ctx.db.session() as s:
+        checkins.create(s, account_id=fit, held_on=TODAY)
+        obstacles.create(s, account_id=hurt, title="Escalation", opened_on=TODAY, severity="critical")
+        scores = {aid: h.score for aid, h in health.health_many(s, None, TODAY).items()}
+    assert scores[fit] > scores[hurt]
+    window = open_window(qtbot, ctx)
+    model = window.account_list.model
+    shown = {model.id_at(r): model.index(r, AccountListModel.HEALTH).data() for r in range(model.rowCount())}
+    assert shown == {fit: str(scores[fit]), hurt: str(scores[hurt])}
+    window.sort_accounts(AccountListModel.HEALTH, Qt.SortOrder.AscendingOrder)
+    assert shown_names(window) == ["Hurt", "Fit"]  # weakest first: who needs attention

@@ -53,7 +53,10 @@ class RecordDialog(QDialog):
         self.saved_id: int | None = None
         today = ctx.today()
         if record_id is None:
-            self.original: dict[str, Any] = {**self.kind.defaults(today), **(defaults or {})}
+            # the model's own defaults (run type medium, ...), so the form starts where the core would
+            model_defaults = {k: v for k, v in records.fields_of(self.kind.model.model_construct()).items()
+                              if v is not None}
+            self.original: dict[str, Any] = {**model_defaults, **self.kind.defaults(today), **(defaults or {})}
         else:
             with ctx.db.session() as s:
                 self.original = records.fields_of(records.get(s, self.kind.model, record_id))
