@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         tools.addActions([self.undo_action, self.redo_action])
         for action in tools.actions():  # short labels on the toolbar; the menus say it in full
             button = tools.widgetForAction(action)
-            if button is not None and action.text().startswith("New "):
+            if button is not None and action.text().replace("&", "").startswith("New "):
                 button.setText(action.text().replace("&", "").replace("New ", "+ ").replace("discovery ", "")
                                .rstrip("…"))
                 button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
