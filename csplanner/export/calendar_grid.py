@@ -12,39 +12,29 @@ from datetime import date, timedelta
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
+from csplanner.core import colors as hues
 from csplanner.core.calendar import AccountPlan, Bar, Chip, Week
 from csplanner.core.enums import MilestoneStatus, Phase, RunType, Severity, label
 from csplanner.export import fonts
 from csplanner.export.pdf_document import INK, MUTED, RULE, SHADE, PdfDocument, Unit
 
-# The app's calendar hues (csplanner/ui/calendar/colors.py); export may not import ui.
-RUN = {
-    RunType.SPRINT: QColor("#129c9c"),
-    RunType.MEDIUM: QColor("#2f6fd6"),
-    RunType.LONG: QColor("#8247c2"),
-    RunType.RACE: QColor("#d49a00"),
-}
+# The same hues as the app's calendar, from one table in core.
+RUN = {k: QColor(v) for k, v in hues.RUN.items()}
+PHASE = {k: QColor(v) for k, v in hues.PHASE.items()}
+MISSED = QColor(hues.MISSED)
+DONE = QColor(hues.DONE)
+PARTLY = QColor(hues.PARTLY)
+TODAY = QColor(hues.TODAY)
+SKIPPED = QColor(hues.SKIPPED)
+INJURY = QColor(hues.INJURY)
+WEATHER = QColor(hues.WEATHER)
+SEVERITY_ALPHA = hues.SEVERITY_ALPHA
 RUN_MEANING = {
     RunType.SPRINT: "Sprint · quick win",
     RunType.MEDIUM: "Medium · mid-term initiative",
     RunType.LONG: "Long · long-term change",
     RunType.RACE: "Race · renewal",
 }
-PHASE = {
-    Phase.KICKOFF: QColor("#e07b24"),
-    Phase.ONBOARDING: QColor("#3f9e6a"),
-    Phase.ADOPTION: QColor("#4f86c6"),
-    Phase.EXPANSION: QColor("#a05fc0"),
-    Phase.RENEWAL: QColor("#c9a227"),
-}
-MISSED = QColor("#d63b3b")
-DONE = QColor("#2e9e55")
-PARTLY = QColor("#e0b400")
-TODAY = QColor("#e8590c")
-SKIPPED = QColor("#8a8a8a")
-INJURY = QColor("#c0392b")
-WEATHER = QColor("#5b7083")
-SEVERITY_ALPHA = {Severity.LOW: 120, Severity.MEDIUM: 170, Severity.HIGH: 210, Severity.CRITICAL: 255}
 
 MAX_CHIPS = 5  # per day cell; more show as "+N more" (the milestone table lists them all)
 MAX_LANES = 3  # obstacle bars per week row

@@ -273,7 +273,7 @@ def test_accounts_look_like_a_real_book(data):
     assert all(a.goal and a.success_criteria and a.regions for a in rows)
     assert any(re.search(r"\d", a.goal) for a in rows)  # goals are measurable
     archived = [a for a in rows if a.archived]
-    assert 1 <= len(archived) <= len(rows) // 5
+    assert 0 < len(archived) <= len(rows) // 5
 
 
 def test_the_timeline_matches_the_stage(data):
@@ -358,7 +358,7 @@ def test_the_training_plan(data):
                 assert m.status in (MilestoneStatus.PLANNED, MilestoneStatus.SKIPPED)
             if m.status == MilestoneStatus.PLANNED and m.planned_on < TODAY:
                 overdue += 1
-    assert 1 <= overdue <= len(data["milestone"]) // 20
+    assert 0 < overdue <= len(data["milestone"]) // 20
     past = [m for m in data["milestone"] if m.planned_on < TODAY - timedelta(days=21) and m.run_type != RunType.RACE]
     share = Counter(m.status for m in past)
     assert share[MilestoneStatus.DONE] >= 0.7 * len(past)  # past runs mostly done...
@@ -386,7 +386,7 @@ def test_checkins(data):
         if c.held_on <= TODAY:
             last[c.account_id] = max(last.get(c.account_id, c.held_on), c.held_on)
     quiet = [a for a in data["account"] if not a.archived and (TODAY - last.get(a.id, a.contract_signed)).days >= 14]
-    assert 1 <= len(quiet) <= len(data["account"]) // 2
+    assert 0 < len(quiet) <= len(data["account"]) // 2
     for a in data["account"]:
         if a.archived:
             assert all(c.held_on <= a.renewal for c in rows if c.account_id == a.id)

@@ -2,29 +2,18 @@
 
 from PySide6.QtGui import QColor, QPalette
 
-from csplanner.core.enums import Phase, RunType, Severity
+from csplanner.core import colors as hues
 
-RUN = {
-    RunType.SPRINT: QColor("#129c9c"),  # teal: quick win
-    RunType.MEDIUM: QColor("#2f6fd6"),  # blue: mid-term initiative
-    RunType.LONG: QColor("#8247c2"),  # purple: long-term change
-    RunType.RACE: QColor("#d49a00"),  # gold: renewal
-}
-PHASE = {
-    Phase.KICKOFF: QColor("#e07b24"),
-    Phase.ONBOARDING: QColor("#3f9e6a"),
-    Phase.ADOPTION: QColor("#4f86c6"),
-    Phase.EXPANSION: QColor("#a05fc0"),
-    Phase.RENEWAL: QColor("#c9a227"),
-}
-MISSED = QColor("#d63b3b")
-DONE = QColor("#2e9e55")
-PARTLY = QColor("#e0b400")
-TODAY = QColor("#e8590c")
-SKIPPED = QColor("#8a8a8a")
-INJURY = QColor("#c0392b")  # exec turnover, escalation: it hurts the runner
-WEATHER = QColor("#5b7083")  # product gap, other: the conditions are bad
-SEVERITY_ALPHA = {Severity.LOW: 120, Severity.MEDIUM: 170, Severity.HIGH: 210, Severity.CRITICAL: 255}
+RUN = {k: QColor(v) for k, v in hues.RUN.items()}
+PHASE = {k: QColor(v) for k, v in hues.PHASE.items()}
+MISSED = QColor(hues.MISSED)
+DONE = QColor(hues.DONE)
+PARTLY = QColor(hues.PARTLY)
+TODAY = QColor(hues.TODAY)
+SKIPPED = QColor(hues.SKIPPED)
+INJURY = QColor(hues.INJURY)
+WEATHER = QColor(hues.WEATHER)
+SEVERITY_ALPHA = hues.SEVERITY_ALPHA
 
 
 def tint(palette: QPalette, color: QColor, alpha: int) -> QColor:
