@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from csplanner.core import colors as hues
 from csplanner.core.calendar import AccountPlan, Bar, Chip, Week
-from csplanner.core.enums import MilestoneStatus, Phase, RunType, Severity, label
+from csplanner.core.enums import MilestoneStatus, Phase, RunType, label
 from csplanner.export import fonts
 from csplanner.export.pdf_document import INK, MUTED, RULE, SHADE, PdfDocument, Unit
 
