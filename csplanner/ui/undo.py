@@ -16,7 +16,7 @@ from csplanner.core.services import records, snapshot
 from csplanner.ui.changes import Change
 from csplanner.ui.context import AppContext
 
-# model class -> (service create, service update, kind name)
+# The service functions a command calls: create(session, **values), update(session, id, **changes).
 Creator = Callable[..., SQLModel]
 Updater = Callable[..., SQLModel]
 

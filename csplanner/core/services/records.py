@@ -31,8 +31,7 @@ def create(session: Session, model: type[M], check: Checker, values: Mapping[str
     unknown = set(values) - set(model.model_fields) - {"id"}
     if unknown:
         raise DomainError(f"Unknown field(s) for {model.__name__}: {', '.join(sorted(unknown))}.")
-    defaults = {k: v for k, v in fields_of(model.model_construct()).items()}
-    merged = {**defaults, **dict(values)}
+    merged = {**fields_of(model.model_construct()), **dict(values)}
     record_id = merged.pop("id", None)
     clean = check(session, merged, None)
     obj = model(**clean)
