@@ -1,0 +1,60 @@
+"""The command line: `csplanner` runs the app; subcommands serve scripts. Errors are one line, exit 2.
+
+One module per command group; each has `register(command)` that adds its subcommands.
+"""
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from csplanner import __version__
+from csplanner.cli import book, data, exports
+from csplanner.cli.base import Parser, UsageError, db_path
+from csplanner.core import paths
+from csplanner.core.errors import DomainError
+
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from csplanner import app
+
+    return app.run(db_path(args))
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="csplanner", description="An offline planner for customer success managers.")
+    parser.add_argument("--version", action="version", version=f"csplanner {__version__}")
+    parser.add_argument("--db", metavar="PATH", help=f"database file (default: ${paths.ENV_DB} or the user data folder)")
+    parser.set_defaults(func=cmd_app)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help: str) -> Parser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="database file")
+        p.set_defaults(func=func)
+        return p
+
+    for group in (book, data, exports):
+        group.register(command)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.db is None and os.environ.get(paths.ENV_DB):
+            args.db = os.environ[paths.ENV_DB]
+        return int(args.func(args))
+    except UsageError as exc:
+        print(f"csplanner: {exc}", file=sys.stderr)
+        return 2
+    except DomainError as exc:
+        print(f"csplanner: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        print(f"csplanner: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2
