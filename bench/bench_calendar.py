@@ -22,7 +22,8 @@ os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from csplanner.core import calendar, demo  # noqa: E402
+from csplanner import demo  # noqa: E402
+from csplanner.core import calendar  # noqa: E402
 from csplanner.core.db import open_database  # noqa: E402
 from csplanner.core.services import accounts  # noqa: E402
 

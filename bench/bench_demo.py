@@ -10,7 +10,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from csplanner.core import demo
+from csplanner import demo
 from csplanner.core.db import open_database
 
 SIZES = (500, 5000)

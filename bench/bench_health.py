@@ -24,7 +24,8 @@ os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from csplanner.core import demo, health, week  # noqa: E402
+from csplanner import demo  # noqa: E402
+from csplanner.core import health, week  # noqa: E402
 from csplanner.core.db import open_database  # noqa: E402
 
 TODAY = date(2026, 11, 25)

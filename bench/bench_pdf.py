@@ -19,7 +19,7 @@ os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench
 
 from sqlmodel import func, select  # noqa: E402
 
-from csplanner.core import demo  # noqa: E402
+from csplanner import demo  # noqa: E402
 from csplanner.core.db import open_database  # noqa: E402
 from csplanner.core.enums import MilestoneStatus, RunType  # noqa: E402
 from csplanner.core.models import Milestone  # noqa: E402

@@ -23,7 +23,7 @@ os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from csplanner.app import make_context  # noqa: E402
-from csplanner.core import demo  # noqa: E402
+from csplanner import demo  # noqa: E402
 from csplanner.core.db import open_database  # noqa: E402
 
 TODAY = date(2026, 11, 25)

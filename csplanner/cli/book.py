@@ -1,19 +1,20 @@
 """Making a book of business: `demo`."""
 
 import argparse
+from datetime import date
 from typing import Any
 
 from csplanner.cli.base import db_path, iso_date, positive
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from csplanner.core import demo
+    from csplanner import demo
     from csplanner.core.db import open_database
 
     path = db_path(args)
     db = open_database(path)
     try:
-        summary = demo.generate(db, accounts=args.accounts, seed=args.seed, today=args.today)
+        summary = demo.generate(db, accounts=args.accounts, seed=args.seed, today=args.today or date.today())
     finally:
         db.dispose()
     print(f"Wrote {summary.accounts} demo accounts to {path}")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from csplanner.core import demo
+from csplanner import demo
 from csplanner.core.enums import MilestoneStatus
 from csplanner.core.errors import DomainError
 from csplanner.core.services import accounts, checkins, milestones, obstacles

@@ -1,0 +1,89 @@
+"""Writing a generated book into a database file, in batches, in one transaction."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import func, insert, select
+
+from csplanner.core.db import Database
+from csplanner.core.errors import DomainError
+from csplanner.core.models import Account, CheckIn, DiscoveryNote, Milestone, Obstacle, ObstacleMilestone, Stakeholder
+from csplanner.demo.book import Generator
+
+MAX_ACCOUNTS = 20_000
+BATCH_ACCOUNTS = 500  # accounts per executemany round; bounds memory for big books
+
+TABLES = (  # insert order: parents first
+    ("account", Account),
+    ("stakeholder", Stakeholder),
+    ("discovery_note", DiscoveryNote),
+    ("milestone", Milestone),
+    ("obstacle", Obstacle),
+    ("obstacle_milestone", ObstacleMilestone),
+    ("check_in", CheckIn),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    """How many rows the generator wrote, per table."""
+
+    accounts: int
+    stakeholders: int
+    notes: int
+    milestones: int
+    obstacles: int
+    checkins: int
+    obstacle_links: int = 0
+
+    @property
+    def total(self) -> int:
+        return (
+            self.accounts + self.stakeholders + self.notes + self.milestones
+            + self.obstacles + self.checkins + self.obstacle_links
+        )
+
+
+def _first_ids(conn: sa.Connection) -> dict[str, int]:
+    ids = {}
+    for name, model in TABLES:
+        if name == "obstacle_milestone":
+            continue
+        top = conn.execute(select(func.max(model.__table__.c.id))).scalar_one()  # type: ignore[attr-defined]
+        ids[name] = (top or 0) + 1
+    return ids
+
+
+def generate(db: Database, accounts: int = 40, seed: int = 1, *, today: date) -> DemoSummary:
+    """Fill an empty database with a realistic book of `accounts` accounts, relative to `today`
+    (the caller reads the clock; the same seed and day give the same book)."""
+    if isinstance(accounts, bool) or not isinstance(accounts, int) or not 1 <= accounts <= MAX_ACCOUNTS:
+        raise DomainError(f"A demo has between 1 and {MAX_ACCOUNTS} accounts, not {accounts}.", "accounts")
+    with db.session() as session:
+        conn = session.connection()
+        existing = conn.execute(select(func.count()).select_from(Account.__table__)).scalar_one()  # type: ignore[attr-defined]
+        if existing:
+            noun = "account" if existing == 1 else "accounts"
+            raise DomainError(f"{db.path} already has {existing} {noun}; demo data goes into a new file.")
+        gen = Generator(seed, today, _first_ids(conn))
+        done = 0
+        while done < accounts:
+            for _ in range(min(BATCH_ACCOUNTS, accounts - done)):
+                gen.account()
+            done += min(BATCH_ACCOUNTS, accounts - done)
+            _write(conn, gen.rows)
+            gen.reset_rows()
+    c = gen.counts
+    return DemoSummary(
+        accounts=c["account"], stakeholders=c["stakeholder"], notes=c["discovery_note"],
+        milestones=c["milestone"], obstacles=c["obstacle"], checkins=c["check_in"],
+        obstacle_links=c["obstacle_milestone"],
+    )
+
+
+def _write(conn: sa.Connection, rows: dict[str, list[dict[str, Any]]]) -> None:
+    for name, model in TABLES:
+        if rows[name]:
+            conn.execute(insert(model.__table__), rows[name])  # type: ignore[attr-defined]
