@@ -104,6 +104,19 @@ def test_demo_refuses_a_database_with_accounts(capsys, tmp_path):
     assert len(dump(path)) == 3
 
 
+def test_demo_builds_the_book_around_the_clock_s_today_by_default(capsys, tmp_path):
+    import sqlite3
+    from datetime import date
+
+    path = tmp_path / "a.sqlite3"
+    code, out, _ = run(capsys, "demo", "--db", str(path), "--accounts", "1")
+    assert code == 0 and "Wrote 1 demo accounts" in out
+    conn = sqlite3.connect(path)
+    signed = conn.execute("SELECT contract_signed FROM account").fetchone()[0]
+    conn.close()
+    assert 0 < (date.today() - date.fromisoformat(signed)).days <= 3 * 366
+
+
 def test_demo_bad_date(capsys, tmp_path):
     code, _, err = run(capsys, "demo", "--db", str(tmp_path / "a.sqlite3"), "--today", "2026-13-01")
     assert code == 2 and "'2026-13-01' is not a date" in err
