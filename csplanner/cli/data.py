@@ -10,12 +10,12 @@ from csplanner.core.errors import DomainError
 def cmd_check(args: argparse.Namespace) -> int:
     import sqlite3
 
-    from csplanner.core import migrate
+    from csplanner.core import files, migrate
     from csplanner.core.db import check_file, make_engine
 
     path = existing_db(args)
     check_file(path)
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(files.sqlite_uri(path, mode="ro"), uri=True)
     try:
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
         fk_errors = conn.execute("PRAGMA foreign_key_check").fetchall()

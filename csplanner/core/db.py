@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlmodel import Session, create_engine
 
-from csplanner.core import migrate
+from csplanner.core import files, migrate
 from csplanner.core.errors import DomainError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -60,7 +60,7 @@ def backup(path: Path, dest_dir: Path | None = None, reason: str = "backup") -> 
     dest_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     dest = dest_dir / f"{path.stem}-{reason}-{stamp}.sqlite3"
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    src = sqlite3.connect(files.sqlite_uri(path, mode="ro"), uri=True)
     try:
         dst = sqlite3.connect(dest)
         with dst:
@@ -98,7 +98,12 @@ class Database:
 
 
 def make_engine(path: Path) -> sa.Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    # A quoted URI through a creator: in a `sqlite:///` URL a `?` or `#` in the name cuts the path.
+    uri = files.sqlite_uri(Path(path))
+    engine = create_engine(
+        "sqlite://", poolclass=sa.pool.QueuePool,
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+    )
     event.listen(engine, "connect", _on_connect)
     return engine
 

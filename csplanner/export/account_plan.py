@@ -273,7 +273,7 @@ def export_account_plan(
     title = f"{data.name} — account plan" + (" (internal)" if audience == Audience.INTERNAL else "")
     right = "Internal — do not forward" if audience == Audience.INTERNAL else f"Prepared for {data.name}"
     out = Path(out).expanduser().absolute()
-    with write_pdf(out, title, right, today, paper=paper) as pdf:
+    with write_pdf(out, title, right, today, paper=paper, protect=db.path) as pdf:
         account_plan_units(pdf, data, audience)
         pages = pdf.render(progress)
     return Exported(out, pages)

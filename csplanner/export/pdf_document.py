@@ -7,15 +7,13 @@ laid out by QTextDocument on the writer itself so sizes are right and the text s
 """
 
 import html
-import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -29,6 +27,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from csplanner.core import files
 from csplanner.core.errors import DomainError
 from csplanner.export import fonts
 
@@ -167,28 +166,13 @@ class PdfDocument:
         if whole.height <= self.body_height / 2:
             return [whole]
         d = self.doc(html_text, self.width, size)
-        d.size()  # lay the whole text out before reading its lines
-        lines = []  # (block number, line index, top of the line in the document, height)
-        block = d.begin()
-        while block.isValid():
-            layout = block.layout()
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                lines.append((block.blockNumber(), i, layout.position().y() + line.y(), line.height()))
-            block = block.next()
+        lines = text_lines(d)
         units = []
-        for n, (number, i, top, height) in enumerate(lines):
-            step = lines[n + 1][2] - top if n + 1 < len(lines) else height
+        for n, line in enumerate(lines):
+            step = lines[n + 1][2] - line[2] if n + 1 < len(lines) else line[3]
 
-            # QTextLine.draw paints exactly one line; a clipped document draw would also
-            # write the neighbouring lines into the PDF (hidden, but found by search and copy)
-            def draw(p: QPainter, r: QRectF, number: int = number, i: int = i, top: float = top) -> None:
-                layout = d.findBlockByNumber(number).layout()  # owned by `d`, which this closure keeps
-                p.save()
-                p.setPen(INK)
-                origin = layout.position()
-                layout.lineAt(i).draw(p, QPointF(r.x() + origin.x(), r.y() - top + origin.y()))
-                p.restore()
+            def draw(p: QPainter, r: QRectF, line: tuple = line) -> None:
+                draw_lines(p, d, [line], r.x(), r.y() - line[2])  # `d` lives as long as this closure
 
             units.append(Unit(step, draw, space_before=whole.space_before if n == 0 else 0.0))
         return units
@@ -247,7 +231,44 @@ class PdfDocument:
         units = [head]
         for i, row in enumerate(rows):
             shaded = shade_rows[i] if shade_rows is not None else False
-            units.append(row_unit(cells(row, False), QColor("#fbf3e4") if shaded else None, head, False))
+            docs = cells(row, False)
+            fill = QColor("#fbf3e4") if shaded else None
+            if max(d.size().height() for d in docs) + 2 * pad <= self.body_height / 2:
+                units.append(row_unit(docs, fill, head, False))
+            else:  # a cell longer than half a page: the row flows over pages, line by line
+                units += self.tall_row(docs, lefts, pad, fill, head)
+        return units
+
+    def tall_row(self, docs: list[QTextDocument], lefts: list[float], pad: float,
+                 fill: QColor | None, head: Unit) -> list[Unit]:
+        """One unit per page-sized slice of a row; each cell shows its next whole lines, so no
+        line is cut or printed twice (a clipped draw of the whole cell put all its text,
+        hidden, on every page)."""
+        limit = self.body_height - head.height - 2 * pad
+        lines = [text_lines(d) for d in docs]
+        taken = [0] * len(docs)
+        units = []
+        while any(t < len(ls) for t, ls in zip(taken, lines, strict=True)):
+            slices = []
+            for c, ls in enumerate(lines):
+                first = taken[c]
+                end = first
+                while end < len(ls) and (end == first or ls[end][2] + ls[end][3] - ls[first][2] <= limit):
+                    end += 1
+                slices.append((docs[c], ls[first:end]))
+                taken[c] = end
+            h = max((ls[-1][2] + ls[-1][3] - ls[0][2] for _, ls in slices if ls), default=0) + 2 * pad
+
+            def draw(p: QPainter, r: QRectF, slices: list = slices, h: float = h) -> None:
+                if fill is not None:
+                    p.fillRect(QRectF(r.x(), r.y(), self.width, h), fill)
+                for (d, ls), left in zip(slices, lefts, strict=True):
+                    if ls:
+                        draw_lines(p, d, ls, r.x() + left + pad, r.y() + pad - ls[0][2])
+                p.setPen(QPen(RULE, self.pt(0.5)))
+                p.drawLine(QPointF(r.x(), r.y() + h), QPointF(r.x() + self.width, r.y() + h))
+
+            units.append(Unit(h, draw, header=head))
         return units
 
     def columns(self, cells: Sequence[str], size: float = 7.5, heads: Sequence[str] | None = None,
@@ -368,6 +389,36 @@ class PdfDocument:
         p.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {number} of {total}")
 
 
+Line = tuple[int, int, float, float]  # block number, line index, top in the document, height
+
+
+def text_lines(d: QTextDocument) -> list[Line]:
+    """Every laid-out line of a document, top to bottom."""
+    d.size()  # lay the whole text out before reading its lines
+    out = []
+    block = d.begin()
+    while block.isValid():
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            out.append((block.blockNumber(), i, layout.position().y() + line.y(), line.height()))
+        block = block.next()
+    return out
+
+
+def draw_lines(p: QPainter, d: QTextDocument, lines: Sequence[Line], x: float, y: float,
+               color: QColor = INK) -> None:
+    """Paint only these lines of `d`, placed as if the document's top were at (x, y).
+    QTextLine.draw paints exactly one line, so nothing else lands in the PDF."""
+    p.save()
+    p.setPen(color)
+    for number, i, _top, _height in lines:
+        layout = d.findBlockByNumber(number).layout()
+        origin = layout.position()
+        layout.lineAt(i).draw(p, QPointF(x + origin.x(), y + origin.y()))
+    p.restore()
+
+
 def draw_doc(p: QPainter, d: QTextDocument, x: float, y: float, color: QColor = INK,
              clip: QRectF | None = None) -> None:
     """Paint a text document with a fixed ink colour (never the desktop theme's); with `clip`
@@ -384,48 +435,33 @@ def draw_doc(p: QPainter, d: QTextDocument, x: float, y: float, color: QColor = 
     p.restore()
 
 
-def _writable_temp(out: Path) -> Path:
-    if out.is_dir():
-        raise DomainError(f"Cannot write {out}: it is a folder.")
-    if not out.parent.is_dir():
-        raise DomainError(f"Cannot write {out}: the folder {out.parent} does not exist.")
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-    except PermissionError:
-        raise DomainError(f"Cannot write {out}: permission denied.") from None
-    except OSError as exc:
-        raise DomainError(f"Cannot write {out}: {exc.strerror or exc}.") from None
-    os.close(fd)
-    return Path(name)
-
-
 @contextmanager
 def write_pdf(out: Path | str, title: str, header_right: str, generated: date, *,
-              paper: QPageSize.PageSizeId | None = None,
-              landscape: bool = False) -> Iterator[PdfDocument]:
-    """A PdfDocument on a temporary file beside `out`; renamed to `out` only if all went well.
+              paper: QPageSize.PageSizeId | None = None, landscape: bool = False,
+              protect: Path | None = None) -> Iterator[PdfDocument]:
+    """A PdfDocument rendered in memory, then written to `out` atomically (files.write_atomic).
 
-    The caller adds units and calls `render()` inside the block.
+    The caller adds units and calls `render()` inside the block. `protect`: the database, which
+    (with its side files and backups) is never overwritten.
     """
     out = Path(out).expanduser().absolute()
+    files.refuse_database_target(out, protect)  # before the work, not only after it
+    if not out.parent.is_dir():
+        raise DomainError(f"Cannot write {out}: the folder {out.parent} does not exist.")
     fonts.ensure_gui()
-    tmp = _writable_temp(out)
-    try:
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(DPI)
-        writer.setCreator("csplanner")
-        writer.setTitle(title)
-        writer.setPageLayout(QPageLayout(
-            QPageSize(paper if paper is not None else paper_for()),
-            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
-            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter,
-        ))
-        yield PdfDocument(writer, title, header_right, generated)
-        if tmp.stat().st_size == 0:
-            raise DomainError(f"Cannot write {out}: nothing was written (is the disk full?).")
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # like any new file, not mkstemp's owner-only mode
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(DPI)
+    writer.setCreator("csplanner")
+    writer.setTitle(title)
+    writer.setPageLayout(QPageLayout(
+        QPageSize(paper if paper is not None else paper_for()),
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter,
+    ))
+    yield PdfDocument(writer, title, header_right, generated)
+    data = bytes(buffer.data().data())
+    if not data.rstrip().endswith(b"%%EOF"):
+        raise DomainError(f"Cannot write {out}: the PDF was not finished.")
+    files.write_atomic(out, data, protect=protect)

@@ -114,7 +114,7 @@ def export_week(
     iso = start.isocalendar()
     out = Path(out).expanduser().absolute()
     with write_pdf(out, f"My week {iso[0]}-W{iso[1]:02d}", "csplanner · My week", today, paper=paper,
-                   landscape=True) as pdf:
+                   landscape=True, protect=db.path) as pdf:
         week_units(pdf, data)
         pages = pdf.render(progress)
     return Exported(out, pages)
