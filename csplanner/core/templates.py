@@ -265,6 +265,12 @@ def apply(session: Session, account_id: int, runs: list[PlannedRun], ids: list[i
     return created
 
 
+def unapply(session: Session, ids: list[int]) -> None:
+    """Take back the runs `apply` created (undo)."""
+    for milestone_id in ids:
+        milestones.delete(session, milestone_id)
+
+
 # ---- saving ---------------------------------------------------------------------------------
 def from_plan(session: Session, account_id: int, name: str, description: str = "") -> Template:
     """An account's plan as a template: runs in the last half-year before race day count back

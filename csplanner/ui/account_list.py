@@ -1,28 +1,26 @@
 """The accounts list: filter as you type, sort by any column, archived hidden unless asked for."""
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from sqlmodel import Session
+
+from csplanner.core import health
+from csplanner.core.changes import Change
 from csplanner.core.services import accounts
-from csplanner.ui.changes import Change
 from csplanner.ui.context import AppContext
 from csplanner.ui.record_models import AccountListModel, account_list_rows
 
 RACE_HORIZON = 120  # days: "renewals coming up" in the status bar
-HEALTH_KINDS = {"account", "milestone", "obstacle", "check_in"}  # what moves a health score
 
 
-def health_of(session: object, account_ids: Sequence[int] | None, today: object) -> dict[int, tuple[int, str]]:
-    """{account id: (score, weakest part)}; empty until csplanner.core.health exists."""
-    try:
-        from csplanner.core import health
-    except ImportError:
-        return {}
-    scores = health.health_many(session, account_ids, today)  # type: ignore[arg-type]
+def health_of(session: Session, account_ids: Sequence[int] | None, today: date) -> dict[int, tuple[int, str]]:
+    """{account id: (score, weakest part)}."""
+    scores = health.health_many(session, account_ids, today)
     return {aid: (h.score, h.weakest.name) for aid, h in scores.items()}
 
 
@@ -104,9 +102,9 @@ class AccountList(QWidget):
         self.counts_changed.emit()
 
     def on_changed(self, change: Change) -> None:
-        if change.touches("account"):
+        if change.accounts_list:
             self.reload()
-        elif change.kinds & HEALTH_KINDS and change.account_ids:
+        elif change.health and change.account_ids:
             with self.ctx.db.session() as s:
                 self.model.set_health(health_of(s, sorted(change.account_ids), self.ctx.today()))
 

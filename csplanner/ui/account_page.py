@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -20,20 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from csplanner.core.changes import Change, RecordType
 from csplanner.core.enums import MilestoneStatus, label
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account
 from csplanner.core.services import counts, records
-from csplanner.ui import editing
-from csplanner.ui.changes import Change
+from csplanner.ui import editing, operations
 from csplanner.ui.context import AppContext
-from csplanner.ui.dialogs import KINDS
+from csplanner.ui.nouns import NOUNS
 from csplanner.ui.dialogs.money import format_money
 from csplanner.ui.record_models import TABLES, RecordTableModel, countdown, fmt_date
 
-# table name (as a Change names it) -> the kind edit_record() knows
-KIND_OF_TABLE = {"stakeholder": "stakeholder", "discovery_note": "note", "milestone": "milestone",
-                 "obstacle": "obstacle", "check_in": "checkin"}
 
 
 def plain_label(text: str = "", *, wrap: bool = False, select: bool = True) -> QLabel:
@@ -71,15 +69,15 @@ class RecordTable(QTableView):
 
 
 class RecordTab(QWidget):
-    """One kind of record for the account: a table (or a hint when empty) and Add / Edit / Delete."""
+    """One record type's rows for the account: a table (or a hint when empty) and Add / Edit / Delete."""
 
-    def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, record_type: RecordType, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.kind = ctx, kind
-        self.table_kind = TABLES[kind]
+        self.ctx, self.record_type = ctx, record_type
+        self.table_kind = TABLES[record_type]
         self.account_id: int | None = None
         self.stale = True
-        noun = KINDS[kind].noun
+        noun = NOUNS[record_type]
         self.model = RecordTableModel(self.table_kind)
         self.table = RecordTable()
         self.table.setModel(self.model)
@@ -123,7 +121,7 @@ class RecordTab(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
-        if kind == "milestone":
+        if record_type == RecordType.MILESTONE:
             self.done_button = QPushButton("Mark done")
             self.done_button.setToolTip("Tick the selected run off as done today")
             self.done_button.clicked.connect(self.mark_done)
@@ -157,13 +155,13 @@ class RecordTab(QWidget):
             with self.ctx.db.session() as s:
                 rows = self.table_kind.load(s, self.account_id, self.ctx.today())
         self.model.set_rows(rows)
-        noun = KINDS[self.kind].noun
+        noun = NOUNS[self.record_type]
         self.empty.setText(f"No {self.table_kind.title.lower()} yet.\nAdd the first {noun} with the button above"
                            f"{' or ' + self.shortcut_hint if self.shortcut_hint else ''}.")
         self.stack.setCurrentWidget(self.table if rows else self.empty)
         if keep is not None:
             self.select(keep)
-        elif self.kind == "milestone":  # open the plan at the next runs, not at kickoff long ago
+        elif self.record_type == RecordType.MILESTONE:  # open the plan at the next runs, not at kickoff long ago
             upcoming = next((i for i, r in enumerate(self.model.rows) if r.sort_keys[4].startswith("planned")), None)
             if upcoming is not None:
                 self.table.scrollTo(self.model.index(upcoming, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
@@ -172,16 +170,11 @@ class RecordTab(QWidget):
     shortcut_hint = ""  # set by the window: the menu shortcut that adds one, e.g. "Ctrl+Shift+M"
 
     def on_changed(self, change: Change) -> None:
-        if self.account_id is None or not change.touches(self.table_kind_table()):
-            return
-        if change.account_ids and self.account_id not in change.account_ids:
+        if self.record_type not in change.records or not change.concerns(self.account_id):
             return
         self.stale = True
         if self.isVisible():
             self.load()
-
-    def table_kind_table(self) -> str:
-        return next(t for t, k in KIND_OF_TABLE.items() if k == self.kind)
 
     # --- the current row -------------------------------------------------------------------
     def current_id(self) -> int | None:
@@ -200,14 +193,14 @@ class RecordTab(QWidget):
         self.add_button.setEnabled(has_account)
         self.edit_button.setEnabled(has_row)
         self.delete_button.setEnabled(has_row)
-        if self.kind == "milestone":
+        if self.record_type == RecordType.MILESTONE:
             self.done_button.setEnabled(has_row)
 
     # --- actions ---------------------------------------------------------------------------
     def add(self) -> int | None:
         if self.account_id is None:
             return None
-        saved = editing.edit_record(self, self.ctx, self.kind, None, {"account_id": self.account_id})
+        saved = editing.edit_record(self, self.ctx, self.record_type, None, {"account_id": self.account_id})
         if saved is not None:
             self.load()
             self.select(saved)
@@ -216,22 +209,20 @@ class RecordTab(QWidget):
     def edit_current(self) -> None:
         record_id = self.current_id()
         if record_id is not None:
-            editing.edit_record(self, self.ctx, self.kind, record_id)
+            editing.edit_record(self, self.ctx, self.record_type, record_id)
 
     def delete_current(self) -> None:
         record_id = self.current_id()
         if record_id is not None:
-            editing.delete_record(self, self.ctx, self.kind, record_id)
+            editing.delete_record(self, self.ctx, self.record_type, record_id)
 
     def mark_done(self) -> None:
         record_id = self.current_id()
         if record_id is None:
             return
-        with self.ctx.db.session() as s:
-            title = records.get(s, KINDS["milestone"].model, record_id).title
-        editing.update_fields(self, self.ctx, "milestone", record_id,
-                              {"status": MilestoneStatus.DONE, "done_on": self.ctx.today()},
-                              f"Mark milestone '{title}' done")
+        error = operations.mark_run(self.ctx, record_id, MilestoneStatus.DONE).error
+        if error is not None:
+            QMessageBox.warning(self, "csplanner", error.message)
 
 
 class Overview(QScrollArea):
@@ -330,12 +321,12 @@ class Overview(QScrollArea):
         return f"{n} day{'s' if n != 1 else ''}" if n else "Race day is today"
 
     def on_changed(self, change: Change) -> None:
-        if self.account_id is not None and (not change.account_ids or self.account_id in change.account_ids):
+        if change.concerns(self.account_id):
             self.load()
 
     def edit(self) -> None:
         if self.account_id is not None:
-            editing.edit_record(self, self.ctx, "account", self.account_id)
+            editing.edit_record(self, self.ctx, RecordType.ACCOUNT, self.account_id)
 
     def toggle_archived(self) -> None:
         if self.account_id is not None:
@@ -343,7 +334,7 @@ class Overview(QScrollArea):
 
     def delete(self) -> None:
         if self.account_id is not None:
-            editing.delete_record(self, self.ctx, "account", self.account_id)
+            editing.delete_record(self, self.ctx, RecordType.ACCOUNT, self.account_id)
 
 
 class AccountPage(QWidget):
@@ -359,7 +350,7 @@ class AccountPage(QWidget):
         self.subtitle = plain_label()
         self.overview_extras = overview_extras
         self.overview = Overview(ctx, overview_extras)
-        self.record_tabs = {kind: RecordTab(ctx, kind) for kind in TABLES}
+        self.record_tabs = {record_type: RecordTab(ctx, record_type) for record_type in TABLES}
         self.extra_tabs = [widget for _, widget in extra_tabs]
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -373,8 +364,8 @@ class AccountPage(QWidget):
             holder.setWidget(widget)
             self.tab_content[id(holder)] = widget
             self.tabs.addTab(holder, title)
-        for kind, tab in self.record_tabs.items():
-            self.tabs.addTab(tab, TABLES[kind].title)
+        for record_type, tab in self.record_tabs.items():
+            self.tabs.addTab(tab, TABLES[record_type].title)
         self.tabs.currentChanged.connect(self.on_tab)
         self.placeholder = plain_label("Select an account on the left, or add one with Ctrl+N.", select=False)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -449,15 +440,13 @@ class AccountPage(QWidget):
         self.subtitle.setText(" · ".join(parts))
 
     def on_changed(self, change: Change) -> None:
-        if self.account_id is None:
+        if not change.concerns(self.account_id):
             return
-        if change.account_ids and self.account_id not in change.account_ids:
-            return
-        if change.touches("account"):
+        if change.accounts_list:
             self.load_header()
         self.overview.on_changed(change)
         for tab in self.record_tabs.values():
             tab.on_changed(change)
 
-    def show_kind(self, kind: str) -> None:
-        self.tabs.setCurrentWidget(self.record_tabs[kind])
+    def show_records(self, record_type: RecordType) -> None:
+        self.tabs.setCurrentWidget(self.record_tabs[record_type])

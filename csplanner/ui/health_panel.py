@@ -12,11 +12,10 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePol
 
 from csplanner.core import health
 from csplanner.core.errors import DomainError
-from csplanner.ui.changes import Change
+from csplanner.core.changes import Change
 from csplanner.ui.context import AppContext
 
 GOOD, FAIR, POOR = QColor("#2e9e55"), QColor("#d08a00"), QColor("#d63b3b")
-HEALTH_KINDS = frozenset({"account", "milestone", "obstacle", "check_in", "obstacle_milestone", "health_snapshot"})
 TREND_WEEKS = health.TREND_WEEKS
 
 
@@ -27,13 +26,6 @@ def score_color(score: float) -> QColor:
 
 def score_band(score: float) -> str:
     return "good" if score >= 75 else "fair" if score >= 50 else "poor"
-
-
-def concerns(change: Change, account_id: int | None) -> bool:
-    """Does an edit possibly move this account's health?"""
-    if account_id is None or not (change.kinds & HEALTH_KINDS):
-        return False
-    return not change.account_ids or account_id in change.account_ids
 
 
 class ScoreBar(QWidget):
@@ -220,7 +212,7 @@ class HealthPanel(QFrame):
         self.refresh()
 
     def on_changed(self, change: Change) -> None:
-        if concerns(change, self.account_id):
+        if (change.health or change.trend) and change.concerns(self.account_id):
             self.refresh()
 
     def refresh(self) -> None:

@@ -4,10 +4,12 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
-from csplanner.ui import editing, screens
+from csplanner.core.changes import RecordType
+from csplanner.ui import editing, screens, trend_job
 from csplanner.ui.account_list import AccountList
 from csplanner.ui.account_page import AccountPage
 from csplanner.ui.context import AppContext
+from csplanner.ui.nouns import NOUNS
 from csplanner.ui.record_models import AccountListModel
 
 GEOMETRY_KEY = "window/geometry"
@@ -18,13 +20,13 @@ ARCHIVED_KEY = "accounts/show_archived"
 SORT_KEY = "accounts/sort"
 TAB_KEY = "window/account_tab"
 
-# kind -> (menu text, shortcut); the shortcut is shown in the menu and in the empty tables
+# record type -> (menu text, shortcut); the shortcut is shown in the menu and in the empty tables
 NEW_RECORD = {
-    "stakeholder": ("New &stakeholder…", "Ctrl+Shift+P"),
-    "note": ("New discovery &note…", "Ctrl+Shift+N"),
-    "milestone": ("New &milestone…", "Ctrl+Shift+M"),
-    "obstacle": ("New &obstacle…", "Ctrl+Shift+O"),
-    "checkin": ("New &check-in…", "Ctrl+Shift+C"),
+    RecordType.STAKEHOLDER: ("New &stakeholder…", "Ctrl+Shift+P"),
+    RecordType.DISCOVERY_NOTE: ("New discovery &note…", "Ctrl+Shift+N"),
+    RecordType.MILESTONE: ("New &milestone…", "Ctrl+Shift+M"),
+    RecordType.OBSTACLE: ("New &obstacle…", "Ctrl+Shift+O"),
+    RecordType.CHECK_IN: ("New &check-in…", "Ctrl+Shift+C"),
 }
 SORTS = (("&Name", AccountListModel.NAME, Qt.SortOrder.AscendingOrder),
          ("&Race day", AccountListModel.RACE_DAY, Qt.SortOrder.AscendingOrder),
@@ -61,12 +63,13 @@ class MainWindow(QMainWindow):
         self.account_list.counts_changed.connect(self.update_status)
         ctx.bus.changed.connect(self.account_list.on_changed)
         ctx.bus.failed.connect(lambda message: QMessageBox.warning(self, "csplanner", message))
-        for kind, tab in self.account_page.record_tabs.items():
-            tab.shortcut_hint = NEW_RECORD[kind][1]
+        for record_type, tab in self.account_page.record_tabs.items():
+            tab.shortcut_hint = NEW_RECORD[record_type][1]
         self.resize(1440, 900)
         self.restore_state()
         self.on_account_selected(self.account_list.current_id)
         self.update_status()
+        trend_job.start(ctx, self)  # after the window is up: the first start on a big book takes a moment
 
     # --- actions ---------------------------------------------------------------------------
     def _action(self, text: str, slot: object, shortcut: str | QKeySequence.StandardKey | list | None = None,
@@ -86,9 +89,9 @@ class MainWindow(QMainWindow):
         self.new_account_action = self._action("&New account…", self.new_account, "Ctrl+N",
                                                "Add a customer: name, ARR, race day")
         self.new_record_actions = {
-            kind: self._action(text, lambda _=False, k=kind: self.new_record(k), keys,
-                               f"Add a {editing.KINDS[kind].noun} to the selected account")
-            for kind, (text, keys) in NEW_RECORD.items()
+            record_type: self._action(text, lambda _=False, t=record_type: self.new_record(t), keys,
+                                      f"Add a {NOUNS[record_type]} to the selected account")
+            for record_type, (text, keys) in NEW_RECORD.items()
         }
         self.find_action = self._action("&Find account", self.focus_filter, ["Ctrl+F", "Ctrl+K"],
                                         "Filter the accounts list by name or segment")
@@ -149,8 +152,8 @@ class MainWindow(QMainWindow):
         tools.addActions(self.view_actions)
         tools.addSeparator()
         tools.addAction(self.new_account_action)
-        for kind in ("milestone", "checkin", "note", "obstacle"):
-            tools.addAction(self.new_record_actions[kind])
+        for record_type in (RecordType.MILESTONE, RecordType.CHECK_IN, RecordType.DISCOVERY_NOTE, RecordType.OBSTACLE):
+            tools.addAction(self.new_record_actions[record_type])
         tools.addSeparator()
         tools.addActions([self.undo_action, self.redo_action])
         for action in tools.actions():  # short labels on the toolbar; the menus say it in full
@@ -207,24 +210,24 @@ class MainWindow(QMainWindow):
 
     # --- edits -----------------------------------------------------------------------------
     def new_account(self) -> int | None:
-        saved = editing.edit_record(self, self.ctx, "account")
+        saved = editing.edit_record(self, self.ctx, RecordType.ACCOUNT)
         if saved is not None:
             self.show_view(0)
             self.select_account(saved)
         return saved
 
-    def new_record(self, kind: str) -> int | None:
+    def new_record(self, record_type: RecordType) -> int | None:
         account_id = self.current_account_id()
         if account_id is None:
             self.statusBar().showMessage("Select an account first.", 5000)
             return None
         self.show_view(0)
-        self.account_page.show_kind(kind)
-        return self.account_page.record_tabs[kind].add()
+        self.account_page.show_records(record_type)
+        return self.account_page.record_tabs[record_type].add()
 
     def edit_account(self) -> None:
         if self.current_account_id() is not None:
-            editing.edit_record(self, self.ctx, "account", self.current_account_id())
+            editing.edit_record(self, self.ctx, RecordType.ACCOUNT, self.current_account_id())
 
     def archive_account(self) -> None:
         account_id = self.current_account_id()
@@ -234,7 +237,7 @@ class MainWindow(QMainWindow):
 
     def delete_account(self) -> None:
         if self.current_account_id() is not None:
-            editing.delete_record(self, self.ctx, "account", self.current_account_id())
+            editing.delete_record(self, self.ctx, RecordType.ACCOUNT, self.current_account_id())
 
     # --- remembered between runs -------------------------------------------------------------
     def restore_state(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from sqlmodel import Session
 
+from csplanner.core.changes import RecordType
 from csplanner.core.enums import MilestoneStatus, Phase, Severity, Stage, StakeholderStatus, label
 from csplanner.core.services import accounts, checkins, milestones, notes, obstacles, stakeholders
 from csplanner.ui.dialogs.money import exponent, format_money
@@ -297,7 +298,7 @@ def checkin_rows(session: Session, account_id: int, today: date) -> list[RecordR
 
 @dataclass(frozen=True)
 class TableKind:
-    kind: str  # as edit_record() names it
+    record_type: RecordType
     title: str  # the tab's title
     headers: tuple[str, ...]
     load: Callable[[Session, int, date], list[RecordRow]]
@@ -306,22 +307,22 @@ class TableKind:
     descending: bool = True  # newest first (dates); milestones read in plan order
 
 
-TABLES: dict[str, TableKind] = {
-    t.kind: t
+TABLES: dict[RecordType, TableKind] = {
+    t.record_type: t
     for t in (
-        TableKind("stakeholder", "Stakeholders", ("Name", "Title", "Role", "Email", "Location", "Status"),
+        TableKind(RecordType.STAKEHOLDER, "Stakeholders", ("Name", "Title", "Role", "Email", "Location", "Status"),
                   stakeholder_rows, (1, 3), ("Alexandra Whitfield", "", "Decision maker", "alexandra.whitfield@example.com",
                                         "San Francisco", "Left 30 Sep 2026"), descending=False),
-        TableKind("note", "Discovery notes", ("Date", "Kind", "Note"), note_rows, (2,),
+        TableKind(RecordType.DISCOVERY_NOTE, "Discovery notes", ("Date", "Kind", "Note"), note_rows, (2,),
                   ("30 Sep 2026", "Success criteria", "")),
-        TableKind("milestone", "Milestones",
+        TableKind(RecordType.MILESTONE, "Milestones",
                   ("Planned", "Title", "Run type", "Phase", "Status", "Team", "Outcome"),
                   milestone_rows, (1, 6), ("30 Sep 2026", "", "Medium", "Onboarding", "Done 30 Sep", "Leadership",
                                       "Sales Ops live; a homegrown quoting tool retired"), descending=False),
-        TableKind("obstacle", "Obstacles", ("Opened", "Title", "Kind", "Severity", "Resolved", "Mitigation"),
+        TableKind(RecordType.OBSTACLE, "Obstacles", ("Opened", "Title", "Kind", "Severity", "Resolved", "Mitigation"),
                   obstacle_rows, (1, 5), ("30 Sep 2026", "", "Exec turnover", "Critical", "30 Sep 2026",
                                      "Find and onboard a new exec sponsor; re-confirm")),
-        TableKind("checkin", "Check-ins", ("Date", "Kind", "Sentiment", "Summary", "Next steps"),
+        TableKind(RecordType.CHECK_IN, "Check-ins", ("Date", "Kind", "Sentiment", "Summary", "Next steps"),
                   checkin_rows, (3, 4), ("30 Sep 2026 (planned)", "Meeting", "Sentiment", "",
                                     "Send the value summary to the exec sponsor")),
     )

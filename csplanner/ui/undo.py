@@ -1,7 +1,7 @@
-"""Every edit is a QUndoCommand that calls a core service and then announces the change.
+"""The undo machinery: a QUndoCommand whose two steps each call core services in one session.
 
-Use `run(ctx, command)`: it pushes the command (which runs it) and turns a DomainError into
-a message for the caller to show, leaving the undo stack untouched.
+Screens never build these; they call a verb in `csplanner.ui.operations`, which does.
+After each step the command announces the core `Change` the step returned on `ctx.bus`.
 """
 
 from collections.abc import Callable
@@ -10,25 +10,17 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from sqlmodel import Session, SQLModel
 
+from csplanner.core import changes
+from csplanner.core.changes import Change, RecordType
 from csplanner.core.errors import DomainError
-from csplanner.core.models import Account
-from csplanner.core.services import records, snapshot
-from csplanner.ui.changes import Change
+from csplanner.core.services import by_type, undo_dump
 from csplanner.ui.context import AppContext
-
-# The service functions a command calls: create(session, **values), update(session, id, **changes).
-Creator = Callable[..., SQLModel]
-Updater = Callable[..., SQLModel]
-
-
-def kind_of(model: type[SQLModel]) -> str:
-    return str(model.__tablename__)
 
 
 class ServiceCommand(QUndoCommand):
     """Subclasses implement apply(session) and revert(session), each returning the Change."""
 
-    def __init__(self, ctx: AppContext, text: str) -> None:
+    def __init__(self, ctx: AppContext, text: str = "") -> None:
         super().__init__(text)
         self.ctx = ctx
         self.error: DomainError | None = None
@@ -62,76 +54,84 @@ class ServiceCommand(QUndoCommand):
 
 
 class CreateRecord(ServiceCommand):
-    """Create with a service function; undo deletes it (and whatever cascaded), redo recreates same id."""
+    """Create through the record's service; undo deletes it through the same service (children
+    added later were undone first); redo recreates it with the same id."""
 
-    def __init__(self, ctx: AppContext, model: type[SQLModel], create: Creator, values: dict[str, Any], text: str) -> None:
+    def __init__(self, ctx: AppContext, record_type: RecordType, values: dict[str, Any], text: str = "",
+                 describe: Callable[[SQLModel], str] | None = None) -> None:
         super().__init__(ctx, text)
-        self.model, self.create, self.values = model, create, dict(values)
+        self.record_type, self.values, self.describe = record_type, dict(values), describe
         self.record_id: int | None = None
-
-    def _change(self, account_id: int | None) -> Change:
-        return Change.of(kind_of(self.model), account_ids=(account_id,) if account_id else ())
 
     def apply(self, session: Session) -> Change:
         values = dict(self.values)
         if self.record_id is not None:
             values["id"] = self.record_id
-        obj = self.create(session, **values)
+        obj = by_type.create(session, self.record_type, values, self.ctx.today())
         self.record_id = obj.id
-        return self._change(getattr(obj, "account_id", obj.id))
+        if self.describe is not None and not self.text():
+            self.setText(self.describe(obj))
+        return changes.of_record(obj)
 
     def revert(self, session: Session) -> Change:
-        obj = records.get(session, self.model, self.record_id)
-        account_id = getattr(obj, "account_id", obj.id)
-        session.delete(obj)
-        session.flush()
-        return self._change(account_id)
+        assert self.record_id is not None
+        change = changes.of_record(by_type.get(session, self.record_type, self.record_id))
+        by_type.delete(session, self.record_type, self.record_id)
+        return change
 
 
-class UpdateRecord(ServiceCommand):
-    """Change some fields through the service's update; undo writes the old values back."""
+class EditRecord(ServiceCommand):
+    """Run a service that changes some fields of one record; undo writes the old values back.
 
-    def __init__(self, ctx: AppContext, model: type[SQLModel], update: Updater, record_id: int, changes: dict[str, Any], text: str) -> None:
+    `edit(session)` is the service call (update, mark, move…); `fields` are the ones it may change.
+    """
+
+    def __init__(self, ctx: AppContext, record_type: RecordType, record_id: int, fields: tuple[str, ...],
+                 edit: Callable[[Session], SQLModel], text: str = "",
+                 describe: Callable[[SQLModel], str] | None = None) -> None:
         super().__init__(ctx, text)
-        self.model, self.update, self.record_id = model, update, record_id
-        self.changes = dict(changes)
+        self.record_type, self.record_id, self.fields = record_type, record_id, fields
+        self.edit, self.describe = edit, describe
         self.before: dict[str, Any] | None = None
 
-    def _change(self, obj: SQLModel) -> Change:
-        account_id = getattr(obj, "account_id", None) if self.model is not Account else obj.id
-        return Change.of(kind_of(self.model), account_ids=(account_id,) if account_id else ())
-
     def apply(self, session: Session) -> Change:
-        current = records.get(session, self.model, self.record_id)
-        self.before = {k: getattr(current, k) for k in self.changes}
-        return self._change(self.update(session, self.record_id, **self.changes))
+        current = by_type.get(session, self.record_type, self.record_id)
+        self.before = {k: getattr(current, k) for k in self.fields}
+        obj = self.edit(session)
+        if self.describe is not None and not self.text():
+            self.setText(self.describe(obj))
+        return changes.of_record(obj)
 
     def revert(self, session: Session) -> Change:
         assert self.before is not None
-        return self._change(self.update(session, self.record_id, **self.before))
+        return changes.of_record(by_type.update(session, self.record_type, self.record_id, self.before,
+                                                self.ctx.today()))
 
 
 class DeleteRecord(ServiceCommand):
     """Delete a record and what hangs off it; undo restores all of it with the same ids."""
 
-    def __init__(self, ctx: AppContext, model: type[SQLModel], delete: Callable[[Session, int], None], record_id: int, text: str) -> None:
+    def __init__(self, ctx: AppContext, record_type: RecordType, record_id: int, text: str = "",
+                 describe: Callable[[SQLModel], str] | None = None) -> None:
         super().__init__(ctx, text)
-        self.model, self.delete, self.record_id = model, delete, record_id
+        self.record_type, self.record_id, self.describe = record_type, record_id, describe
         self.rows: list[dict[str, Any]] = []
+        self.account_id: int | None = None
 
     def _change(self) -> Change:
-        kinds = {kind_of(self.model)} | {kind_of(snapshot.KINDS[r["kind"]]) for r in self.rows}
-        first = self.rows[0]["fields"] if self.rows else {}
-        account_id = first.get("account_id", first.get("id") if self.model is Account else None)
-        return Change(frozenset(kinds), frozenset({account_id} if account_id else set()))
+        return changes.touched(*undo_dump.models_in(self.rows), account_ids=(self.account_id,))
 
     def apply(self, session: Session) -> Change:
-        self.rows = snapshot.dump(session, self.model, self.record_id)
-        self.delete(session, self.record_id)
+        obj = by_type.get(session, self.record_type, self.record_id)
+        self.account_id = changes.account_of(obj)
+        if self.describe is not None and not self.text():
+            self.setText(self.describe(obj))
+        self.rows = undo_dump.dump(session, changes.MODELS[self.record_type], self.record_id)
+        by_type.delete(session, self.record_type, self.record_id)
         return self._change()
 
     def revert(self, session: Session) -> Change:
-        snapshot.restore(session, self.rows)
+        undo_dump.restore(session, self.rows)
         return self._change()
 
 

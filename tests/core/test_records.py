@@ -7,6 +7,7 @@ import pytest
 from csplanner.core.enums import MilestoneStatus, ObstacleKind, Severity, StakeholderRole, StakeholderStatus
 from csplanner.core.errors import DomainError
 from csplanner.core.services import accounts, checkins, milestones, notes, obstacles, stakeholders
+from tests.conftest import TODAY
 
 
 @pytest.fixture
@@ -34,10 +35,26 @@ def test_stakeholder_name_required_and_email_checked(db, acme):
 def test_leaving_sets_a_date_and_coming_back_clears_it(db, acme):
     with db.session() as s:
         sid = stakeholders.create(s, account_id=acme, name="Ana").id
-        left = stakeholders.update(s, sid, status="left")
-        assert left.left_on == date.today()
+        left = stakeholders.update(s, sid, status="left", today=TODAY)
+        assert left.left_on == TODAY
         back = stakeholders.update(s, sid, status="active")
         assert back.left_on is None
+
+
+def test_the_core_never_guesses_today(db, acme):
+    """A date the rules would fill in comes from the caller's today; without one, it is asked for."""
+    with db.session() as s:
+        sid = stakeholders.create(s, account_id=acme, name="Ana").id
+        with pytest.raises(DomainError, match="Left on is required"):
+            stakeholders.update(s, sid, status="left")
+        mid = milestones.create(s, account_id=acme, title="Kickoff", planned_on=date(2026, 1, 8)).id
+        with pytest.raises(DomainError, match="Done on is required"):
+            milestones.mark(s, mid, MilestoneStatus.DONE)
+        assert milestones.mark(s, mid, MilestoneStatus.DONE, today=TODAY).done_on == TODAY
+        with pytest.raises(DomainError, match="Date is required"):
+            checkins.create(s, account_id=acme)
+        assert checkins.create(s, account_id=acme, today=TODAY).held_on == TODAY
+        assert notes.create(s, account_id=acme, text="Need", today=TODAY).noted_on == TODAY
 
 
 def test_exec_sponsor_leaving_drafts_a_turnover_obstacle(db, acme):
@@ -45,19 +62,20 @@ def test_exec_sponsor_leaving_drafts_a_turnover_obstacle(db, acme):
         sid = stakeholders.create(s, account_id=acme, name="Bo Chen", role="exec_sponsor").id
         before = {"status": StakeholderStatus.ACTIVE}
         after = stakeholders.update(s, sid, status="left", left_on=date(2026, 6, 1))
-        draft = stakeholders.turnover_draft(before, after)
+        draft = stakeholders.turnover_draft(before, after, TODAY)
         assert draft is not None
         assert draft["kind"] == ObstacleKind.EXEC_TURNOVER and draft["severity"] == Severity.HIGH
         assert draft["opened_on"] == date(2026, 6, 1) and "Bo Chen" in draft["title"]
         obstacles.create(s, **draft)  # the draft is a valid obstacle as it stands
         user = stakeholders.create(s, account_id=acme, name="Cy", role="user")
-        assert stakeholders.turnover_draft({"status": "active"}, stakeholders.update(s, user.id, status="left")) is None
+        assert stakeholders.turnover_draft({"status": "active"},
+                                           stakeholders.update(s, user.id, status="left", today=TODAY), TODAY) is None
 
 
 def test_note_needs_text(db, acme):
     with db.session() as s:
         with pytest.raises(DomainError, match="Text is required"):
-            notes.create(s, account_id=acme, kind="goal", text="  ")
+            notes.create(s, account_id=acme, kind="goal", text="  ", today=TODAY)
         note = notes.create(s, account_id=acme, kind="real_need", text="<b>not</b> html", noted_on="2026-02-01")
     assert note.text == "<b>not</b> html" and note.noted_on == date(2026, 2, 1)
 

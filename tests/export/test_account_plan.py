@@ -171,7 +171,8 @@ def test_three_hundred_milestones_page_cleanly(qapp, db, tmp_path):
             day = TODAY - timedelta(days=190) + timedelta(days=i * 2)
             milestones.create(s, account_id=aid, title=f"Run number {i:03d}", planned_on=day,
                               run_type=list(RunType)[i % 3], outcome=f"Outcome {i:03d}" if i % 2 else "",
-                              status=MilestoneStatus.DONE if day < TODAY and i % 5 else MilestoneStatus.PLANNED)
+                              status=MilestoneStatus.DONE if day < TODAY and i % 5 else MilestoneStatus.PLANNED,
+                              today=TODAY)
     out, text = export(db, aid, tmp_path)
     pages = PdfReader(str(out)).pages
     assert 10 <= len(pages) <= 40

@@ -163,12 +163,11 @@ def test_page_down_and_the_wheel_scroll_by_weeks(view):
 
 
 def test_edits_elsewhere_refresh_the_calendar(ctx, view, plan):
-    from csplanner.ui import undo
+    from csplanner.core.changes import RecordType
+    from csplanner.ui import operations
 
     day = TODAY + timedelta(days=8)
-    cmd = undo.CreateRecord(ctx, Milestone, milestones.create,
-                            {"account_id": plan[0], "title": "Exec sync", "planned_on": day}, "Add")
-    undo.run(ctx, cmd)
+    operations.create_record(ctx, RecordType.MILESTONE, {"account_id": plan[0], "title": "Exec sync", "planned_on": day})
     view.grid.ensure_visible(day)
     assert shown_on(view, day) == ["Exec sync"]
 
@@ -258,10 +257,8 @@ def test_today_race_day_and_run_colours_are_painted(ctx, view, plan):
 @pytest.fixture
 def editing_calls(ctx, monkeypatch):
     """Stands in for csplanner.ui.editing's dialogs: records the call and saves like the dialog would."""
-    import sys
-    import types
-
-    from csplanner.ui import undo
+    from csplanner.core.changes import RecordType
+    from csplanner.ui import editing, operations
 
     calls = []
 
@@ -269,17 +266,10 @@ def editing_calls(ctx, monkeypatch):
         calls.append((kind, record_id, defaults))
         if record_id is None:
             values = {"title": "New run", **(defaults or {})}
-            cmd = undo.CreateRecord(ctx_, Milestone, milestones.create, values, "Add run")
-            undo.run(ctx_, cmd)
-            return cmd.record_id
+            return operations.create_record(ctx_, RecordType.MILESTONE, values).record_id
         return record_id
 
-    fake = types.ModuleType("csplanner.ui.editing")
-    fake.edit_record = edit_record
-    monkeypatch.setitem(sys.modules, "csplanner.ui.editing", fake)
-    import csplanner.ui
-
-    monkeypatch.setattr(csplanner.ui, "editing", fake, raising=False)
+    monkeypatch.setattr(editing, "edit_record", edit_record)
     return calls
 
 

@@ -100,7 +100,7 @@ def test_duplicate_account_name_is_refused_with_the_name_kept(ctx, qtbot):
 
 def test_escape_cancels_without_saving(ctx, qtbot):
     aid = make_account(ctx)
-    dialog = open_dialog(qtbot, ctx, "note", defaults={"account_id": aid})
+    dialog = open_dialog(qtbot, ctx, "discovery_note", defaults={"account_id": aid})
     type_into(qtbot, dialog.inputs["text"].widget, "They tried a spreadsheet")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
@@ -112,7 +112,7 @@ def test_editing_changes_only_what_changed_and_undo_restores(ctx, qtbot):
     aid = make_account(ctx)
     with ctx.db.session() as s:
         cid = checkins.create(s, account_id=aid, held_on=date(2026, 11, 20), summary="Fine").id
-    dialog = open_dialog(qtbot, ctx, "checkin", cid)
+    dialog = open_dialog(qtbot, ctx, "check_in", cid)
     type_into(qtbot, dialog.inputs["summary"].widget, "Worried about budget")
     dialog.inputs["sentiment"].widget.setCurrentIndex(2)  # Negative
     qtbot.keyClick(dialog.inputs["summary"].widget, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

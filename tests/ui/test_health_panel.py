@@ -6,9 +6,10 @@ from PySide6.QtGui import QColor
 
 from csplanner.core import health
 from csplanner.core.enums import ObstacleKind, Severity
-from csplanner.core.models import HealthSnapshot, Obstacle
-from csplanner.core.services import accounts, checkins, obstacles
-from csplanner.ui import undo
+from csplanner.core.models import HealthSnapshot
+from csplanner.core.services import accounts, checkins
+from csplanner.core.changes import RecordType
+from csplanner.ui import operations
 from csplanner.ui.health_panel import GOOD, POOR, HealthPanel, TrendChart
 from tests.conftest import TODAY
 
@@ -43,10 +44,10 @@ def test_parts_and_weakest_follow_an_undoable_obstacle(ctx, qtbot):
     before = panel.current.score
     assert panel.part_texts["obstacles"].text() == "No open obstacles."
     assert panel.part_bars["obstacles"].score == 100
-    cmd = undo.CreateRecord(ctx, Obstacle, obstacles.create,
-                            {"account_id": aid, "title": "Escalation", "opened_on": TODAY,
-                             "severity": Severity.CRITICAL, "kind": ObstacleKind.ESCALATION}, "Add obstacle")
-    assert undo.run(ctx, cmd) is None
+    outcome = operations.create_record(ctx, RecordType.OBSTACLE, {
+        "account_id": aid, "title": "Escalation", "opened_on": TODAY, "severity": Severity.CRITICAL,
+        "kind": ObstacleKind.ESCALATION})
+    assert outcome.ok
     assert panel.part_bars["obstacles"].score == 0
     assert panel.current.score == before - 30
     assert panel.weakest_label.text() == "Drags it down most: open obstacles (−30 points)."
@@ -60,8 +61,7 @@ def test_edits_to_other_accounts_do_not_redraw(ctx, qtbot):
     other = make_account(ctx, "Other")
     panel = make_panel(ctx, qtbot, aid)
     shown = panel.current
-    undo.run(ctx, undo.CreateRecord(ctx, Obstacle, obstacles.create,
-                                    {"account_id": other, "title": "Gap", "opened_on": TODAY}, "Add"))
+    operations.create_record(ctx, RecordType.OBSTACLE, {"account_id": other, "title": "Gap", "opened_on": TODAY})
     assert panel.current is shown
 
 

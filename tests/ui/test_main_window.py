@@ -36,7 +36,7 @@ def rows_of(ctx, model, account_id):
 KINDS = [
     ("stakeholder", "Ctrl+Shift+P", Stakeholder, {"name": "Dana Diaz"},
      ("email", "dana@", "is not a valid email address"), ("title", "CIO", "title", "CIO")),
-    ("note", "Ctrl+Shift+N", DiscoveryNote, {"text": "They tried spreadsheets first"},
+    ("discovery_note", "Ctrl+Shift+N", DiscoveryNote, {"text": "They tried spreadsheets first"},
      ("noted_on", "yesterday", "is not a valid date"), ("text", "They need one quote tool", "text",
                                                         "They need one quote tool")),
     ("milestone", "Ctrl+Shift+M", Milestone, {"title": "Kickoff"},
@@ -44,7 +44,7 @@ KINDS = [
     ("obstacle", "Ctrl+Shift+O", Obstacle, {"title": "Budget freeze"},
      ("resolved_on", "2026-01-01", "must be on or after opened on"), ("mitigation", "Talk to the CFO",
                                                                       "mitigation", "Talk to the CFO")),
-    ("checkin", "Ctrl+Shift+C", CheckIn, {"summary": "Good call"},
+    ("check_in", "Ctrl+Shift+C", CheckIn, {"summary": "Good call"},
      ("held_on", "2026-13-40", "is not a valid date"), ("next_steps", "Send the deck", "next_steps", "Send the deck")),
 ]
 

@@ -209,19 +209,29 @@ def test_a_hidden_view_redraws_when_shown_again(ctx, qtbot):
     view.hide()
     with ctx.db.session() as s:
         milestones.mark(s, run_id, MilestoneStatus.DONE, on=TODAY)
-    from csplanner.ui.changes import Change
+    from csplanner.core import changes
 
-    ctx.bus.announce(Change.of("milestone", account_ids={acme}))
+    ctx.bus.announce(changes.touched(Milestone, account_ids={acme}))
     assert not row(view, "run", run_id).findChild(QCheckBox).isChecked()  # not redrawn while hidden
     view.show()
     assert row(view, "run", run_id).findChild(QCheckBox).isChecked()
 
 
-def test_opening_my_week_keeps_the_weekly_snapshot(ctx, qtbot):
+def test_my_week_alone_writes_no_weekly_scores(ctx, qtbot):
+    acme, _, _ = seed(ctx)
+    make_view(ctx, qtbot)
+    qtbot.wait(50)
+    with ctx.db.session() as s:
+        assert health.trend(s, acme) == []
+
+
+def test_starting_the_app_keeps_the_weekly_snapshot(ctx, qtbot):
+    from csplanner.ui.main_window import MainWindow
+
     acme, _, _ = seed(ctx)
     with qtbot.waitSignal(ctx.bus.changed) as sig:
-        make_view(ctx, qtbot)
-    assert sig.args[0].touches("health_snapshot")
+        qtbot.addWidget(MainWindow(ctx))
+    assert sig.args[0].trend and not sig.args[0].records
     def whole_trend():
         with ctx.db.session() as s:
             assert len(health.trend(s, acme)) == 12  # past weeks filled in, a step at a time

@@ -16,7 +16,7 @@ from csplanner.core.services import records
 SORTS = ("name", "renewal", "arr", "stage")
 
 
-def check(session: Session, f: dict[str, Any], record_id: int | None) -> dict[str, Any]:
+def check(session: Session, f: dict[str, Any], record_id: int | None, today: date | None = None) -> dict[str, Any]:
     f["name"] = v.text(f.get("name"), "name", required=True, max_len=200)
     clash = select(Account.id).where(func.lower(Account.name) == f["name"].lower())
     if record_id is not None:
@@ -38,12 +38,12 @@ def check(session: Session, f: dict[str, Any], record_id: int | None) -> dict[st
     return f
 
 
-def create(session: Session, **values: Any) -> Account:
-    return records.create(session, Account, check, values)
+def create(session: Session, *, today: date | None = None, **values: Any) -> Account:
+    return records.create(session, Account, check, values, today)
 
 
-def update(session: Session, account_id: int, **changes: Any) -> Account:
-    return records.update(session, Account, check, account_id, changes)
+def update(session: Session, account_id: int, *, today: date | None = None, **changes: Any) -> Account:
+    return records.update(session, Account, check, account_id, changes, today)
 
 
 def delete(session: Session, account_id: int) -> None:

@@ -12,9 +12,9 @@ from csplanner.core.models import CheckIn
 from csplanner.core.services import children, records
 
 
-def check(session: Session, f: dict[str, Any], _id: int | None) -> dict[str, Any]:
+def check(session: Session, f: dict[str, Any], _id: int | None, today: date | None = None) -> dict[str, Any]:
     f["account_id"] = children.account_id(session, f)
-    f["held_on"] = v.a_date(f.get("held_on") or date.today(), "held_on", required=True)
+    f["held_on"] = v.a_date(f.get("held_on") or today, "held_on", required=True)
     f["kind"] = v.an_enum(f.get("kind") or CheckInKind.CALL, CheckInKind, "kind")
     f["summary"] = v.text(f.get("summary"), "summary")
     f["next_steps"] = v.text(f.get("next_steps"), "next_steps")
@@ -25,12 +25,12 @@ def check(session: Session, f: dict[str, Any], _id: int | None) -> dict[str, Any
     return f
 
 
-def create(session: Session, **values: Any) -> CheckIn:
-    return records.create(session, CheckIn, check, values)
+def create(session: Session, *, today: date | None = None, **values: Any) -> CheckIn:
+    return records.create(session, CheckIn, check, values, today)
 
 
-def update(session: Session, checkin_id: int, **changes: Any) -> CheckIn:
-    return records.update(session, CheckIn, check, checkin_id, changes)
+def update(session: Session, checkin_id: int, *, today: date | None = None, **changes: Any) -> CheckIn:
+    return records.update(session, CheckIn, check, checkin_id, changes, today)
 
 
 def delete(session: Session, checkin_id: int) -> None:

@@ -12,14 +12,14 @@ from csplanner.core.models import Milestone
 from csplanner.core.services import children, records
 
 
-def check(session: Session, f: dict[str, Any], _id: int | None) -> dict[str, Any]:
+def check(session: Session, f: dict[str, Any], _id: int | None, today: date | None = None) -> dict[str, Any]:
     f["account_id"] = children.account_id(session, f)
     f["title"] = v.text(f.get("title"), "title", required=True, max_len=200)
     f["planned_on"] = v.a_date(f.get("planned_on"), "planned_on", required=True)
     f["status"] = v.an_enum(f.get("status") or MilestoneStatus.PLANNED, MilestoneStatus, "status")
     f["done_on"] = v.a_date(f.get("done_on"), "done_on")
     if f["status"] == MilestoneStatus.DONE and f["done_on"] is None:
-        f["done_on"] = date.today()
+        f["done_on"] = v.a_date(today, "done_on", required=True)  # done without a date: done today
     if f["status"] != MilestoneStatus.DONE:
         f["done_on"] = None  # only a done run has a done date
     f["run_type"] = v.an_enum(f.get("run_type") or RunType.MEDIUM, RunType, "run_type")
@@ -30,28 +30,29 @@ def check(session: Session, f: dict[str, Any], _id: int | None) -> dict[str, Any
     return f
 
 
-def create(session: Session, **values: Any) -> Milestone:
-    return records.create(session, Milestone, check, values)
+def create(session: Session, *, today: date | None = None, **values: Any) -> Milestone:
+    return records.create(session, Milestone, check, values, today)
 
 
-def update(session: Session, milestone_id: int, **changes: Any) -> Milestone:
-    return records.update(session, Milestone, check, milestone_id, changes)
+def update(session: Session, milestone_id: int, *, today: date | None = None, **changes: Any) -> Milestone:
+    return records.update(session, Milestone, check, milestone_id, changes, today)
 
 
 def delete(session: Session, milestone_id: int) -> None:
     records.delete(session, Milestone, milestone_id)
 
 
-def mark(session: Session, milestone_id: int, status: MilestoneStatus, on: date | None = None) -> Milestone:
-    """Tick a run off as done (on a date, default today), or mark it missed / skipped / planned."""
+def mark(session: Session, milestone_id: int, status: MilestoneStatus, *, today: date | None = None,
+         on: date | None = None) -> Milestone:
+    """Tick a run off as done (on `on`, default today), or mark it missed / skipped / planned."""
     changes: dict[str, Any] = {"status": status}
     if status == MilestoneStatus.DONE:
-        changes["done_on"] = on or date.today()
-    return update(session, milestone_id, **changes)
+        changes["done_on"] = on or today
+    return update(session, milestone_id, today=today, **changes)
 
 
-def move(session: Session, milestone_id: int, planned_on: date) -> Milestone:
-    return update(session, milestone_id, planned_on=planned_on)
+def move(session: Session, milestone_id: int, planned_on: date, *, today: date | None = None) -> Milestone:
+    return update(session, milestone_id, today=today, planned_on=planned_on)
 
 
 def for_account(session: Session, account_id: int) -> list[Milestone]:

@@ -1,5 +1,6 @@
 """Obstacles: injuries and bad weather on the way to race day."""
 
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -11,7 +12,7 @@ from csplanner.core.models import Milestone, Obstacle, ObstacleMilestone
 from csplanner.core.services import children, records
 
 
-def check(session: Session, f: dict[str, Any], _id: int | None) -> dict[str, Any]:
+def check(session: Session, f: dict[str, Any], _id: int | None, today: date | None = None) -> dict[str, Any]:
     f["account_id"] = children.account_id(session, f)
     f["kind"] = v.an_enum(f.get("kind") or ObstacleKind.OTHER, ObstacleKind, "kind")
     f["severity"] = v.an_enum(f.get("severity") or Severity.MEDIUM, Severity, "severity")
@@ -23,15 +24,15 @@ def check(session: Session, f: dict[str, Any], _id: int | None) -> dict[str, Any
     return f
 
 
-def create(session: Session, milestone_ids: list[int] | None = None, **values: Any) -> Obstacle:
-    obstacle = records.create(session, Obstacle, check, values)
+def create(session: Session, milestone_ids: list[int] | None = None, *, today: date | None = None, **values: Any) -> Obstacle:
+    obstacle = records.create(session, Obstacle, check, values, today)
     if milestone_ids:
         link(session, obstacle.id, milestone_ids)
     return obstacle
 
 
-def update(session: Session, obstacle_id: int, **changes: Any) -> Obstacle:
-    return records.update(session, Obstacle, check, obstacle_id, changes)
+def update(session: Session, obstacle_id: int, *, today: date | None = None, **changes: Any) -> Obstacle:
+    return records.update(session, Obstacle, check, obstacle_id, changes, today)
 
 
 def delete(session: Session, obstacle_id: int) -> None:

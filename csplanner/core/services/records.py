@@ -1,6 +1,7 @@
 """Create / update / delete for any record, with a per-kind rule check."""
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any, TypeVar
 
 from sqlmodel import Session, SQLModel
@@ -9,8 +10,9 @@ from csplanner.core.errors import DomainError
 from csplanner.core.models import Stamped, utcnow
 
 M = TypeVar("M", bound=Stamped)
-# A checker gets the merged field values (and the id being edited, or None) and returns them cleaned.
-Checker = Callable[[Session, dict[str, Any], int | None], dict[str, Any]]
+# A checker gets the merged field values, the id being edited (or None) and the caller's today
+# (for dates a rule fills in, e.g. a run marked done without a date) and returns them cleaned.
+Checker = Callable[[Session, dict[str, Any], int | None, date | None], dict[str, Any]]
 
 
 def get(session: Session, model: type[M], record_id: int) -> M:
@@ -27,13 +29,13 @@ def fields_of(obj: SQLModel) -> dict[str, Any]:
     return data
 
 
-def create(session: Session, model: type[M], check: Checker, values: Mapping[str, Any]) -> M:
+def create(session: Session, model: type[M], check: Checker, values: Mapping[str, Any], today: date | None = None) -> M:
     unknown = set(values) - set(model.model_fields) - {"id"}
     if unknown:
         raise DomainError(f"Unknown field(s) for {model.__name__}: {', '.join(sorted(unknown))}.")
     merged = {**fields_of(model.model_construct()), **dict(values)}
     record_id = merged.pop("id", None)
-    clean = check(session, merged, None)
+    clean = check(session, merged, None, today)
     obj = model(**clean)
     if record_id is not None:
         obj.id = record_id
@@ -42,13 +44,14 @@ def create(session: Session, model: type[M], check: Checker, values: Mapping[str
     return obj
 
 
-def update(session: Session, model: type[M], check: Checker, record_id: int, changes: Mapping[str, Any]) -> M:
+def update(session: Session, model: type[M], check: Checker, record_id: int, changes: Mapping[str, Any],
+           today: date | None = None) -> M:
     obj = get(session, model, record_id)
     unknown = set(changes) - set(model.model_fields)
     if unknown or {"id", "created_at", "updated_at"} & set(changes):
         raise DomainError(f"Cannot change field(s): {', '.join(sorted(set(changes)))}.")
     merged = {**fields_of(obj), **dict(changes)}
-    clean = check(session, merged, record_id)
+    clean = check(session, merged, record_id, today)
     for key, value in clean.items():
         setattr(obj, key, value)
     obj.updated_at = utcnow()

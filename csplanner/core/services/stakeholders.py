@@ -14,7 +14,7 @@ from csplanner.core.services import children, records
 KEY_ROLES = (StakeholderRole.EXEC_SPONSOR, StakeholderRole.CHAMPION)
 
 
-def check(session: Session, f: dict[str, Any], _id: int | None) -> dict[str, Any]:
+def check(session: Session, f: dict[str, Any], _id: int | None, today: date | None = None) -> dict[str, Any]:
     f["account_id"] = children.account_id(session, f)
     f["name"] = v.text(f.get("name"), "name", required=True, max_len=200)
     f["title"] = v.text(f.get("title"), "title", max_len=200)
@@ -24,18 +24,18 @@ def check(session: Session, f: dict[str, Any], _id: int | None) -> dict[str, Any
     f["status"] = v.an_enum(f.get("status") or StakeholderStatus.ACTIVE, StakeholderStatus, "status")
     f["left_on"] = v.a_date(f.get("left_on"), "left_on")
     if f["status"] == StakeholderStatus.LEFT and f["left_on"] is None:
-        f["left_on"] = date.today()
+        f["left_on"] = v.a_date(today, "left_on", required=True)  # left without a date: left today
     if f["status"] == StakeholderStatus.ACTIVE:
         f["left_on"] = None
     return f
 
 
-def create(session: Session, **values: Any) -> Stakeholder:
-    return records.create(session, Stakeholder, check, values)
+def create(session: Session, *, today: date | None = None, **values: Any) -> Stakeholder:
+    return records.create(session, Stakeholder, check, values, today)
 
 
-def update(session: Session, stakeholder_id: int, **changes: Any) -> Stakeholder:
-    return records.update(session, Stakeholder, check, stakeholder_id, changes)
+def update(session: Session, stakeholder_id: int, *, today: date | None = None, **changes: Any) -> Stakeholder:
+    return records.update(session, Stakeholder, check, stakeholder_id, changes, today)
 
 
 def delete(session: Session, stakeholder_id: int) -> None:
@@ -46,7 +46,7 @@ def for_account(session: Session, account_id: int) -> list[Stakeholder]:
     return children.for_account(session, Stakeholder, account_id, Stakeholder.status, Stakeholder.name)
 
 
-def turnover_draft(before: dict[str, Any], after: Stakeholder) -> dict[str, Any] | None:
+def turnover_draft(before: dict[str, Any], after: Stakeholder, today: date) -> dict[str, Any] | None:
     """If this edit marked an exec sponsor or champion as left, a pre-filled exec-turnover obstacle."""
     became_left = before.get("status") != StakeholderStatus.LEFT and after.status == StakeholderStatus.LEFT
     if not became_left or after.role not in KEY_ROLES:
@@ -57,6 +57,6 @@ def turnover_draft(before: dict[str, Any], after: Stakeholder) -> dict[str, Any]
         "kind": ObstacleKind.EXEC_TURNOVER,
         "severity": Severity.HIGH if after.role == StakeholderRole.EXEC_SPONSOR else Severity.MEDIUM,
         "title": f"{role} {after.name} left",
-        "opened_on": after.left_on or date.today(),
+        "opened_on": after.left_on or today,
         "mitigation": f"Find and onboard a new {role.lower()}; re-confirm goals and success criteria.",
     }

@@ -12,7 +12,7 @@ from csplanner.ui.calendar.grid import CalendarGrid
 from csplanner.ui.calendar.legend import Legend
 from csplanner.ui.calendar.panel import CalendarPanel
 from csplanner.ui.calendar.sources import AccountSource, locale_first_weekday
-from csplanner.ui.changes import Change
+from csplanner.core.changes import Change
 from csplanner.ui.context import AppContext
 
 
@@ -89,9 +89,7 @@ class AccountCalendar(CalendarPanel):
         self.grid.reload()
 
     def on_changed(self, change: Change) -> None:
-        if self.account_id is None:
-            return
-        if self.account_id in change.account_ids or (change.touches("account") and not change.account_ids):
+        if change.calendar and change.concerns(self.account_id):
             self.reload()
 
     def account_for_new(self, day: date) -> int | None:

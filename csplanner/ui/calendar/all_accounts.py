@@ -16,7 +16,7 @@ from csplanner.ui.calendar.grid import CalendarGrid
 from csplanner.ui.calendar.legend import Legend
 from csplanner.ui.calendar.panel import CalendarPanel
 from csplanner.ui.calendar.sources import Filters, RangeSource, locale_first_weekday
-from csplanner.ui.changes import Change
+from csplanner.core.changes import Change
 from csplanner.ui.context import AppContext
 
 WEEKS_BACK, WEEKS_AHEAD = 26, 52
@@ -103,10 +103,11 @@ class AllAccountsCalendar(CalendarPanel):
         self.grid.reload()
 
     def on_changed(self, change: Change) -> None:
-        if change.touches("account"):
+        if change.accounts_list:
             self.reload_segments()
-        self.source.clear()
-        self.grid.reload()
+        if change.calendar:
+            self.source.clear()
+            self.grid.reload()
 
     def go_today(self, select: bool = True) -> None:
         row = self.source.row_of(self.ctx.today())

@@ -1,15 +1,16 @@
 """What the account calendar and the all-accounts calendar share: a grid wired to undoable edits."""
 
 from datetime import date
-from types import ModuleType
 
 from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
 from csplanner.core.calendar import Chip
+from csplanner.core.changes import RecordType
 from csplanner.core.enums import MilestoneStatus
 from csplanner.core.errors import DomainError
-from csplanner.ui.calendar import commands
+from csplanner.ui import editing, operations
+from csplanner.ui.calendar import chip_menu
 from csplanner.ui.calendar.grid import CalendarGrid, Source
 from csplanner.ui.context import AppContext
 
@@ -46,34 +47,24 @@ class CalendarPanel(QWidget):
             self.message.setText(error.message)
             self.message.show()
 
-    # grid signals -> commands
+    # grid signals -> operations
     def move_chip(self, chip: Chip, day: date) -> None:
-        self.report(commands.move(self.ctx, chip, day))
+        self.report(operations.move_run(self.ctx, chip.milestone_id, day).error)
 
     def mark_chip(self, chip: Chip, status: MilestoneStatus) -> None:
-        self.report(commands.mark(self.ctx, chip, status))
+        self.report(operations.mark_run(self.ctx, chip.milestone_id, status).error)
 
     def delete_chip(self, chip: Chip) -> None:
-        self.report(commands.delete(self.ctx, chip))
-
-    def _editing(self) -> ModuleType | None:
-        try:  # the record dialogs live in csplanner.ui.editing, loaded when first needed
-            from csplanner.ui import editing
-        except ImportError:
-            self.report(DomainError("Editing runs is not available in this build."))
-            return None
-        return editing
+        self.report(operations.delete_record(self.ctx, RecordType.MILESTONE, chip.milestone_id).error)
 
     def edit_chip(self, chip: Chip) -> None:
-        editing = self._editing()
-        if editing is not None:
-            editing.edit_record(self, self.ctx, "milestone", chip.milestone_id)
+        editing.edit_record(self, self.ctx, RecordType.MILESTONE, chip.milestone_id)
 
     def add_on(self, day: date) -> None:
         account_id = self.account_for_new(day)
-        editing = self._editing() if account_id is not None else None
-        if editing is not None:
-            editing.edit_record(self, self.ctx, "milestone", None, {"account_id": account_id, "planned_on": day})
+        if account_id is not None:
+            editing.edit_record(self, self.ctx, RecordType.MILESTONE, None,
+                                {"account_id": account_id, "planned_on": day})
 
     def extra_menu_actions(self, menu: object, chip: Chip) -> None:
         """Hook for the all-accounts view ("Open account")."""
@@ -86,9 +77,9 @@ class CalendarPanel(QWidget):
         menu.deleteLater()
 
     def show_chip_menu(self, chip: Chip, where: QPoint) -> None:
-        menu, actions = commands.chip_menu(self, chip)
+        menu, actions = chip_menu.chip_menu(self, chip)
         actions["edit"].triggered.connect(lambda: self.edit_chip(chip))
-        for status, _text in commands.MARKS:
+        for status, _text in chip_menu.MARKS:
             actions[status.value].triggered.connect(lambda _=False, s=status: self.mark_chip(chip, s))
         actions["delete"].triggered.connect(lambda: self.delete_chip(chip))
         self.extra_menu_actions(menu, chip)

@@ -7,40 +7,14 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
-from sqlmodel import Session
-
 from csplanner.core import templates
 from csplanner.core.enums import label
 from csplanner.core.errors import DomainError
-from csplanner.core.models import Milestone
-from csplanner.core.services import accounts, milestones, records
+from csplanner.core.services import accounts, milestones
 from csplanner.core.templates import PlannedRun, Template
-from csplanner.ui import undo
+from csplanner.ui import operations
 from csplanner.ui.calendar import colors
-from csplanner.ui.changes import Change
 from csplanner.ui.context import AppContext
-
-
-class ApplyTemplate(undo.ServiceCommand):
-    """All of a template's runs as ONE undo step; redo recreates them with the same ids."""
-
-    def __init__(self, ctx: AppContext, account_id: int, runs: list[PlannedRun], name: str) -> None:
-        super().__init__(ctx, f"Apply template '{name}' ({len(runs)} runs)")
-        self.account_id, self.runs = account_id, list(runs)
-        self.ids: list[int] | None = None
-
-    def _change(self) -> Change:
-        return Change.of("milestone", account_ids=(self.account_id,))
-
-    def apply(self, session: Session) -> Change:
-        self.ids = templates.apply(session, self.account_id, self.runs, self.ids)
-        return self._change()
-
-    def revert(self, session: Session) -> Change:
-        for mid in self.ids or []:
-            session.delete(records.get(session, Milestone, mid))
-        session.flush()
-        return self._change()
 
 
 def _item(text: str) -> QTableWidgetItem:
@@ -177,12 +151,11 @@ class ApplyTemplateDialog(QDialog):
         t = self.template()
         if t is None or not self.runs:
             return
-        command = ApplyTemplate(self.ctx, self.account_id, self.runs, t.name)
-        error = undo.run(self.ctx, command)
-        if error is not None:
-            self.show_problem(error.message)
+        outcome = operations.apply_template(self.ctx, self.account_id, self.runs, t.name)
+        if outcome.error is not None:
+            self.show_problem(outcome.error.message)
             return
-        self.created = command.ids
+        self.created = list(outcome.record_ids)
         super().accept()
 
 

@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from csplanner.core.changes import MODELS, RecordType
 from csplanner.core.errors import DomainError
-from csplanner.core.services import records
-from csplanner.ui import undo
+from csplanner.core.services import by_type, records
+from csplanner.ui import operations
 from csplanner.ui.context import AppContext
 from csplanner.ui.dialogs.fields import Input
-from csplanner.ui.dialogs.kinds import KINDS, complete
+from csplanner.ui.dialogs.forms import FORMS
 
 
 def error_color(widget: QWidget) -> str:
@@ -46,28 +47,29 @@ class ErrorLabel(QLabel):
 class RecordDialog(QDialog):
     """New (record_id None, pre-filled from defaults) or edit; OK runs the undoable command."""
 
-    def __init__(self, parent: QWidget | None, ctx: AppContext, kind: str, record_id: int | None = None,
+    def __init__(self, parent: QWidget | None, ctx: AppContext, record_type: RecordType, record_id: int | None = None,
                  defaults: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.kind, self.record_id = ctx, KINDS[kind], record_id
+        self.ctx, self.form, self.record_id = ctx, FORMS[RecordType(record_type)], record_id
+        self.record_type = self.form.record_type
         self.saved_id: int | None = None
         today = ctx.today()
         if record_id is None:
             # the model's own defaults (run type medium, ...), so the form starts where the core would
-            model_defaults = {k: v for k, v in records.fields_of(self.kind.model.model_construct()).items()
+            model_defaults = {k: v for k, v in records.fields_of(MODELS[self.record_type].model_construct()).items()
                               if v is not None}
-            self.original: dict[str, Any] = {**model_defaults, **self.kind.defaults(today), **(defaults or {})}
+            self.original: dict[str, Any] = {**model_defaults, **self.form.defaults(today), **(defaults or {})}
         else:
             with ctx.db.session() as s:
-                self.original = records.fields_of(records.get(s, self.kind.model, record_id))
-        noun = self.kind.noun
-        self.setWindowTitle(f"New {noun}" if record_id is None else f"Edit {noun} — {self.kind.title(self.original)}")
+                self.original = records.fields_of(by_type.get(s, self.record_type, record_id))
+        noun = self.form.noun
+        self.setWindowTitle(f"New {noun}" if record_id is None else f"Edit {noun} — {self.form.title(self.original)}")
         self.inputs: dict[str, Input] = {}
         self.errors: dict[str, ErrorLabel] = {}
         self.general_error = ErrorLabel()
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for text, field in self.kind.inputs(today):
+        for text, field in self.form.inputs(today):
             self.inputs[field.name] = field
             if field.name in self.original:
                 field.set_value(self.original[field.name])
@@ -126,44 +128,36 @@ class RecordDialog(QDialog):
             label.clear_message()
 
     # --- saving -------------------------------------------------------------------------
-    def command(self, values: dict[str, Any]) -> undo.ServiceCommand | None:
-        kind, title = self.kind, self.kind.title(values)
+    def save(self, values: dict[str, Any]) -> operations.Outcome | None:
+        """Run the verb for what changed (None: nothing did)."""
         if self.record_id is None:
-            hidden = {k: v for k, v in self.original.items() if k in kind.model.model_fields and k not in values}
-            return undo.CreateRecord(self.ctx, kind.model, kind.service.create, {**hidden, **values},
-                                     f"Add {kind.noun} '{title}'")
+            hidden = {k: v for k, v in self.original.items()
+                      if k in MODELS[self.record_type].model_fields and k not in values}
+            return operations.create_record(self.ctx, self.record_type, {**hidden, **values})
         changes = {k: v for k, v in values.items() if v != self.original.get(k)}
         if not changes:
             return None
-        verb = "Edit"
-        if set(changes) == {"archived"}:
-            verb = "Archive" if changes["archived"] else "Unarchive"
-        return undo.UpdateRecord(self.ctx, kind.model, kind.service.update, self.record_id, changes,
-                                 f"{verb} {kind.noun} '{title}'")
+        return operations.update_record(self.ctx, self.record_type, self.record_id, changes)
 
     def accept(self) -> None:
         self.clear_errors()
         try:
-            values = complete(self.kind.name, self.values(), self.ctx.today())
+            values = self.values()
         except DomainError as exc:
             self.show_error(exc)
             return
-        command = self.command(values)
-        if command is not None:
-            error = undo.run(self.ctx, command)
-            if error is not None:  # nothing was saved; the input stays as typed
-                self.show_error(error)
-                return
-            self.saved_id = getattr(command, "record_id", None)
-        else:
-            self.saved_id = self.record_id
+        outcome = self.save(values)
+        if outcome is not None and outcome.error is not None:  # nothing was saved; the input stays as typed
+            self.show_error(outcome.error)
+            return
+        self.saved_id = outcome.record_id if outcome is not None else self.record_id
         super().accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, ctx: AppContext, kind: str, record_id: int | None = None,
+    def ask(cls, parent: QWidget | None, ctx: AppContext, record_type: RecordType, record_id: int | None = None,
             defaults: dict[str, Any] | None = None) -> int | None:
         """Open the dialog; the saved record's id, or None if cancelled."""
-        dialog = cls(parent, ctx, kind, record_id, defaults)
+        dialog = cls(parent, ctx, record_type, record_id, defaults)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

@@ -7,19 +7,16 @@ training. Every change goes through an undoable command; the page redraws on ctx
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from csplanner.core import health, week
+from csplanner.core.changes import Change, RecordType
 from csplanner.core.enums import MilestoneStatus, Severity, label
-from csplanner.core.models import Milestone
-from csplanner.core.services import milestones
-from csplanner.ui import undo
-from csplanner.ui.changes import Change
+from csplanner.ui import editing, operations
 from csplanner.ui.context import AppContext
 from csplanner.ui.dialogs.money import format_money
 from csplanner.ui.health_panel import score_color
@@ -27,7 +24,6 @@ from csplanner.ui.my_week import rows as r
 
 DAY_CAP = 25  # runs shown per day before "Show all"
 LIST_CAP = 12  # rows per side list before "Show all"
-WEEK_KINDS = frozenset({"account", "milestone", "obstacle", "check_in", "obstacle_milestone"})
 
 
 def day_name(day: date) -> str:
@@ -49,32 +45,10 @@ def health_tip(h: health.Health) -> str:
     return "\n".join(lines)
 
 
-def take_snapshots(ctx: AppContext, owner: QObject) -> None:
-    """Keep the weekly health trend: this week's scores now, then the missing past weeks one
-    at a time, each in its own short unit of work, so a big book never freezes the window."""
-    today = ctx.today()
-    steps = [lambda s: health.snapshot_week(s, today)]
-    steps += [lambda s, back=back: health.backfill_week(s, today, back) for back in range(1, health.TREND_WEEKS)]
-
-    def step() -> None:
-        work = steps.pop(0)
-        try:
-            with ctx.db.session() as s:
-                added = work(s)
-        except SQLAlchemyError:  # a read-only or busy file: the trend waits for the next start
-            return
-        if added:
-            ctx.bus.announce(Change.of("health_snapshot"))  # trend charts redraw
-        if steps:
-            QTimer.singleShot(0, owner, step)  # dropped if the owner is gone
-
-    step()
-
-
 class MyWeekView(QWidget):
     open_account = Signal(int)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, snapshots: bool = True) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         first_weekday = QLocale().firstDayOfWeek().value - 1  # Qt: 1 = Monday … 7 = Sunday
@@ -83,8 +57,6 @@ class MyWeekView(QWidget):
         self.plan: week.WeekPlan | None = None
         self.expanded: set[str] = set()  # sections showing every row
         self._dirty = True
-        if snapshots:  # after the window is up: the first start on a big book takes a moment
-            QTimer.singleShot(0, self, lambda: take_snapshots(ctx, self))
 
         self.previous = QPushButton("◀  Previous week")
         self.this_week = QPushButton("This week")
@@ -132,7 +104,7 @@ class MyWeekView(QWidget):
         self.refresh(keep_scroll=False)
 
     def on_changed(self, change: Change) -> None:
-        if not (change.kinds & WEEK_KINDS):
+        if not (change.calendar or change.health):  # runs, obstacles, check-ins, races: all move one of these
             return
         if self.isVisible():
             self.refresh()
@@ -183,25 +155,16 @@ class MyWeekView(QWidget):
 
     def tick(self, item: week.MilestoneItem, done: bool) -> None:
         """Tick a run off as done today, or untick it back to planned; one undo step."""
-        if done:
-            changes = {"status": MilestoneStatus.DONE, "done_on": self.ctx.today()}
-            text = f"Tick off '{item.title}'"
-        else:
-            changes = {"status": MilestoneStatus.PLANNED, "done_on": None}
-            text = f"Untick '{item.title}'"
-        error = undo.run(self.ctx, undo.UpdateRecord(self.ctx, Milestone, milestones.update,
-                                                      item.milestone_id, changes, text))
+        error = operations.tick_run(self.ctx, item.milestone_id, done).error
         if error is not None:
             QMessageBox.warning(self, "csplanner", error.message)
             self.refresh()  # the box goes back to what is saved
 
     def log_checkin(self, account_id: int, checkin_id: int | None = None) -> None:
-        from csplanner.ui import editing  # the record dialogs live with the workspace
-
         if checkin_id is not None:
-            editing.edit_record(self, self.ctx, "checkin", checkin_id)
+            editing.edit_record(self, self.ctx, RecordType.CHECK_IN, checkin_id)
         else:
-            editing.edit_record(self, self.ctx, "checkin", None,
+            editing.edit_record(self, self.ctx, RecordType.CHECK_IN, None,
                                 {"account_id": account_id, "held_on": self.ctx.today()})
 
     def _open(self, account_id: int) -> None:

@@ -5,7 +5,7 @@ from datetime import date
 from sqlmodel import select
 
 from csplanner.core.models import Account, CheckIn, Milestone, Obstacle, ObstacleMilestone, Stakeholder
-from csplanner.core.services import accounts, checkins, milestones, obstacles, snapshot, stakeholders
+from csplanner.core.services import accounts, checkins, milestones, obstacles, undo_dump, stakeholders
 
 
 def test_account_delete_and_restore_roundtrip(db):
@@ -16,11 +16,11 @@ def test_account_delete_and_restore_roundtrip(db):
         o = obstacles.create(s, account_id=a, title="Outage", opened_on=date(2026, 1, 9), milestone_ids=[m]).id
         checkins.create(s, account_id=a, held_on=date(2026, 1, 10), summary="Good call")
     with db.session() as s:
-        rows = snapshot.dump(s, Account, a)
+        rows = undo_dump.dump(s, Account, a)
         accounts.delete(s, a)
     with db.session() as s:
         assert s.exec(select(Milestone)).all() == []
-        snapshot.restore(s, rows)
+        undo_dump.restore(s, rows)
     with db.session() as s:
         assert accounts.get(s, a).goal == "Close books in 2 days"
         assert [x.name for x in s.exec(select(Stakeholder)).all()] == ["Ana"]
@@ -34,8 +34,8 @@ def test_milestone_restore_brings_back_its_obstacle_links(db):
         a = accounts.create(s, name="Acme").id
         m = milestones.create(s, account_id=a, title="Kickoff", planned_on=date(2026, 1, 8)).id
         o = obstacles.create(s, account_id=a, title="Outage", opened_on=date(2026, 1, 9), milestone_ids=[m]).id
-        rows = snapshot.dump(s, Milestone, m)
+        rows = undo_dump.dump(s, Milestone, m)
         milestones.delete(s, m)
     with db.session() as s:
-        snapshot.restore(s, rows)
+        undo_dump.restore(s, rows)
         assert obstacles.linked_milestones(s, o) == [m]

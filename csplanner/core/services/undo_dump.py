@@ -1,4 +1,7 @@
-"""A record with everything that hangs off it, as plain data: for undoing deletes and for JSON."""
+"""A record with everything that hangs off it, as plain data: what undoing a delete puts back.
+
+(Not to be confused with the weekly health scores, `HealthSnapshot`.)
+"""
 
 from typing import Any
 
@@ -16,13 +19,13 @@ from csplanner.core.models import (
 )
 
 CHILDREN: tuple[type[SQLModel], ...] = (Stakeholder, DiscoveryNote, Milestone, Obstacle, CheckIn, HealthSnapshot)
-KINDS: dict[str, type[SQLModel]] = {
+TABLES: dict[str, type[SQLModel]] = {
     m.__name__: m for m in (Account, *CHILDREN, ObstacleMilestone)
 }
 
 
 def _dump(obj: SQLModel) -> dict[str, Any]:
-    return {"kind": type(obj).__name__, "fields": obj.model_dump()}
+    return {"table": type(obj).__name__, "fields": obj.model_dump()}
 
 
 def dump(session: Session, model: type[SQLModel], record_id: int) -> list[dict[str, Any]]:
@@ -50,6 +53,11 @@ def dump(session: Session, model: type[SQLModel], record_id: int) -> list[dict[s
 def restore(session: Session, rows: list[dict[str, Any]]) -> None:
     """Put back what `dump` took, with the same ids, so other undo steps still find them."""
     for row in rows:
-        model = KINDS[row["kind"]]
+        model = TABLES[row["table"]]
         session.add(model.model_validate(row["fields"]))
         session.flush()
+
+
+def models_in(rows: list[dict[str, Any]]) -> list[type[SQLModel]]:
+    """The tables a dump holds rows of (what deleting or restoring it touches)."""
+    return list(dict.fromkeys(TABLES[row["table"]] for row in rows))

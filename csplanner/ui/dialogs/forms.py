@@ -1,12 +1,9 @@
-"""What each kind of record is called, which service saves it, and which fields its dialog shows."""
+"""Which fields each record type's dialog shows, and what a new one starts with."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from types import ModuleType
 from typing import Any
-
-from sqlmodel import SQLModel
 
 from csplanner.core.enums import (
     CheckInKind,
@@ -20,10 +17,8 @@ from csplanner.core.enums import (
     StakeholderRole,
     StakeholderStatus,
     Team,
-    label,
 )
-from csplanner.core.models import Account, CheckIn, DiscoveryNote, Milestone, Obstacle, Stakeholder
-from csplanner.core.services import accounts, checkins, milestones, notes, obstacles, stakeholders
+from csplanner.core.changes import RecordType
 from csplanner.ui.dialogs.fields import (
     CheckInput,
     DateInput,
@@ -34,25 +29,25 @@ from csplanner.ui.dialogs.fields import (
     SentimentInput,
     TextInput,
 )
+from csplanner.ui.nouns import NOUNS, title
 
 
 @dataclass(frozen=True)
-class Kind:
-    name: str  # "milestone": what edit_record() is asked for
-    noun: str  # "milestone": what menus and undo texts say
-    model: type[SQLModel]
-    service: ModuleType
+class RecordForm:
+    record_type: RecordType
     # today -> the dialog's inputs as (label, input) in tab order
     inputs: Callable[[date], list[tuple[str, Input]]]
     # today -> values a new record starts with
     defaults: Callable[[date], dict[str, Any]]
-    # record values -> the short name used in "Add milestone 'Kickoff'"
-    title: Callable[[dict[str, Any]], str]
 
+    @property
+    def noun(self) -> str:
+        """"milestone": what menus and undo texts say."""
+        return NOUNS[self.record_type]
 
-def short(text: object, limit: int = 40) -> str:
-    one_line = " ".join(str(text or "").split())
-    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+    def title(self, values: dict[str, Any]) -> str:
+        """The short name used in "Edit milestone 'Kickoff'"."""
+        return title(self.record_type, values)
 
 
 def account_inputs(today: date) -> list[tuple[str, Input]]:
@@ -129,30 +124,14 @@ def checkin_inputs(today: date) -> list[tuple[str, Input]]:
     ]
 
 
-KINDS: dict[str, Kind] = {
-    k.name: k
+FORMS: dict[RecordType, RecordForm] = {
+    k.record_type: k
     for k in (
-        Kind("account", "account", Account, accounts, account_inputs,
-             lambda today: {"currency": "USD", "stage": Stage.LAND}, lambda v: short(v.get("name"))),
-        Kind("stakeholder", "stakeholder", Stakeholder, stakeholders, stakeholder_inputs,
-             lambda today: {}, lambda v: short(v.get("name"))),
-        Kind("note", "discovery note", DiscoveryNote, notes, note_inputs,
-             lambda today: {"noted_on": today}, lambda v: short(v.get("text"), 30)),
-        Kind("milestone", "milestone", Milestone, milestones, milestone_inputs,
-             lambda today: {"planned_on": today}, lambda v: short(v.get("title"))),
-        Kind("obstacle", "obstacle", Obstacle, obstacles, obstacle_inputs,
-             lambda today: {"opened_on": today}, lambda v: short(v.get("title"))),
-        Kind("checkin", "check-in", CheckIn, checkins, checkin_inputs,
-             lambda today: {"held_on": today},
-             lambda v: f"{label(str(v.get('kind') or 'call'))} on {v.get('held_on')}"),
+        RecordForm(RecordType.ACCOUNT, account_inputs, lambda today: {"currency": "USD", "stage": Stage.LAND}),
+        RecordForm(RecordType.STAKEHOLDER, stakeholder_inputs, lambda today: {}),
+        RecordForm(RecordType.DISCOVERY_NOTE, note_inputs, lambda today: {"noted_on": today}),
+        RecordForm(RecordType.MILESTONE, milestone_inputs, lambda today: {"planned_on": today}),
+        RecordForm(RecordType.OBSTACLE, obstacle_inputs, lambda today: {"opened_on": today}),
+        RecordForm(RecordType.CHECK_IN, checkin_inputs, lambda today: {"held_on": today}),
     )
 }
-
-
-def complete(kind: str, values: dict[str, Any], today: date) -> dict[str, Any]:
-    """Dates the core would fill with the machine's today, filled with the app's today instead."""
-    if kind == "milestone" and values.get("status") == MilestoneStatus.DONE and not values.get("done_on"):
-        values["done_on"] = today
-    if kind == "stakeholder" and values.get("status") == StakeholderStatus.LEFT and not values.get("left_on"):
-        values["left_on"] = today
-    return values

@@ -1,0 +1,109 @@
+"""What an edit touched, decided once here so screens check fields, never table names.
+
+    change = changes.touched(Milestone, account_ids={3})
+    if change.health: ...          # a health score may have moved
+    if RecordType.MILESTONE in change.records: ...
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlmodel import SQLModel
+
+from csplanner.core.models import (
+    Account,
+    CheckIn,
+    DiscoveryNote,
+    HealthSnapshot,
+    Milestone,
+    Obstacle,
+    ObstacleMilestone,
+    Stakeholder,
+)
+
+
+class RecordType(StrEnum):
+    """The kinds of record a user adds, edits and deletes; the value is the table's name."""
+
+    ACCOUNT = "account"
+    STAKEHOLDER = "stakeholder"
+    DISCOVERY_NOTE = "discovery_note"
+    MILESTONE = "milestone"
+    OBSTACLE = "obstacle"
+    CHECK_IN = "check_in"
+
+
+MODELS: dict[RecordType, type[SQLModel]] = {
+    RecordType.ACCOUNT: Account,
+    RecordType.STAKEHOLDER: Stakeholder,
+    RecordType.DISCOVERY_NOTE: DiscoveryNote,
+    RecordType.MILESTONE: Milestone,
+    RecordType.OBSTACLE: Obstacle,
+    RecordType.CHECK_IN: CheckIn,
+}
+# an obstacle's links to milestones are part of the obstacle (and of the milestones it hurts)
+_LINKED = {ObstacleMilestone: (RecordType.OBSTACLE, RecordType.MILESTONE)}
+# the tables that move a health score: the account's dates, runs, obstacles, check-ins
+_HEALTH = frozenset({RecordType.ACCOUNT, RecordType.MILESTONE, RecordType.OBSTACLE, RecordType.CHECK_IN})
+# what the calendars draw: runs as chips, obstacles as bars, the account's dates and name
+_CALENDAR = frozenset({RecordType.ACCOUNT, RecordType.MILESTONE, RecordType.OBSTACLE})
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit's reach. Empty `account_ids` with a true flag means: any account may be affected."""
+
+    account_ids: frozenset[int] = frozenset()
+    records: frozenset[RecordType] = frozenset()  # whose rows changed (the record tables, the dialogs)
+    accounts_list: bool = False  # a row of the accounts list: name, stage, ARR, race day, archived, added/gone
+    health: bool = False  # an account's health score may have moved
+    calendar: bool = False  # chips, bars or race days on a calendar
+    trend: bool = False  # stored weekly health scores were written
+
+    def concerns(self, account_id: int | None) -> bool:
+        """Did the edit touch this account (or possibly any)?"""
+        return account_id is not None and (not self.account_ids or account_id in self.account_ids)
+
+    def __or__(self, other: "Change") -> "Change":
+        return Change(self.account_ids | other.account_ids, self.records | other.records,
+                      self.accounts_list or other.accounts_list, self.health or other.health,
+                      self.calendar or other.calendar, self.trend or other.trend)
+
+
+def record_type(model: type[SQLModel]) -> RecordType:
+    return next(t for t, m in MODELS.items() if m is model)
+
+
+def touched(*models: type[SQLModel], account_ids: Iterable[int | None] = ()) -> Change:
+    """The one place that says what editing rows of these tables affects."""
+    records: set[RecordType] = set()
+    trend = False
+    for model in models:
+        if model is HealthSnapshot:
+            trend = True
+        elif model in _LINKED:
+            records.update(_LINKED[model])
+        else:
+            records.add(record_type(model))
+    return Change(
+        account_ids=frozenset(i for i in account_ids if i is not None),
+        records=frozenset(records),
+        accounts_list=RecordType.ACCOUNT in records,
+        health=bool(records & _HEALTH),
+        calendar=bool(records & _CALENDAR),
+        trend=trend,
+    )
+
+
+TREND = touched(HealthSnapshot)  # the startup job wrote weekly scores for every account
+
+
+def account_of(obj: SQLModel) -> int | None:
+    """The account a record belongs to (an account belongs to itself)."""
+    return obj.id if isinstance(obj, Account) else getattr(obj, "account_id", None)
+
+
+def of_record(obj: SQLModel) -> Change:
+    """What creating, editing or deleting this one record touches."""
+    return touched(type(obj), account_ids=(account_of(obj),))

@@ -1,0 +1,36 @@
+"""Which service saves each record type: one lookup for the generic create / update / delete."""
+
+from datetime import date
+from types import ModuleType
+from typing import Any
+
+from sqlmodel import Session, SQLModel
+
+from csplanner.core.changes import MODELS, RecordType
+from csplanner.core.services import accounts, checkins, milestones, notes, obstacles, records, stakeholders
+
+SERVICES: dict[RecordType, ModuleType] = {
+    RecordType.ACCOUNT: accounts,
+    RecordType.STAKEHOLDER: stakeholders,
+    RecordType.DISCOVERY_NOTE: notes,
+    RecordType.MILESTONE: milestones,
+    RecordType.OBSTACLE: obstacles,
+    RecordType.CHECK_IN: checkins,
+}
+
+
+def create(session: Session, record_type: RecordType, values: dict[str, Any], today: date) -> SQLModel:
+    return SERVICES[record_type].create(session, today=today, **values)  # type: ignore[no-any-return]
+
+
+def update(session: Session, record_type: RecordType, record_id: int, changes: dict[str, Any],
+           today: date) -> SQLModel:
+    return SERVICES[record_type].update(session, record_id, today=today, **changes)  # type: ignore[no-any-return]
+
+
+def delete(session: Session, record_type: RecordType, record_id: int) -> None:
+    SERVICES[record_type].delete(session, record_id)
+
+
+def get(session: Session, record_type: RecordType, record_id: int) -> SQLModel:
+    return records.get(session, MODELS[record_type], record_id)  # type: ignore[type-var]

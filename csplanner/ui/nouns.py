@@ -1,0 +1,38 @@
+"""What each record type is called in menus and undo texts, and the short name of one record."""
+
+from typing import Any
+
+from sqlmodel import SQLModel
+
+from csplanner.core.changes import RecordType
+from csplanner.core.enums import label
+from csplanner.core.services import records
+
+NOUNS: dict[RecordType, str] = {
+    RecordType.ACCOUNT: "account",
+    RecordType.STAKEHOLDER: "stakeholder",
+    RecordType.DISCOVERY_NOTE: "discovery note",
+    RecordType.MILESTONE: "milestone",
+    RecordType.OBSTACLE: "obstacle",
+    RecordType.CHECK_IN: "check-in",
+}
+
+
+def short(text: object, limit: int = 40) -> str:
+    one_line = " ".join(str(text or "").split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
+def title(record_type: RecordType, values: dict[str, Any]) -> str:
+    """The short name used in "Add milestone 'Kickoff'"."""
+    if record_type in (RecordType.ACCOUNT, RecordType.STAKEHOLDER):
+        return short(values.get("name"))
+    if record_type == RecordType.DISCOVERY_NOTE:
+        return short(values.get("text"), 30)
+    if record_type == RecordType.CHECK_IN:
+        return f"{label(str(values.get('kind') or 'call'))} on {values.get('held_on')}"
+    return short(values.get("title"))
+
+
+def title_of(obj: SQLModel, record_type: RecordType) -> str:
+    return title(record_type, records.fields_of(obj))

@@ -1,0 +1,147 @@
+"""Every thing a user does to the data, one function per verb (as Anki's aqt/operations).
+
+Each verb wraps a core service in an undoable command, pushes it (which runs it and announces
+the core `Change` on `ctx.bus`) and returns an `Outcome`. Screens never open a session to
+write and never build commands themselves:
+
+    outcome = operations.mark_run(ctx, milestone_id, MilestoneStatus.DONE)
+    if outcome.error: show(outcome.error.message)
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QLocale
+from sqlmodel import Session
+
+from csplanner.core import changes, templates
+from csplanner.core.changes import Change, RecordType
+from csplanner.core.enums import MilestoneStatus
+from csplanner.core.errors import DomainError
+from csplanner.core.models import Milestone
+from csplanner.core.services import by_type, milestones
+from csplanner.core.templates import PlannedRun
+from csplanner.ui import undo
+from csplanner.ui.context import AppContext
+from csplanner.ui.nouns import NOUNS, title_of
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a verb did: the rule it broke (then nothing was saved), or the ids it created."""
+
+    error: DomainError | None = None
+    record_ids: tuple[int, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def record_id(self) -> int | None:
+        return self.record_ids[0] if self.record_ids else None
+
+
+def _push(ctx: AppContext, command: undo.ServiceCommand, ids: tuple[int, ...] = ()) -> Outcome:
+    error = undo.run(ctx, command)
+    return Outcome(error) if error is not None else Outcome(None, ids)
+
+
+# --- any record ---------------------------------------------------------------------------------
+def create_record(ctx: AppContext, record_type: RecordType, values: dict[str, Any]) -> Outcome:
+    """Add a record ("Add milestone 'Kickoff'"); undo deletes it through its service."""
+    noun = NOUNS[record_type]
+    command = undo.CreateRecord(ctx, record_type, values,
+                                describe=lambda obj: f"Add {noun} '{title_of(obj, record_type)}'")
+    error = undo.run(ctx, command)
+    return Outcome(error) if error is not None else Outcome(None, (command.record_id or 0,))
+
+
+def update_record(ctx: AppContext, record_type: RecordType, record_id: int, fields: dict[str, Any]) -> Outcome:
+    """Change some fields ("Edit obstacle 'Outage'", "Archive account 'Acme'"); undo puts them back."""
+    noun = NOUNS[record_type]
+    verb = "Edit"
+    if set(fields) == {"archived"}:
+        verb = "Archive" if fields["archived"] else "Unarchive"
+    return _push(ctx, undo.EditRecord(
+        ctx, record_type, record_id, tuple(fields),
+        lambda s: by_type.update(s, record_type, record_id, fields, ctx.today()),
+        describe=lambda obj: f"{verb} {noun} '{title_of(obj, record_type)}'"), (record_id,))
+
+
+def delete_record(ctx: AppContext, record_type: RecordType, record_id: int) -> Outcome:
+    """Delete a record and what hangs off it (ask first: see editing.delete_record)."""
+    noun = NOUNS[record_type]
+    return _push(ctx, undo.DeleteRecord(ctx, record_type, record_id,
+                                        describe=lambda obj: f"Delete {noun} '{title_of(obj, record_type)}'"))
+
+
+def set_archived(ctx: AppContext, account_id: int, archived: bool) -> Outcome:
+    """Hide an account from the list, or bring it back."""
+    return update_record(ctx, RecordType.ACCOUNT, account_id, {"archived": archived})
+
+
+def log_checkin(ctx: AppContext, account_id: int, values: dict[str, Any]) -> Outcome:
+    """Write down a call, meeting or QBR (held today unless `values` says otherwise)."""
+    return create_record(ctx, RecordType.CHECK_IN, {"held_on": ctx.today(), **values, "account_id": account_id})
+
+
+# --- runs (milestones) ----------------------------------------------------------------------------
+RUN_FIELDS = ("status", "done_on")
+
+
+def mark_run(ctx: AppContext, milestone_id: int, status: MilestoneStatus) -> Outcome:
+    """Mark a run done (today), missed, skipped or back to planned ("Mark 'QBR' done")."""
+    today = ctx.today()  # fixed now, so a redo tomorrow still says it was done today
+    return _push(ctx, undo.EditRecord(
+        ctx, RecordType.MILESTONE, milestone_id, RUN_FIELDS,
+        lambda s: milestones.mark(s, milestone_id, status, today=today),
+        describe=lambda obj: f"Mark '{obj.title}' {status.value}"), (milestone_id,))  # type: ignore[attr-defined]
+
+
+def tick_run(ctx: AppContext, milestone_id: int, done: bool) -> Outcome:
+    """My week's tick box: done today, or back to planned ("Tick off 'Go live'", "Untick 'Go live'")."""
+    status = MilestoneStatus.DONE if done else MilestoneStatus.PLANNED
+    verb = "Tick off" if done else "Untick"
+    today = ctx.today()
+    return _push(ctx, undo.EditRecord(
+        ctx, RecordType.MILESTONE, milestone_id, RUN_FIELDS,
+        lambda s: milestones.mark(s, milestone_id, status, today=today),
+        describe=lambda obj: f"{verb} '{obj.title}'"), (milestone_id,))  # type: ignore[attr-defined]
+
+
+def move_run(ctx: AppContext, milestone_id: int, day: date) -> Outcome:
+    """Plan a run on another day ("Move 'QBR' to 12/3/26")."""
+    when = QLocale().toString(day, QLocale.FormatType.ShortFormat)
+    return _push(ctx, undo.EditRecord(
+        ctx, RecordType.MILESTONE, milestone_id, ("planned_on",),
+        lambda s: milestones.move(s, milestone_id, day, today=ctx.today()),
+        describe=lambda obj: f"Move '{obj.title}' to {when}"), (milestone_id,))  # type: ignore[attr-defined]
+
+
+class ApplyTemplate(undo.ServiceCommand):
+    """All of a template's runs as ONE undo step; redo recreates them with the same ids."""
+
+    def __init__(self, ctx: AppContext, account_id: int, runs: list[PlannedRun], name: str) -> None:
+        super().__init__(ctx, f"Apply template '{name}' ({len(runs)} runs)")
+        self.account_id, self.runs = account_id, list(runs)
+        self.ids: list[int] | None = None
+
+    def _change(self) -> Change:
+        return changes.touched(Milestone, account_ids=(self.account_id,))
+
+    def apply(self, session: Session) -> Change:
+        self.ids = templates.apply(session, self.account_id, self.runs, self.ids)
+        return self._change()
+
+    def revert(self, session: Session) -> Change:
+        templates.unapply(session, self.ids or [])
+        return self._change()
+
+
+def apply_template(ctx: AppContext, account_id: int, runs: list[PlannedRun], name: str) -> Outcome:
+    """Add a template's runs to an account in one undoable step; the ids of the runs added."""
+    command = ApplyTemplate(ctx, account_id, runs, name)
+    error = undo.run(ctx, command)
+    return Outcome(error) if error is not None else Outcome(None, tuple(command.ids or ()))

@@ -1,0 +1,59 @@
+"""The core decides once what an edit touched; screens read these fields."""
+
+import pytest
+
+from csplanner.core import changes
+from csplanner.core.changes import Change, RecordType
+from csplanner.core.models import (
+    Account,
+    CheckIn,
+    DiscoveryNote,
+    HealthSnapshot,
+    Milestone,
+    Obstacle,
+    ObstacleMilestone,
+    Stakeholder,
+)
+
+# model edited -> (records, accounts_list, health, calendar, trend)
+EXPECTED = [
+    (Account, {RecordType.ACCOUNT}, True, True, True, False),
+    (Stakeholder, {RecordType.STAKEHOLDER}, False, False, False, False),
+    (DiscoveryNote, {RecordType.DISCOVERY_NOTE}, False, False, False, False),
+    (Milestone, {RecordType.MILESTONE}, False, True, True, False),
+    (Obstacle, {RecordType.OBSTACLE}, False, True, True, False),
+    (CheckIn, {RecordType.CHECK_IN}, False, True, False, False),
+    (ObstacleMilestone, {RecordType.OBSTACLE, RecordType.MILESTONE}, False, True, True, False),
+    (HealthSnapshot, set(), False, False, False, True),
+]
+
+
+@pytest.mark.parametrize(("model", "records", "accounts_list", "health", "calendar", "trend"), EXPECTED,
+                         ids=[row[0].__name__ for row in EXPECTED])
+def test_each_table_says_what_it_affects(model, records, accounts_list, health, calendar, trend):
+    change = changes.touched(model, account_ids=(7, None))
+    assert change == Change(frozenset({7}), frozenset(records), accounts_list, health, calendar, trend)
+
+
+def test_deleting_an_account_touches_every_table_it_had():
+    change = changes.touched(Account, Stakeholder, Milestone, CheckIn, account_ids=(3,))
+    assert change.records == {RecordType.ACCOUNT, RecordType.STAKEHOLDER, RecordType.MILESTONE, RecordType.CHECK_IN}
+    assert change.accounts_list and change.health and change.calendar and change.account_ids == {3}
+
+
+def test_concerns_an_account():
+    assert changes.touched(Milestone, account_ids=(3,)).concerns(3)
+    assert not changes.touched(Milestone, account_ids=(3,)).concerns(4)
+    assert changes.TREND.concerns(4)  # no ids: any account
+    assert not changes.TREND.concerns(None)
+
+
+def test_record_of_an_account_is_the_account_itself():
+    assert changes.of_record(Account(id=5, name="Acme")).account_ids == {5}
+    assert changes.of_record(Stakeholder(id=9, account_id=5, name="Ana")).account_ids == {5}
+
+
+def test_changes_combine():
+    both = changes.touched(Stakeholder, account_ids=(1,)) | changes.touched(CheckIn, account_ids=(2,))
+    assert both.account_ids == {1, 2} and both.health and not both.calendar
+    assert both.records == {RecordType.STAKEHOLDER, RecordType.CHECK_IN}
