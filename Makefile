@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test demo lint bench clean
+.PHONY: run test demo lint bench clean package package-check dist dist-check lint-desktop install-desktop
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "csplanner needs Python 3.11 or newer (found " + sys.version.split()[0] + ")")'
@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
+	@$(PY) -m csplanner.qt_libs  # on Linux: names the Debian packages Qt is missing, in one line
 	$(VENV)/bin/csplanner $(ARGS)
 
 test: $(STAMP)
@@ -26,5 +27,32 @@ demo: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
 
+# The desktop bundle (packaging/README.md): dist/csplanner/, started as dist/csplanner/csplanner.
+package: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,package]'
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/csplanner.spec
+	@du -sh dist/csplanner
+
+package-check: $(STAMP)
+	@test -e dist/csplanner || $(MAKE) package
+	$(PY) packaging/check_bundle.py dist/csplanner
+
+# Wheel and sdist into dist/; dist-check installs the wheel into a throwaway venv and runs it.
+dist: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,package]'
+	$(PY) -m build --outdir dist .
+
+dist-check: dist
+	$(PY) packaging/check_wheel.py dist
+
+lint-desktop:
+	desktop-file-validate resources/io.github.csplanner.csplanner.desktop
+	appstreamcli validate --no-net resources/io.github.csplanner.csplanner.metainfo.xml
+
+# Launcher, icon and metainfo for the current user (~/.local/share); EXEC=path picks another binary.
+EXEC ?= $(abspath $(VENV))/bin/csplanner
+install-desktop: $(STAMP)
+	$(PY) packaging/install_desktop.py --exec "$(EXEC)"
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

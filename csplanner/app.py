@@ -3,11 +3,12 @@
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from csplanner.core import paths
+from csplanner import __version__
+from csplanner.core import paths, resources
 from csplanner.core.db import Database, open_database
 from csplanner.core.errors import DomainError
 from csplanner.ui.changes import ChangeBus
@@ -33,12 +34,35 @@ def lock_database(db_path: Path) -> QLockFile | None:
     return lock if lock.tryLock(100) else None
 
 
-def run(db_path: Path) -> int:
+class QuitAfterPaint(QObject):
+    """--quit-after-start: leave the event loop once the window has been drawn (a bundle's smoke test)."""
+
+    def __init__(self, app: QApplication, timeout_ms: int = 60_000) -> None:
+        super().__init__()
+        self.app = app
+        self.painted = False
+        self.deadline = QTimer(self, singleShot=True, interval=timeout_ms)  # never drawn: fail, not hang
+        self.deadline.timeout.connect(lambda: app.exit(1))
+        self.deadline.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            self.deadline.stop()
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
+def run(db_path: Path, quit_after_start: bool = False) -> int:
+    from csplanner.ui.app_icon import app_icon
     from csplanner.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("csplanner")
+    app.setApplicationVersion(__version__)
     app.setOrganizationName("csplanner")
+    app.setDesktopFileName(resources.APP_ID)  # Wayland matches the window to the launcher (and its icon) by this
+    app.setWindowIcon(app_icon())
     lock = lock_database(db_path)
     if lock is None:
         QMessageBox.critical(None, "csplanner", f"{db_path} is already open in another csplanner window.")
@@ -51,6 +75,9 @@ def run(db_path: Path) -> int:
         return 1
     ctx = make_context(db)
     window = MainWindow(ctx)
+    quitter = QuitAfterPaint(app) if quit_after_start else None
+    if quitter is not None:
+        window.installEventFilter(quitter)
     window.show()
     code = app.exec()
     db.dispose()

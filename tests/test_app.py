@@ -1,8 +1,11 @@
 """The composition root: one running instance per database file."""
 
+import os
 import subprocess
 import sys
 import textwrap
+
+import pytest
 
 from csplanner.app import lock_database
 
@@ -29,3 +32,25 @@ def test_second_instance_on_the_same_file_is_refused(qapp, tmp_path):
     lock = lock_database(path)  # the holder is gone, so the file is free again
     assert lock is not None
     lock.unlock()
+
+
+def test_version_names_the_release(capsys):
+    from csplanner import __version__
+    from csplanner.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"csplanner {__version__}"
+
+
+def test_app_opens_its_window_and_quits_after_start(tmp_path):
+    """The smoke test `make package-check` runs on the bundle, here on the source."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CSPLANNER_HOME": str(tmp_path / "home")}
+    db = tmp_path / "app.sqlite3"
+    proc = subprocess.run([sys.executable, "-m", "csplanner", "--db", str(db), "--quit-after-start"],
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert db.is_file()  # it really opened (and created) the database
+    assert not (tmp_path / "app.sqlite3.lock").exists()  # and let go of it

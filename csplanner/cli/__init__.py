@@ -19,13 +19,15 @@ from csplanner.core.errors import DomainError
 def cmd_app(args: argparse.Namespace) -> int:
     from csplanner import app
 
-    return app.run(db_path(args))
+    return app.run(db_path(args), quit_after_start=args.quit_after_start)
 
 
 def build_parser() -> Parser:
     parser = Parser(prog="csplanner", description="An offline planner for customer success managers.")
     parser.add_argument("--version", action="version", version=f"csplanner {__version__}")
     parser.add_argument("--db", metavar="PATH", help=f"database file (default: ${paths.ENV_DB} or the user data folder)")
+    parser.add_argument("--quit-after-start", action="store_true",
+                        help="open the window, quit once it is drawn (checks that a build starts)")
     parser.set_defaults(func=cmd_app)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
 

@@ -14,7 +14,7 @@ Offsets are a sign, a number and a unit: d(ays), w(eeks) or m(onths); "+1m" from
 Feb 28 (29 in a leap year): month steps land on the same day or the month's last day.
 "every" repeats a step until race day (or 52 weeks after signing without one); "{n}" in a
 title becomes the repeat's number. Built-in templates ship inside the package
-(csplanner/resources/templates); a user's own are saved under paths.templates_dir().
+(resources/templates, read through core.resources); a user's own are saved under paths.templates_dir().
 """
 
 import calendar as cal
@@ -22,13 +22,12 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session
 
-from csplanner.core import paths
+from csplanner.core import paths, resources
 from csplanner.core.enums import Phase, RunType, Team, label
 from csplanner.core.errors import DomainError
 from csplanner.core.services import accounts, milestones
@@ -198,12 +197,8 @@ def load(path: Path | str) -> Template:
 
 def builtin_templates() -> list[Template]:
     """The templates shipped with csplanner (inside the package, so they survive installing)."""
-    folder = resources.files("csplanner") / "resources" / "templates"
-    found = []
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".json"):
-            found.append(parse(json.loads(entry.read_text(encoding="utf-8")), entry.name, builtin=True))
-    return found
+    return [parse(json.loads(entry.read_text(encoding="utf-8")), entry.name, builtin=True)
+            for entry in resources.listing("templates", ".json")]
 
 
 def user_templates(folder: Path | None = None) -> tuple[list[Template], list[str]]:

@@ -2,12 +2,16 @@
 
 import os
 import sys
-from importlib import resources
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
+from csplanner.core import resources
+
 FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+LICENCE_FILE = "LICENSE-DejaVu.txt"
+LICENCE_SUMMARY = ("DejaVu Sans and DejaVu Sans Bold, embedded in exported PDFs: Bitstream Vera Fonts licence "
+                   "(free to use and redistribute); DejaVu's changes are in the public domain.")
 _family: str | None = None
 _app: QGuiApplication | None = None  # kept alive for command-line exports
 
@@ -30,12 +34,17 @@ def family() -> str:
         ensure_gui()
         names: list[str] = []
         for name in FILES:
-            data = resources.files("csplanner.export").joinpath("fonts", name).read_bytes()
+            data = resources.read_bytes("fonts", name)
             font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data))
             if font_id >= 0:
                 names += QFontDatabase.applicationFontFamilies(font_id)
         _family = names[0] if names else "DejaVu Sans"
     return _family
+
+
+def licence_text() -> str:
+    """The full licence of the fonts shipped inside csplanner (shown in Help → About)."""
+    return resources.read_text("fonts", LICENCE_FILE)
 
 
 def font(points: float, bold: bool = False) -> QFont:

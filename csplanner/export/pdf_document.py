@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from csplanner import __version__
 from csplanner.core import files
 from csplanner.core.errors import DomainError
 from csplanner.export import fonts
@@ -453,7 +454,7 @@ def write_pdf(out: Path | str, title: str, header_right: str, generated: date, *
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(DPI)
-    writer.setCreator("csplanner")
+    writer.setCreator(f"csplanner {__version__}")  # the app's name and version in the PDF's properties
     writer.setTitle(title)
     writer.setPageLayout(QPageLayout(
         QPageSize(paper if paper is not None else paper_for()),

@@ -8,7 +8,9 @@ from csplanner.core.changes import RecordType
 from csplanner.ui import editing, screens, trend_job
 from csplanner.ui.account_list import AccountList
 from csplanner.ui.account_page import AccountPage
+from csplanner.ui.app_icon import app_icon
 from csplanner.ui.context import AppContext
+from csplanner.ui.dialogs.about import AboutDialog
 from csplanner.ui.nouns import NOUNS
 from csplanner.ui.record_models import AccountListModel
 
@@ -40,6 +42,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(f"csplanner — {ctx.db.path.name}")
+        self.setWindowIcon(app_icon())
         self.account_list = AccountList(ctx)
         self.account_page = AccountPage(ctx, screens.account_tabs(ctx), screens.overview_widgets(ctx))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -143,6 +146,9 @@ class MainWindow(QMainWindow):
         account_menu.addActions(list(self.new_record_actions.values()))
         account_menu.addSeparator()
         account_menu.addActions([self.edit_account_action, self.archive_action, self.delete_account_action])
+        help_menu = bar.addMenu("&Help")
+        self.about_action = help_menu.addAction("&About csplanner", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.account_actions = [*self.new_record_actions.values(), self.edit_account_action, self.archive_action,
                                 self.delete_account_action]
         tools = self.addToolBar("Main")
@@ -167,6 +173,9 @@ class MainWindow(QMainWindow):
                                   f"({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
         self.account_list.table.delete_requested.connect(self.delete_account)
         self.account_list.table.doubleClicked.connect(lambda _i: self.edit_account())
+
+    def show_about(self) -> None:
+        AboutDialog.ask(self, self.ctx.db.path)
 
     # --- views -----------------------------------------------------------------------------
     def _account_openers(self) -> list[QWidget]:
