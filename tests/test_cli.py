@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from csplanner.cli import main
+from csplanner.core import migrate
 from csplanner.core.db import open_database
 from csplanner.core.services import accounts
 
@@ -49,7 +50,8 @@ def test_check_reports_a_healthy_file(capsys, tmp_path):
     db.dispose()
     code, out, _ = run(capsys, "check", "--db", str(path))
     assert code == 0
-    assert "integrity: ok" in out and "schema: 0001 (latest 0001)" in out
+    head = migrate.head_revision()
+    assert "integrity: ok" in out and f"schema: {head} (latest {head})" in out
 
 
 def test_check_refuses_a_file_that_is_not_a_database(capsys, tmp_path):

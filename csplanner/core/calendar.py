@@ -6,7 +6,7 @@ Weeks start on `first_weekday` (0 = Monday … 6 = Sunday, the locale's choice i
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -14,7 +14,7 @@ from sqlmodel import Session, col, func, select
 
 from csplanner.core.enums import MilestoneStatus, ObstacleKind, Phase, RunType, Severity, Stage
 from csplanner.core.errors import DomainError
-from csplanner.core.models import Account, Milestone, Obstacle
+from csplanner.core.models import Account, Milestone, Obstacle, Season
 
 ONBOARDING_WEEKS = 12  # the first ~12 weeks after signing are onboarding ("early training")
 RENEWAL_WEEKS = 13  # the last quarter before race day is the renewal run-in
@@ -37,6 +37,7 @@ class Chip:
     status: MilestoneStatus
     phase: Phase
     overdue: bool  # still planned but its day has passed
+    past_season: bool = False  # planned in an earlier season: drawn greyed
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,8 @@ class Week:
     done: int
     missed: int  # missed or overdue
     compliance: float | None  # done / (done + missed); None when nothing was due yet
+    season: int | None = None  # which season the week belongs to (accounts with more than one)
+    past_season: bool = False  # a week of an earlier season: drawn greyed
 
     @property
     def end(self) -> date:
@@ -82,8 +85,14 @@ class Week:
         return [self.start + timedelta(days=i) for i in range(7)]
 
     def label(self) -> str:
-        """'Week 5 · 21 weeks to race day', 'Race week', 'W47' when outside the plan."""
+        """'Week 5 · 21 weeks to race day', 'Race week', 'W47' when outside the plan;
+        'Season 1 · Week 40' for a week of an earlier season."""
         parts = []
+        if self.past_season and self.season is not None:
+            parts.append(f"Season {self.season}")
+            if self.number is not None and self.number >= 1:
+                parts.append(f"Week {self.number}")
+            return " · ".join(parts)
         if self.number is not None and self.number >= 1:
             parts.append(f"Week {self.number}")
         if self.weeks_to_race == 0:
@@ -123,6 +132,7 @@ class AccountPlan:
     today: date | None = None
     races: dict[date, list[str]] = field(default_factory=dict)  # all-accounts view: renewals by day
     totals: dict[date, DayTotal] = field(default_factory=dict)  # per day, even for chips not loaded
+    seasons: tuple["SeasonSpan", ...] = ()  # every season, oldest first; one for a first-term account
     _by_day: dict[date, list[Chip]] = field(default_factory=dict, repr=False, compare=False)
 
     def chips_on(self, day: date) -> list[Chip]:
@@ -143,6 +153,13 @@ class AccountPlan:
                 return week
         return None
 
+    def season_start(self, number: int) -> date | None:
+        """The first day of a season, for "pick a season"."""
+        for span in self.seasons:
+            if span.number == number:
+                return span.start
+        return None
+
     def countdown(self) -> str:
         """'Race day in 21 weeks (147 days)', 'Race day today', 'Race day was 3 days ago'."""
         if self.race_day is None or self.today is None:
@@ -155,6 +172,14 @@ class AccountPlan:
         if days < 14:
             return f"Race day in {days} day{'s' if days != 1 else ''}"
         return f"Race day in {days // 7} weeks ({days} days)"
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonSpan:
+    number: int
+    start: date | None
+    race_day: date | None
+    current: bool
 
 
 NO_RUNS = DayTotal(0, 0, 0, 0, None)
@@ -193,12 +218,16 @@ def week_starts(start: date, end: date, first_weekday: int = 0) -> list[date]:
 
 def _date_phase(
     start: date, contract: date | None, kickoff: date | None, race: date | None,
-    stage: Stage | None, first_weekday: int,
+    stage: Stage | None, first_weekday: int, first_season: bool = True,
 ) -> Phase | None:
     if contract is None or start < week_start(contract, first_weekday):
         return None
     if race is not None and start > race:
         return None
+    if not first_season:  # a renewed account trains on: no kickoff, no onboarding again
+        if race is not None and (week_start(race, first_weekday) - start).days // 7 < RENEWAL_WEEKS:
+            return Phase.RENEWAL
+        return Phase.EXPANSION if stage == Stage.EXPAND else Phase.ADOPTION
     if start <= contract <= start + timedelta(days=6):
         return Phase.KICKOFF
     if kickoff is not None and start <= week_start(kickoff, first_weekday):
@@ -214,6 +243,7 @@ def make_weeks(
     starts: Sequence[date], chips: Iterable[Chip], today: date, *, contract: date | None = None,
     kickoff: date | None = None, race: date | None = None, stage: Stage | None = None,
     first_weekday: int = 0, with_phase: bool = True, totals: dict[date, DayTotal] | None = None,
+    season: int | None = None, past_season: bool = False,
 ) -> list[Week]:
     """Weeks with their counts and phase.
 
@@ -222,6 +252,8 @@ def make_weeks(
     (expansion when the account's stage is expand); none before signing or after race day.
     When at least two of the week's runs agree on a phase and outnumber the others, their
     phase wins: one stray run does not make the band flicker from week to week.
+    For a later season (`season` > 1), `contract` is the season's start: weeks count from it
+    and there is no kickoff or onboarding.
     """
     chips = list(chips)
     if totals is None:
@@ -238,7 +270,8 @@ def make_weeks(
         runs = [c for c in by_week.get(start, []) if c.status != MilestoneStatus.SKIPPED]
         phase: Phase | None = None
         if with_phase:
-            phase = _date_phase(start, contract, kickoff, race, stage, first_weekday)
+            phase = _date_phase(start, contract, kickoff, race, stage, first_weekday,
+                                first_season=season is None or season <= 1)
             counts = Counter(c.phase for c in runs).most_common()
             if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[0][1] > counts[1][1]):
                 phase = counts[0][0]
@@ -255,6 +288,7 @@ def make_weeks(
             start=start, number=number, weeks_to_race=to_race, iso_year=iso[0], iso_week=iso[1],
             phase=phase, planned=planned, done=done, missed=missed,
             compliance=done / (done + missed) if done + missed else None,
+            season=season, past_season=past_season,
         ))
     return weeks
 
@@ -310,15 +344,55 @@ def account_plan(session: Session, account_id: int, today: date, first_weekday: 
         last = max(first + timedelta(weeks=52), today + timedelta(weeks=13))
     last = max([last] + [c.day for c in chips])
     totals = day_totals(chips)
-    weeks = make_weeks(
-        week_starts(first, last, first_weekday), chips, today, contract=contract, kickoff=kickoff,
-        race=race, stage=account.stage, first_weekday=first_weekday, totals=totals,
-    )
+    starts = week_starts(first, last, first_weekday)
+    seasons = session.exec(select(Season.number, Season.start, Season.race_day, Season.outcome).where(
+        Season.account_id == account_id).order_by(Season.number)).all()
+    if len(seasons) <= 1:  # a first-term account: counted from contract signed, as always
+        weeks = make_weeks(
+            starts, chips, today, contract=contract, kickoff=kickoff,
+            race=race, stage=account.stage, first_weekday=first_weekday, totals=totals,
+        )
+        spans = tuple(SeasonSpan(n, contract, race, True) for n, *_ in seasons)
+    else:
+        weeks, chips, spans = _season_weeks(starts, chips, today, seasons, account, first_weekday, totals)
     return AccountPlan(
         account_id=account.id, account_name=account.name, contract_signed=contract, race_day=race,
         weeks=weeks, chips=chips, bars=bars, kickoff=kickoff, stage=account.stage, today=today,
-        totals=totals,
+        totals=totals, seasons=spans,
     )
+
+
+def _season_weeks(
+    starts: list[date], chips: list[Chip], today: date, seasons: Sequence[sa.Row], account: Account,
+    first_weekday: int, totals: dict[date, DayTotal],
+) -> tuple[list[Week], list[Chip], tuple[SeasonSpan, ...]]:
+    """Weeks counted within each season; earlier seasons' weeks and runs marked as past.
+
+    A week belongs to the season whose start falls on or before it (the old race week is week 1
+    of the new season); season 1 starts with the plan.
+    """
+    spans = []
+    for i, (number, start, race_day, _outcome) in enumerate(seasons):
+        is_last = i == len(seasons) - 1
+        spans.append(SeasonSpan(number, account.contract_signed if number == 1 else start,
+                                account.renewal if is_last else race_day, is_last))
+    current = spans[-1]
+    cut = [(week_start(s.start, first_weekday) if s.start else None) for s in spans]
+    weeks: list[Week] = []
+    for i, span in enumerate(spans):
+        lo = cut[i] if i > 0 else None
+        hi = next((c for c in cut[i + 1:] if c is not None), None)
+        mine = [w for w in starts if (lo is None or w >= lo) and (hi is None or w < hi)]
+        if not mine:
+            continue
+        weeks += make_weeks(
+            mine, chips, today, contract=span.start, kickoff=account.kickoff if span.number == 1 else None,
+            race=span.race_day, stage=account.stage, first_weekday=first_weekday, totals=totals,
+            season=span.number, past_season=not span.current,
+        )
+    if current.start is not None:
+        chips = [replace(c, past_season=True) if c.day < current.start else c for c in chips]
+    return weeks, chips, tuple(spans)
 
 
 def _filters(q: sa.Select, stages: Iterable[Stage] | None, segments: Iterable[str] | None,

@@ -15,10 +15,13 @@ from csplanner.core.models import (
     Account,
     CheckIn,
     DiscoveryNote,
+    Forecast,
     HealthSnapshot,
     Milestone,
+    NextStep,
     Obstacle,
     ObstacleMilestone,
+    Season,
     Stakeholder,
 )
 
@@ -32,6 +35,9 @@ class RecordType(StrEnum):
     MILESTONE = "milestone"
     OBSTACLE = "obstacle"
     CHECK_IN = "check_in"
+    SEASON = "season"
+    FORECAST = "forecast"
+    NEXT_STEP = "next_step"
 
 
 MODELS: dict[RecordType, type[SQLModel]] = {
@@ -41,13 +47,18 @@ MODELS: dict[RecordType, type[SQLModel]] = {
     RecordType.MILESTONE: Milestone,
     RecordType.OBSTACLE: Obstacle,
     RecordType.CHECK_IN: CheckIn,
+    RecordType.SEASON: Season,
+    RecordType.FORECAST: Forecast,
+    RecordType.NEXT_STEP: NextStep,
 }
 # an obstacle's links to milestones are part of the obstacle (and of the milestones it hurts)
 _LINKED = {ObstacleMilestone: (RecordType.OBSTACLE, RecordType.MILESTONE)}
 # the tables that move a health score: the account's dates, runs, obstacles, check-ins
 _HEALTH = frozenset({RecordType.ACCOUNT, RecordType.MILESTONE, RecordType.OBSTACLE, RecordType.CHECK_IN})
-# what the calendars draw: runs as chips, obstacles as bars, the account's dates and name
-_CALENDAR = frozenset({RecordType.ACCOUNT, RecordType.MILESTONE, RecordType.OBSTACLE})
+# what the calendars draw: runs as chips, obstacles as bars, the account's dates and name, seasons
+_CALENDAR = frozenset({RecordType.ACCOUNT, RecordType.MILESTONE, RecordType.OBSTACLE, RecordType.SEASON})
+# what the accounts list shows: the account's own row, and a race day still waiting for its result
+_LIST = frozenset({RecordType.ACCOUNT, RecordType.SEASON})
 
 
 @dataclass(frozen=True)
@@ -89,7 +100,7 @@ def touched(*models: type[SQLModel], account_ids: Iterable[int | None] = ()) -> 
     return Change(
         account_ids=frozenset(i for i in account_ids if i is not None),
         records=frozenset(records),
-        accounts_list=RecordType.ACCOUNT in records,
+        accounts_list=bool(records & _LIST),
         health=bool(records & _HEALTH),
         calendar=bool(records & _CALENDAR),
         trend=trend,

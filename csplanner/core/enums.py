@@ -117,3 +117,59 @@ LABELS: dict[str, str] = {
 def label(value: str) -> str:
     """A human label for an enum value: 'exec_sponsor' -> 'Exec sponsor'."""
     return LABELS.get(str(value), str(value).replace("_", " ").capitalize())
+
+
+class SeasonOutcome(StrEnum):
+    """How a season (one contract term) ended on race day."""
+
+    RENEWED = "renewed"
+    CHURNED = "churned"
+
+
+class ChurnReason(StrEnum):
+    BUDGET = "budget"
+    NO_VALUE = "no_value"  # did not see the value
+    PRODUCT_GAP = "product_gap"
+    COMPETITOR = "competitor"
+    CHAMPION_LEFT = "champion_left"
+    ACQUIRED = "acquired"  # merger, acquisition, company closed
+    POOR_ADOPTION = "poor_adoption"
+    OTHER = "other"
+
+
+class ForecastOutcome(StrEnum):
+    RENEW = "renew"
+    EXPAND = "expand"
+    CONTRACT = "contract"
+    CHURN = "churn"
+
+
+class Confidence(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class StepOwner(StrEnum):
+    """Who does a next step: us, the customer, or one named stakeholder."""
+
+    US = "us"
+    CUSTOMER = "customer"
+    STAKEHOLDER = "stakeholder"
+
+
+LABELS.update({
+    "no_value": "Did not see the value",
+    "champion_left": "Champion left",
+    "acquired": "Acquired or closed",
+    "poor_adoption": "Poor adoption",
+    "us": "Us",
+    "customer": "The customer",
+    "arr_start_minor": "ARR at start",
+    "arr_result_minor": "ARR at the result",
+    "race_day": "Race day",
+    "due_on": "Due on",
+    "taken_on": "Taken on",
+    "new_race_day": "New race day",
+    "new_arr_minor": "New ARR",
+})

@@ -12,15 +12,20 @@ from sqlmodel import Field, SQLModel
 
 from csplanner.core.enums import (
     CheckInKind,
+    ChurnReason,
+    Confidence,
+    ForecastOutcome,
     MilestoneStatus,
     NoteKind,
     ObstacleKind,
     Phase,
     RunType,
     Severity,
+    SeasonOutcome,
     Stage,
     StakeholderRole,
     StakeholderStatus,
+    StepOwner,
     Team,
 )
 
@@ -103,6 +108,8 @@ class Milestone(Stamped, table=True):
     team: Team = Field(default=Team.CSM, sa_type=enum_column(Team), nullable=False)
     outcome: str = ""  # what changed for the customer
     notes: str = ""
+    # on the customer's copy of the plan; default by milestones.shared_by_default()
+    shared_with_customer: bool = Field(default=True, nullable=False)
 
 
 class Obstacle(Stamped, table=True):
@@ -140,7 +147,8 @@ class CheckIn(Stamped, table=True):
     kind: CheckInKind = Field(default=CheckInKind.CALL, sa_type=enum_column(CheckInKind), nullable=False)
     summary: str = ""
     next_steps: str = ""
-    sentiment: int = Field(default=0)  # -1, 0, +1
+    # -1, 0, +1; None: planned, not logged yet (no column default, so None is stored as NULL)
+    sentiment: int | None = Field(default=0, sa_column_kwargs={"default": None})
 
 
 class HealthSnapshot(SQLModel, table=True):
@@ -155,3 +163,56 @@ class HealthSnapshot(SQLModel, table=True):
     week_start: date = Field(primary_key=True)
     score: int
     created_at: datetime = Field(default_factory=utcnow, nullable=False)
+
+
+class Season(Stamped, table=True):
+    """One contract term: from its start to race day, and how it ended (None while running)."""
+
+    account_id: int = Field(sa_column=account_fk())
+    number: int = Field(default=1)  # 1 for the first term
+    start: date | None = None
+    race_day: date | None = None
+    arr_start_minor: int = Field(default=0)
+    arr_result_minor: int | None = None
+    outcome: SeasonOutcome | None = Field(default=None, sa_type=enum_column(SeasonOutcome), nullable=True)
+    result_on: date | None = None  # when the result was recorded
+    reason: ChurnReason | None = Field(default=None, sa_type=enum_column(ChurnReason), nullable=True)
+    reason_text: str = ""
+
+
+class Forecast(Stamped, table=True):
+    """A renewal forecast, taken at a checkpoint (T-26, T-13 weeks) or any time."""
+
+    account_id: int = Field(sa_column=account_fk())
+    season_id: int | None = Field(
+        default=None,
+        sa_column=sa.Column(sa.Integer, sa.ForeignKey("season.id", ondelete="SET NULL"), nullable=True),
+    )
+    taken_on: date
+    checkpoint_weeks: int | None = None  # 26 or 13 when taken for a checkpoint
+    outcome: ForecastOutcome = Field(
+        default=ForecastOutcome.RENEW, sa_type=enum_column(ForecastOutcome), nullable=False
+    )
+    arr_minor: int = Field(default=0)
+    confidence: Confidence = Field(default=Confidence.MEDIUM, sa_type=enum_column(Confidence), nullable=False)
+    risks: str = ""
+
+
+class NextStep(Stamped, table=True):
+    """Something agreed, usually in a check-in: who does it, by when, and whether it is done."""
+
+    __tablename__ = "next_step"
+    account_id: int = Field(sa_column=account_fk())
+    # agreed in this check-in; deleting the check-in deletes what was agreed in it
+    check_in_id: int | None = Field(
+        default=None,
+        sa_column=sa.Column(sa.Integer, sa.ForeignKey("check_in.id", ondelete="CASCADE"), nullable=True),
+    )
+    text: str = Field(max_length=500)
+    owner: StepOwner = Field(default=StepOwner.US, sa_type=enum_column(StepOwner), nullable=False)
+    stakeholder_id: int | None = Field(
+        default=None,
+        sa_column=sa.Column(sa.Integer, sa.ForeignKey("stakeholder.id", ondelete="SET NULL"), nullable=True),
+    )
+    due_on: date | None = None
+    done_on: date | None = None

@@ -26,9 +26,16 @@ from csplanner.export.pdf_document import (
     long_date,
     write_pdf,
 )
-from csplanner.export.plan_data import HealthData, PlanData, collect, upcoming_runs
+from csplanner.export.plan_data import HealthData, PlanData, collect
+from csplanner.export.plan_sections import (
+    customer_runs_section,
+    forecast_section,
+    money,
+    next_steps_section,
+    seasons_section,
+    span,
+)
 
-ZERO_DECIMAL = frozenset({"JPY", "KRW", "VND", "CLP", "ISK", "UGX", "PYG", "XOF", "XAF"})
 SENTIMENT = {-1: "negative", 0: "neutral", 1: "positive"}
 STATUS_COLOR = {MilestoneStatus.DONE: DONE, MilestoneStatus.MISSED: MISSED,
                 MilestoneStatus.SKIPPED: SKIPPED, MilestoneStatus.PLANNED: ACCENT}
@@ -38,18 +45,6 @@ STATUS_COLOR = {MilestoneStatus.DONE: DONE, MilestoneStatus.MISSED: MISSED,
 class Exported:
     path: Path
     pages: int
-
-
-def money(minor: int, currency: str) -> str:
-    if currency in ZERO_DECIMAL:
-        return f"{currency} {minor:,}"
-    whole, cents = divmod(minor, 100)
-    return f"{currency} {whole:,}" if cents == 0 else f"{currency} {whole:,}.{cents:02d}"
-
-
-def span(text: str, color: QColor, bold: bool = False) -> str:
-    weight = "font-weight:bold;" if bold else ""
-    return f'<span style="color:{color.name()};{weight}">{text}</span>'
 
 
 def status_html(status: MilestoneStatus, done_on: date | None, overdue: bool) -> str:
@@ -67,6 +62,10 @@ def account_plan_units(pdf: PdfDocument, data: PlanData, audience: Audience) -> 
         health_section(pdf, data.health)
     elif internal:
         pdf.add(pdf.heading("Health (form)"), pdf.note("Health is not available in this version."))
+    if data.seasons is not None:
+        seasons_section(pdf, data)
+    if internal:
+        forecast_section(pdf, data)
 
     pdf.add(pdf.heading("Goal and success criteria"))
     pdf.add(pdf.heading("What they are working towards", 2),
@@ -80,12 +79,15 @@ def account_plan_units(pdf: PdfDocument, data: PlanData, audience: Audience) -> 
 
     pdf.add(pdf.heading("Training calendar"))
     if weeks_to_print(data.calendar):
-        grid = CalendarGrid(pdf, data.calendar, show_obstacles=data.obstacles is not None)
+        grid = CalendarGrid(pdf, data.calendar, show_obstacles=data.obstacles is not None, plain=not internal)
         pdf.add(*grid.units())
     else:
         pdf.add(pdf.note("Nothing to draw yet: the calendar needs a kickoff and a race day, or some runs."))
 
-    runs_section(pdf, data, internal)
+    if internal:
+        runs_section(pdf, data, internal)
+    else:
+        customer_runs_section(pdf, data)
     if data.obstacles is not None:
         obstacles_section(pdf, data)
     if data.checkins is not None:
@@ -106,6 +108,11 @@ def title_block(pdf: PdfDocument, data: PlanData, audience: Audience) -> None:
         facts.append(("Stage (LAER)", label(data.stage)))
     if data.arr_minor is not None:
         facts.append(("ARR", money(data.arr_minor, data.currency)))
+    if data.seasons and len(data.seasons) > 1:
+        facts.append(("Season", data.seasons[-1].summary()))
+    if data.forecast is not None:
+        facts.append(("Forecast", f"{label(data.forecast.outcome)} · {money(data.forecast.arr_minor, data.currency)}"
+                                  f" · {label(data.forecast.confidence).lower()} confidence"))
     if data.segment:
         facts.append(("Segment", data.segment))
     if data.regions:
@@ -189,6 +196,8 @@ def runs_section(pdf: PdfDocument, data: PlanData, internal: bool) -> None:
     rows = []
     for r in data.runs:
         what = f"<b>{esc(r.title)}</b><br/>{span(esc(f'{label(r.phase)} · {label(r.team)}'), MUTED)}"
+        if not r.shared:
+            what += " " + span("· internal, not on the customer's plan", MUTED)
         outcome = esc(r.outcome)
         if internal and r.notes:
             outcome += ("<br/>" if outcome else "") + span(f"Notes: {esc(r.notes)}", MUTED)
@@ -225,35 +234,11 @@ def checkins_section(pdf: PdfDocument, data: PlanData) -> None:
         return
     colors = {-1: MISSED, 0: MUTED, 1: DONE}
     rows = [[esc(long_date(c.held_on)), esc(label(c.kind)),
-             span(SENTIMENT.get(c.sentiment or 0, "neutral"), colors.get(c.sentiment or 0, MUTED), True),
+             span(SENTIMENT.get(c.sentiment, "not logged") if c.sentiment is not None else "not logged",
+                  colors.get(c.sentiment if c.sentiment is not None else 0, MUTED), True),
              esc(c.summary), esc(c.next_steps)] for c in data.checkins]
     pdf.add(*pdf.table([Column("Date", 1.4), Column("Kind", 1), Column("Sentiment", 1.1),
                         Column("Summary", 4), Column("Next steps", 3)], rows))
-
-
-def next_steps_section(pdf: PdfDocument, data: PlanData) -> None:
-    pdf.add(pdf.heading("Next steps"))
-    any_step = False
-    if data.next_steps:
-        any_step = True
-        pdf.add(pdf.heading("Agreed", 2))
-        for t in data.next_steps:
-            pdf.add(*pdf.paragraphs(f"{span(esc(f'{long_date(t.held_on)} · {label(t.kind)}'), MUTED)}<br/>"
-                                    f"{esc(t.next_steps)}", space_before=3))
-    coming = upcoming_runs(data)
-    lines = []
-    if coming or data.planned_talks:
-        items = [(r.planned_on, f"<b>{esc(r.title)}</b> {span(esc(label(r.run_type)), RUN[r.run_type])}")
-                 for r in coming]
-        items += [(t.held_on, f"<b>{esc(label(t.kind))}</b> (check-in)") for t in data.planned_talks[:4]]
-        lines = [f"{span(long_date(day), MUTED)} &nbsp; {text}" for day, text in sorted(items, key=lambda i: i[0])]
-    if data.race_day is not None and data.race_day >= data.today:
-        lines.append(f"<b>Race day: {long_date(data.race_day)}</b> — {esc(data.countdown)}.")
-    if lines:  # one block: the list and the race day never part across pages
-        any_step = True
-        pdf.add(pdf.heading("Coming up", 2), pdf.paragraph("<br/>".join(lines), space_before=2))
-    if not any_step:
-        pdf.add(pdf.note("No next steps recorded."))
 
 
 def export_account_plan(

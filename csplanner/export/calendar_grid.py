@@ -68,8 +68,9 @@ def weeks_to_print(plan: AccountPlan) -> list[Week]:
 class CalendarGrid:
     """Units for one account's plan: a legend, the day header and one unit per week."""
 
-    def __init__(self, pdf: PdfDocument, plan: AccountPlan, *, show_obstacles: bool):
-        self.pdf, self.plan, self.show_obstacles = pdf, plan, show_obstacles
+    def __init__(self, pdf: PdfDocument, plan: AccountPlan, *, show_obstacles: bool, plain: bool = False):
+        # plain: the customer's copy, with no compliance figures and nothing marked missed
+        self.pdf, self.plan, self.show_obstacles, self.plain = pdf, plan, show_obstacles, plain
         self.first_weekday = plan.weeks[0].start.weekday() if plan.weeks else 0
         pt = pdf.pt
         self.label_w = pt(70)
@@ -172,7 +173,8 @@ class CalendarGrid:
             items.append((text, lambda p, r, c=RUN[run]: self._swatch(p, r, c, filled=True)))
         items.append(("done: filled", lambda p, r: self._swatch(p, r, MUTED, filled=True)))
         items.append(("planned: outlined", lambda p, r: self._swatch(p, r, MUTED, filled=False)))
-        items.append(("missed", lambda p, r: self._swatch(p, r, MISSED, filled=True)))
+        if not self.plain:
+            items.append(("missed", lambda p, r: self._swatch(p, r, MISSED, filled=True)))
         phases = [(label(ph), lambda p, r, c=PHASE[ph]: p.fillRect(r, c)) for ph in Phase]
         if self.show_obstacles:
             phases.append(("injury", lambda p, r: p.fillRect(r, INJURY)))
@@ -375,6 +377,12 @@ class CalendarGrid:
             p.setFont(self.small)
             p.setPen(MUTED)
             p.drawText(inner, Qt.AlignmentFlag.AlignRight, rest if week.phase else "")
+            return
+        if self.plain:
+            p.setFont(self.small)
+            p.setPen(MUTED)
+            runs = f"{week.planned} run" + ("s" if week.planned != 1 else "")
+            p.drawText(inner, Qt.AlignmentFlag.AlignRight, runs)
             return
         if week.compliance is not None:
             pct = round(week.compliance * 100)

@@ -20,7 +20,19 @@ from csplanner.core.enums import (
     StakeholderStatus,
     Team,
 )
-from csplanner.core.services import accounts, checkins, milestones, notes, obstacles, stakeholders
+from csplanner.core.services import (
+    accounts,
+    checkins,
+    forecasts,
+    milestones,
+    next_steps,
+    notes,
+    obstacles,
+    seasons,
+    stakeholders,
+)
+from csplanner.core.services.forecasts import ForecastRow
+from csplanner.core.services.seasons import SeasonRow
 
 RECENT_CHECKINS = 8
 UPCOMING_RUNS = 6
@@ -71,6 +83,17 @@ class Run:
     outcome: str
     notes: str
     overdue: bool
+    shared: bool = True  # on the customer's copy
+    milestone_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """An open next step: what, who (us, the customer, a named stakeholder), by when."""
+
+    text: str
+    owner: str
+    due_on: date | None
 
 
 @dataclass(frozen=True)
@@ -120,6 +143,9 @@ class PlanData:
     notes: tuple[Note, ...] | None
     obstacles: tuple[Injury, ...] | None
     checkins: tuple[Talk, ...] | None
+    seasons: tuple[SeasonRow, ...] | None = None  # internal: every season and how it ended
+    forecast: ForecastRow | None = None  # internal: the running season's latest forecast
+    steps: tuple[Step, ...] = ()  # open next steps, soonest due first
 
 
 def _health(session: Session, account_id: int, today: date) -> HealthData:
@@ -136,7 +162,7 @@ def collect(session: Session, account_id: int, today: date, first_weekday: int =
     titles = {m.id: m.title for m in ms}
     runs = tuple(
         Run(m.planned_on, m.title, m.run_type, m.phase, m.team, m.status, m.done_on, m.outcome, m.notes,
-            m.status == MilestoneStatus.PLANNED and m.planned_on < today)
+            m.status == MilestoneStatus.PLANNED and m.planned_on < today, m.shared_with_customer, m.id)
         for m in ms
     )
     people = tuple(
@@ -163,6 +189,9 @@ def collect(session: Session, account_id: int, today: date, first_weekday: int =
         health=_health(session, account_id, today),
         notes=tuple(Note(n.noted_on, n.kind, n.text) for n in notes.for_account(session, account_id)),
         obstacles=injuries, checkins=tuple(held[:RECENT_CHECKINS]),
+        seasons=tuple(seasons.history(session, account_id)), forecast=forecasts.latest(session, account_id),
+        steps=tuple(Step(r.text, r.owner_name, r.due_on)
+                    for r in next_steps.rows(session, today, account_id=account_id, include_archived=True)),
     )
 
 

@@ -15,6 +15,9 @@ NOUNS: dict[RecordType, str] = {
     RecordType.MILESTONE: "milestone",
     RecordType.OBSTACLE: "obstacle",
     RecordType.CHECK_IN: "check-in",
+    RecordType.SEASON: "season",
+    RecordType.FORECAST: "forecast",
+    RecordType.NEXT_STEP: "next step",
 }
 
 
@@ -31,6 +34,12 @@ def title(record_type: RecordType, values: dict[str, Any]) -> str:
         return short(values.get("text"), 30)
     if record_type == RecordType.CHECK_IN:
         return f"{label(str(values.get('kind') or 'call'))} on {values.get('held_on')}"
+    if record_type == RecordType.FORECAST:
+        return f"{label(str(values.get('outcome') or 'renew'))} on {values.get('taken_on')}"
+    if record_type == RecordType.SEASON:
+        return f"Season {values.get('number')}"
+    if record_type == RecordType.NEXT_STEP:
+        return short(values.get("text"))
     return short(values.get("title"))
 
 

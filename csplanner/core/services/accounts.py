@@ -11,7 +11,7 @@ from csplanner.core import validate as v
 from csplanner.core.enums import Stage
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account
-from csplanner.core.services import records
+from csplanner.core.services import records, seasons
 
 SORTS = ("name", "renewal", "arr", "stage")
 
@@ -39,11 +39,16 @@ def check(session: Session, f: dict[str, Any], record_id: int | None, today: dat
 
 
 def create(session: Session, *, today: date | None = None, **values: Any) -> Account:
-    return records.create(session, Account, check, values, today)
+    account = records.create(session, Account, check, values, today)
+    seasons.follow_account(session, account)  # season 1 starts with the account
+    return account
 
 
 def update(session: Session, account_id: int, *, today: date | None = None, **changes: Any) -> Account:
-    return records.update(session, Account, check, account_id, changes, today)
+    account = records.update(session, Account, check, account_id, changes, today)
+    if {"renewal", "contract_signed"} & set(changes):
+        seasons.follow_account(session, account)
+    return account
 
 
 def delete(session: Session, account_id: int) -> None:

@@ -7,7 +7,17 @@ from typing import Any
 from sqlmodel import Session, SQLModel
 
 from csplanner.core.changes import MODELS, RecordType
-from csplanner.core.services import accounts, checkins, milestones, notes, obstacles, records, stakeholders
+from csplanner.core.services import (
+    accounts,
+    checkins,
+    forecasts,
+    milestones,
+    next_steps,
+    notes,
+    obstacles,
+    records,
+    stakeholders,
+)
 
 SERVICES: dict[RecordType, ModuleType] = {
     RecordType.ACCOUNT: accounts,
@@ -16,7 +26,9 @@ SERVICES: dict[RecordType, ModuleType] = {
     RecordType.MILESTONE: milestones,
     RecordType.OBSTACLE: obstacles,
     RecordType.CHECK_IN: checkins,
-}
+    RecordType.FORECAST: forecasts,
+    RecordType.NEXT_STEP: next_steps,
+}  # seasons change only through seasons.record_result
 
 
 def create(session: Session, record_type: RecordType, values: dict[str, Any], today: date) -> SQLModel:

@@ -3,7 +3,16 @@
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from csplanner.core.models import CheckIn, DiscoveryNote, Milestone, Obstacle, ObstacleMilestone, Stakeholder
+from csplanner.core.models import (
+    CheckIn,
+    DiscoveryNote,
+    Forecast,
+    Milestone,
+    NextStep,
+    Obstacle,
+    ObstacleMilestone,
+    Stakeholder,
+)
 
 # (model, singular, plural) in the order a person reads an account's page
 ACCOUNT_CHILDREN = (
@@ -12,6 +21,8 @@ ACCOUNT_CHILDREN = (
     (Milestone, "milestone", "milestones"),
     (Obstacle, "obstacle", "obstacles"),
     (CheckIn, "check-in", "check-ins"),
+    (NextStep, "next step", "next steps"),
+    (Forecast, "forecast", "forecasts"),
 )
 
 

@@ -12,6 +12,20 @@ from csplanner.core.models import Milestone
 from csplanner.core.services import children, records
 
 
+# Work the customer does not see on their copy of the plan (the README says the same).
+INTERNAL_TEAMS = frozenset({Team.SALES, Team.LEADERSHIP})
+INTERNAL_WORDS = ("forecast", "internal", "handover", "hand-over", "handoff", "hand-off", "prep")
+
+
+def shared_by_default(title: str, team: object) -> bool:
+    """Customer-facing runs are shared; forecasts, hand-overs, internal prep and sales or
+    leadership work are not, until someone ticks "shared with the customer"."""
+    if team in INTERNAL_TEAMS:  # a StrEnum hashes as its text: "sales" matches too
+        return False
+    low = (title or "").lower()
+    return not any(word in low for word in INTERNAL_WORDS)
+
+
 def check(session: Session, f: dict[str, Any], _id: int | None, today: date | None = None) -> dict[str, Any]:
     f["account_id"] = children.account_id(session, f)
     f["title"] = v.text(f.get("title"), "title", required=True, max_len=200)
@@ -27,10 +41,14 @@ def check(session: Session, f: dict[str, Any], _id: int | None, today: date | No
     f["team"] = v.an_enum(f.get("team") or Team.CSM, Team, "team")
     f["outcome"] = v.text(f.get("outcome"), "outcome")
     f["notes"] = v.text(f.get("notes"), "notes")
+    f["shared_with_customer"] = bool(f.get("shared_with_customer", True))
     return f
 
 
 def create(session: Session, *, today: date | None = None, **values: Any) -> Milestone:
+    """A new run; unless told, shared with the customer by `shared_by_default`."""
+    if values.get("shared_with_customer") is None:
+        values["shared_with_customer"] = shared_by_default(str(values.get("title") or ""), values.get("team"))
     return records.create(session, Milestone, check, values, today)
 
 

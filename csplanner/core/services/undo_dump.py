@@ -11,14 +11,20 @@ from csplanner.core.models import (
     Account,
     CheckIn,
     DiscoveryNote,
+    Forecast,
     HealthSnapshot,
     Milestone,
+    NextStep,
     Obstacle,
     ObstacleMilestone,
+    Season,
     Stakeholder,
 )
 
-CHILDREN: tuple[type[SQLModel], ...] = (Stakeholder, DiscoveryNote, Milestone, Obstacle, CheckIn, HealthSnapshot)
+# parents before the rows that point at them (seasons before forecasts, check-ins before next steps)
+CHILDREN: tuple[type[SQLModel], ...] = (
+    Stakeholder, DiscoveryNote, Milestone, Obstacle, CheckIn, HealthSnapshot, Season, Forecast, NextStep,
+)
 TABLES: dict[str, type[SQLModel]] = {
     m.__name__: m for m in (Account, *CHILDREN, ObstacleMilestone)
 }
@@ -40,6 +46,8 @@ def dump(session: Session, model: type[SQLModel], record_id: int) -> list[dict[s
             out += [_dump(c) for c in session.exec(select(child).where(child.account_id == record_id)).all()]
         obstacle_ids = select(Obstacle.id).where(Obstacle.account_id == record_id)
         links = links.where(col(ObstacleMilestone.obstacle_id).in_(obstacle_ids))
+    elif model is CheckIn:  # the next steps agreed in it go (and come back) with it
+        return out + [_dump(st) for st in session.exec(select(NextStep).where(NextStep.check_in_id == record_id)).all()]
     elif model is Milestone:
         links = links.where(ObstacleMilestone.milestone_id == record_id)
     elif model is Obstacle:
