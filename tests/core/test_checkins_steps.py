@@ -74,7 +74,7 @@ def test_each_line_of_next_steps_becomes_an_item_and_goes_with_its_check_in(db, 
     from sqlmodel import select
 
     from csplanner.core.models import NextStep
-    from csplanner.core.services import snapshot
+    from csplanner.core.services import undo_dump as snapshot
 
     with db.session() as s:
         c = checkins.create(s, account_id=aid, held_on=TODAY, next_steps="- Send the deck\n\n* Book the QBR")
