@@ -9,7 +9,7 @@ import random
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from csplanner.core.enums import Stage
+from csplanner.core.enums import Severity, Stage
 from csplanner.demo import people, plan, talks, troubles
 from csplanner.demo.dates import quarter, weekday, years_before
 from csplanner.demo.text import Fill, cap, plain_ascii
@@ -24,6 +24,9 @@ SEGMENTS = {
     "Mid-Market": ((40_000, 150_000), 1_000, (3, 5), (14, 24), 60),
     "SMB": ((6_000, 40_000), 500, (2, 3), (24, 40), 45),
 }
+# Something for every screen to show, per 30 accounts: accounts run through one person, a champion
+# who left in the last two months, an injury to realign the plan around.
+STORIES = [("single_threaded", 2), ("champion_left", 1), ("injury", 1), ("plain", 26)]
 TABLE_NAMES = ("account", "stakeholder", "discovery_note", "milestone", "obstacle", "check_in", "obstacle_milestone")
 
 
@@ -59,6 +62,15 @@ class Generator:
         self.renew_deck = Deck(self.rng, [("normal", 6), ("late", 1), ("archived", 2)])
         self.segment_deck = Deck(self.rng, [("Enterprise", 4), ("Mid-Market", 7), ("SMB", 9)])
         self.form_deck = Deck(self.rng, [("strong", 9), ("steady", 7), ("at_risk", 4)])
+        # The book's few fires: half the at-risk accounts have an open obstacle, one in six of them critical.
+        self.fire_deck = Deck(self.rng, [(True, 1), (False, 1)])
+        self.severity_deck = Deck(self.rng, [(Severity.LOW, 1), (Severity.MEDIUM, 2), (Severity.HIGH, 2),
+                                             (Severity.CRITICAL, 1)])
+        # Quiet ("missed training"): one at-risk account in four, one steady one in fourteen.
+        self.quiet_decks = {"strong": Deck(self.rng, [(False, 1)]), "steady": Deck(self.rng, [(True, 1), (False, 13)]),
+                            "at_risk": Deck(self.rng, [(True, 1), (False, 3)])}
+        self.story_deck = Deck(self.rng, STORIES)
+        self.pending: list[str] = []  # stories drawn but not yet placed on an account that fits them
         self.counts = dict.fromkeys(TABLE_NAMES, 0)
         self.rows: dict[str, list[dict[str, Any]]] = {}
         self.reset_rows()
@@ -79,6 +91,22 @@ class Generator:
         self.rows[table].append(row)
         self.counts[table] += 1
         return row_id
+
+    def story(self, stage: Stage, segment: str, archived: bool, days_in: int) -> str:
+        """This account's story: the first pending one it can carry, else "plain"."""
+        card = self.story_deck.draw()
+        if card != "plain":
+            self.pending.append(card)
+        for story in self.pending:
+            fits = not archived and {
+                "single_threaded": segment != "Enterprise" and stage != Stage.LAND,
+                "champion_left": days_in > 150,
+                "injury": stage in (Stage.ADOPT, Stage.EXPAND),
+            }[story]
+            if fits:
+                self.pending.remove(story)
+                return story
+        return "plain"
 
     def account(self) -> None:
         r = self.rng
@@ -125,6 +153,9 @@ class Generator:
         kickoff = weekday(signed + timedelta(days=kickoff_delay), forward=True)
         onboard_end = kickoff + timedelta(days=onboard_days)
         term_days = (renewal - signed).days
+        story = self.story(stage, segment, archived, (today - kickoff).days)
+        fire = self.severity_deck.draw() if form == "at_risk" and self.fire_deck.draw() and not archived else None
+        quiet = self.quiet_decks[form].draw() and not archived
 
         # --- who they are
         region = r.choices(REGION_NAMES, REGION_WEIGHTS)[0]
@@ -166,7 +197,7 @@ class Generator:
 
         # --- stakeholders (first, so texts can name the sponsor and champion)
         account_id = self.next_id("account")
-        cast = people.stakeholders(self, account_id, r.randint(sh_lo, sh_hi), form, kickoff, cities, domain, fx)
+        cast = people.stakeholders(self, account_id, r.randint(sh_lo, sh_hi), form, story, kickoff, cities, domain, fx)
         fx["sponsor_first"] = cast["sponsor_first"]
         fx["champion_first"] = cast["champion_first"]
 
@@ -185,6 +216,14 @@ class Generator:
         milestones = plan.milestones(
             self, account_id, form, variant, signed, kickoff, onboard_end, renewal, expansion_play, fx
         )
-        troubles.obstacles(self, account_id, form, kickoff, renewal if archived else today, cast, milestones, fx)
+        injury = story == "injury"
+        if injury and len(troubles.hurt_runs(milestones, today)) < troubles.INJURY_RUNS:
+            self.pending.insert(0, story)  # too few runs ahead to hurt: the next account gets it
+            injury = False
+        if injury:
+            fire = None  # the injury is this account's fire
+        until = renewal if archived else today
+        troubles.obstacles(self, account_id, form, fire, injury, kickoff, until, cast, milestones, fx)
         qbrs_held = [m["done_on"] for m in milestones if m["_kind"] == "qbr" and m["done_on"]]
-        talks.checkins(self, account_id, form, segment, variant, signed, renewal, qbrs_held, fx, (cad_lo, cad_hi))
+        talks.checkins(self, account_id, form, segment, archived, quiet, signed, renewal, qbrs_held, fx,
+                       (cad_lo, cad_hi), cast)

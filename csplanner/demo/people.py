@@ -13,6 +13,10 @@ from csplanner.demo.words import FIRST_NAMES, LAST_NAMES, NAME_INDUSTRIES, NAME_
 if TYPE_CHECKING:
     from csplanner.demo.book import Generator
 
+DEPARTURES = {"strong": 0.04, "steady": 0.1, "at_risk": 0.25}  # a key person left long ago, by form
+EXTRA_ROLES = [StakeholderRole.DECISION_MAKER, StakeholderRole.ADMIN, StakeholderRole.USER,
+               StakeholderRole.PROCUREMENT, StakeholderRole.OTHER]
+
 
 class CompanyNames:
     """Unique, believable company names ("Cedar Logistics Partners"), never numbered like "Account 17"."""
@@ -55,29 +59,40 @@ def person(rng: random.Random, taken: set[str]) -> tuple[str, str, str]:
 
 
 def stakeholders(
-    gen: "Generator", account_id: int, count: int, form: str, kickoff: date, cities: tuple[str, ...],
-    domain: str, fx: Fill,
+    gen: "Generator", account_id: int, count: int, form: str, story: str, kickoff: date,
+    cities: tuple[str, ...], domain: str, fx: Fill,
 ) -> dict[str, Any]:
+    """The customer's people. Returns the first names texts use and what happened to key people:
+    `departures` (role, name, left on, (successor's first name, start) or None), `single` (one
+    person holds the whole relationship) and `champion_gone` (the day the champion left, when
+    nobody has taken over yet)."""
     r = gen.rng
     today = gen.today
     days_in = (today - kickoff).days
+    info: dict[str, Any] = {"departures": [], "single": story == "single_threaded", "champion_gone": None}
     # Did a key person leave? They stay on file as "left", maybe with a successor who counts
-    # towards the account's 2-6 people.
+    # towards the account's 2-6 people. Long ago: a successor took over; recently (the story): maybe not yet.
     departure: StakeholderRole | None = None
     departed_on: date | None = None
     successor_start: date | None = None
-    if days_in > 45 and r.random() < {"strong": 0.05, "steady": 0.15, "at_risk": 0.4}[form]:
-        departure = r.choice((StakeholderRole.EXEC_SPONSOR, StakeholderRole.CHAMPION))
-        departed_on = min(weekday(kickoff + timedelta(days=r.randint(30, days_in - 1))), today - timedelta(days=1))
-        # a successor for two departures in three; the obstacle is resolved when they start
-        if r.random() < 0.65 and (today - departed_on).days > 10:
-            successor_start = departed_on + timedelta(days=r.randint(7, min(75, (today - departed_on).days)))
-    extra = [StakeholderRole.DECISION_MAKER, StakeholderRole.ADMIN, StakeholderRole.USER,
-             StakeholderRole.PROCUREMENT, StakeholderRole.OTHER]
-    roles = [StakeholderRole.EXEC_SPONSOR, StakeholderRole.CHAMPION]
-    roles += r.sample(extra, max(0, min(count, 6 - (successor_start is not None)) - 2))
+    if story == "champion_left":
+        departure = StakeholderRole.CHAMPION
+        departed_on = weekday(today - timedelta(days=r.randint(10, 60)))
+        gap = (today - departed_on).days
+        if gap >= 12 and r.random() < 0.5:  # half the time a successor has just started
+            successor_start = weekday(departed_on + timedelta(days=r.randint(7, gap - 3)))
+    elif days_in > 200 and r.random() < DEPARTURES[form]:
+        departure = r.choice(KEY_ROLES)
+        departed_on = weekday(kickoff + timedelta(days=r.randint(30, days_in - 100)))
+        successor_start = departed_on + timedelta(days=r.randint(7, 60))
+    if story == "single_threaded":  # a small account run through its champion alone
+        roles = [StakeholderRole.CHAMPION]
+        if days_in > 60 and r.random() < 0.5:
+            roles.append(r.choice((StakeholderRole.ADMIN, StakeholderRole.USER)))  # left, see below
+    else:
+        roles = [StakeholderRole.EXEC_SPONSOR, StakeholderRole.CHAMPION]
+        roles += r.sample(EXTRA_ROLES, max(0, min(count, 6 - (successor_start is not None)) - 2))
     taken: set[str] = set()
-    info: dict[str, Any] = {"departures": []}
     for role in roles:
         first, last, full = person(r, taken)
         left_on: date | None = None
@@ -85,7 +100,7 @@ def stakeholders(
         if role == departure:
             left_on = departed_on
             status = StakeholderStatus.LEFT
-        elif role not in KEY_ROLES and days_in > 60 and r.random() < 0.04:
+        elif role not in KEY_ROLES and days_in > 60 and (info["single"] or r.random() < 0.04):
             left_on = min(weekday(kickoff + timedelta(days=r.randint(30, days_in - 1))), today - timedelta(days=1))
             status = StakeholderStatus.LEFT
         stakeholder_row(gen, account_id, role, first, last, full, status, left_on, cities, domain, fx)
@@ -97,11 +112,14 @@ def stakeholders(
                                 None, cities, domain, fx)
                 successor = (s_first, successor_start)
                 first = s_first
+            else:
+                info["champion_gone"] = left_on
             info["departures"].append((role, full, left_on, successor))
         if role == StakeholderRole.EXEC_SPONSOR:
             info["sponsor_first"] = first
         elif role == StakeholderRole.CHAMPION:
             info["champion_first"] = first
+    info.setdefault("sponsor_first", info["champion_first"])  # single-threaded: the champion holds the budget too
     return info
 
 

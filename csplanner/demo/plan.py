@@ -15,12 +15,22 @@ from csplanner.demo.words import (
     NOTES,
     ONBOARDING,
     PLANNED_NOTES,
+    QBR_OUTCOMES,
+    QBR_SUBJECTS,
     RACE_FORECAST,
+    RENEWAL_OUTCOMES,
+    RENEWAL_STEPS,
     SKIPPED_NOTES,
 )
 
 if TYPE_CHECKING:
     from csplanner.demo.book import Generator
+
+PULL_FORWARD = 0.5  # accounts whose next adoption run moves into this week at the customer's request
+# Days a done run slipped past its day (a late one counts half in health), by form.
+SLIPS = (-2, -1, 0, 1, 2, 3, 5, 8)
+SLIP_W = {"strong": (5, 10, 70, 7, 4, 2, 1, 1), "steady": (5, 10, 55, 12, 8, 5, 3, 2),
+          "at_risk": (4, 8, 38, 15, 12, 10, 8, 5)}
 
 
 def notes(gen: "Generator", account_id: int, signed: date, kickoff: date, fx: Fill) -> None:
@@ -35,6 +45,12 @@ def notes(gen: "Generator", account_id: int, signed: date, kickoff: date, fx: Fi
             "account_id": account_id, "noted_on": min(noted_on, gen.today),
             "kind": kind.value, "text": fx.fill(r.choice(NOTES[kind]), sub=r.choice(fx["subs"])),
         })
+
+
+def busy_days(today: date) -> list[date]:
+    """The working days from today to Friday of the week the CSM is planning (next week's at a weekend)."""
+    first = today if today.weekday() < 5 else today + timedelta(days=7 - today.weekday())
+    return [first + timedelta(days=i) for i in range(5 - first.weekday())]
 
 
 def milestones(
@@ -90,13 +106,7 @@ def milestones(
         add(day, f"{last_label} QBR: results and next quarter's focus", RunType.MEDIUM, phase, team, "qbr")
         qbr += timedelta(weeks=13)
 
-    renewal_steps = [
-        (120, "Renewal -120d: value review with {sponsor_first}", RunType.LONG, Team.CSM),
-        (90, "Renewal -90d: forecast call with sales", RunType.SPRINT, Team.SALES),
-        (60, "Renewal -60d: proposal to procurement", RunType.MEDIUM, Team.SALES),
-        (30, "Renewal -30d: order form and signatures", RunType.SPRINT, Team.LEADERSHIP),
-    ]
-    keep = [renewal_steps[0], *r.sample(renewal_steps[1:], r.randint(1, 3))]
+    keep = [RENEWAL_STEPS[0], *r.sample(RENEWAL_STEPS[1:], r.randint(1, 3))]
     for days, title, run, team in sorted(keep, key=lambda s: -s[0]):
         add(weekday(renewal - timedelta(days=days)), title, run, Phase.RENEWAL, team, "renewal")
     add(renewal, "Race day: renewal", RunType.RACE, Phase.RENEWAL, Team.SALES, "race")
@@ -120,13 +130,22 @@ def milestones(
         add(weekday(day), title, run, Phase.ADOPTION, team, f"adoption:{order[i % len(order)]}",
             r.choice(fx["subs"]))
 
+    busy = busy_days(today)
+    moved: tuple | None = None
+    if busy and r.random() < PULL_FORWARD:  # the customer asked to go early: this week fills up
+        soon = [i for i, m in enumerate(plan) if m[5].startswith("adoption")
+                and busy[-1] < m[0] <= busy[-1] + timedelta(days=21)]
+        if soon:
+            _day, *rest = plan[soon[0]]
+            plan[soon[0]] = moved = (r.choice(busy), *rest)
     plan.sort(key=lambda m: (m[0], m[5] == "race"))
     done_w, missed_w, skipped_w = {
         "strong": (90, 5, 5), "steady": (80, 12, 8), "at_risk": (62, 28, 10)
     }[form]
     overdue_p = {"strong": 0.06, "steady": 0.12, "at_risk": 0.25}[form]
     out = []
-    for day, title, run, phase, team, kind, sub in plan:
+    for entry in plan:
+        day, title, run, phase, team, kind, sub = entry
         status = MilestoneStatus.PLANNED
         done_on: date | None = None
         if kind == "race" and day < today:
@@ -144,7 +163,7 @@ def milestones(
         elif day > today + timedelta(days=14) and kind.startswith("adoption") and r.random() < 0.02:
             status = MilestoneStatus.SKIPPED  # dropped from the plan ahead of time
         if status == MilestoneStatus.DONE:
-            slip = r.choices((-2, -1, 0, 1, 2, 3, 5, 8), (5, 10, 45, 15, 10, 7, 5, 3))[0]
+            slip = r.choices(SLIPS, SLIP_W[form])[0]
             done_on = min(max(weekday(day + timedelta(days=slip)), signed), today)
         outcome, notes = "", ""
         if status == MilestoneStatus.DONE:
@@ -156,6 +175,8 @@ def milestones(
             notes = fx.fill(r.choice(SKIPPED_NOTES))
         elif kind == "race":
             notes = "Overdue: waiting on the customer's paperwork." if day < today else r.choice(RACE_FORECAST[form])
+        elif entry is moved:
+            notes = fx.fill("Moved up from later in the month at {champion_first}'s request.")
         elif day >= today:
             notes = fx.fill(r.choice(PLANNED_NOTES))
         row = {
@@ -179,19 +200,11 @@ def run_outcome(gen: "Generator", kind: str, fx: Fill, sub: str) -> str:
     if kind == "golive":
         return fx.fill("{team} live; {legacy} kept read-only for one more month")
     if kind == "qbr":
-        return fx.fill(r.choice((
-            "{result}; {sponsor_first} agreed next quarter's focus on {sub}",
-            "{sponsor_first} agreed the next two quarters' priorities",
-            "Value summary accepted: {metric} from {b} to {a} {unit}",
-        )), sub=r.choice(("automation", "reporting", "the rollout to " + fx["target"])))
+        return fx.fill(r.choice(QBR_OUTCOMES), sub=fx.fill(r.choice(QBR_SUBJECTS)))
     if kind == "expansion":
         return fx.fill(r.choice(EXPANSION_OUTCOMES))
     if kind == "renewal":
-        return fx.fill(r.choice((
-            "Renewal forecast confirmed at full value",
-            "{sponsor_first} agreed the value summary; procurement has the proposal",
-            "Order form signed off by legal",
-        )))
+        return fx.fill(r.choice(RENEWAL_OUTCOMES))
     idx = int(kind.split(":")[1])
     template = ADOPTION[idx][3]
     return fx.fill(template, sub=sub, sub_cap=cap(sub), n0=max(1, fx["n"] // 3), h=r.randint(3, 20))

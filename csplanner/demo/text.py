@@ -1,6 +1,7 @@
 """Filling the word lists' templates for one account."""
 
 import unicodedata
+from collections.abc import Callable, Sequence
 from typing import Any
 
 
@@ -22,3 +23,24 @@ class Fill(dict[str, Any]):
             return template.format_map({**self, **extra})
         return template.format_map(self)
 
+
+
+def fresh(used: set[str], make: Callable[[], str], tries: int = 12) -> str:
+    """A text this account has not used yet: `make` draws again when it repeats one (a few times)."""
+    text = make()
+    for _ in range(tries):
+        if text not in used:
+            break
+        text = make()
+    used.add(text)
+    return text
+
+
+def without(templates: Sequence[str], *, both: bool = False, name: str = "") -> Sequence[str]:
+    """Templates that suit the people on file: with `both`, none naming the sponsor and the champion
+    (one person plays both parts); with `name`, none naming that placeholder (the person left)."""
+    if not both and not name:
+        return templates
+    kept = [t for t in templates
+            if not (both and "{sponsor_first}" in t and "{champion_first}" in t) and not (name and name in t)]
+    return kept or templates

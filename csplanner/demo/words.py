@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from csplanner.core.enums import NoteKind, ObstacleKind, RunType, StakeholderRole, Team
+from csplanner.core.enums import CheckInKind, NoteKind, ObstacleKind, RunType, StakeholderRole, Team
 
 
 @cache
@@ -55,15 +55,25 @@ RACE_FORECAST: dict[str, tuple[str, ...]] = {form: tuple(t) for form, t in _plan
 MISSED_NOTES: tuple[str, ...] = tuple(_plan["missed_notes"])
 SKIPPED_NOTES: tuple[str, ...] = tuple(_plan["skipped_notes"])
 PLANNED_NOTES: tuple[str, ...] = tuple(_plan["planned_notes"])
+QBR_OUTCOMES: tuple[str, ...] = tuple(_plan["qbr_outcomes"])
+QBR_SUBJECTS: tuple[str, ...] = tuple(_plan["qbr_subjects"])
+RENEWAL_STEPS: tuple[tuple[int, str, RunType, Team], ...] = tuple(
+    (s["days_before"], s["title"], RunType(s["run_type"]), Team(s["team"])) for s in _plan["renewal_steps"]
+)
+RENEWAL_OUTCOMES: tuple[str, ...] = tuple(_plan["renewal_outcomes"])
 
 _texts = load("texts")
 NOTES: dict[NoteKind, tuple[str, ...]] = {NoteKind(k): tuple(t) for k, t in _texts["discovery_notes"].items()}
 OBSTACLES: dict[ObstacleKind, tuple[tuple[str, str], ...]] = {  # (title, mitigation)
     ObstacleKind(k): tuple((o["title"], o["mitigation"]) for o in rows) for k, rows in _texts["obstacles"].items()
 }
-# {conv} is the kind of conversation: "call", "meeting", "on-site visit", "email exchange".
-CHECKIN_SUMMARIES: dict[int, tuple[str, ...]] = {int(k): tuple(t) for k, t in _texts["checkin_summaries"].items()}
+# A check-in summary is "<opener>: <detail>."; the opener says what kind of talk it was and with {who}.
+CHECKIN_OPENERS: dict[CheckInKind, tuple[str, ...]] = {
+    CheckInKind(k): tuple(t) for k, t in _texts["checkin_openers"].items()
+}
+CHECKIN_DETAILS: dict[int, tuple[str, ...]] = {int(k): tuple(t) for k, t in _texts["checkin_details"].items()}
 QBR_SUMMARIES: dict[int, tuple[str, ...]] = {int(k): tuple(t) for k, t in _texts["qbr_summaries"].items()}
-CONVERSATION: dict[str, str] = dict(_texts["conversation"])
+# A next step is "<action> <deadline>."
 NEXT_STEPS: tuple[str, ...] = tuple(_texts["next_steps"])
+DEADLINES: tuple[str, ...] = tuple(_texts["deadlines"])
 AGENDAS: tuple[str, ...] = tuple(_texts["agendas"])

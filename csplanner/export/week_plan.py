@@ -21,7 +21,7 @@ from csplanner.export.calendar_grid import DONE, MISSED, PARTLY, RUN
 from csplanner.export.pdf_document import MUTED, PdfDocument, esc, long_date, short_date, write_pdf
 
 CAP = 10  # rows per list on paper; the rest are counted ("+ 8 more")
-PER_DAY = 10  # items per day on paper
+PER_DAY = 7  # items per day on paper (a busy day says "+ 5 more items")
 TROUBLES = 8  # open obstacles on paper, the most severe first
 
 

@@ -7,6 +7,7 @@ from enum import StrEnum
 import pytest
 from sqlmodel import SQLModel
 
+from csplanner.core import health
 from csplanner.core.enums import (
     CheckInKind,
     MilestoneStatus,
@@ -21,6 +22,7 @@ from csplanner.core.enums import (
     Team,
 )
 from csplanner.core.models import Account, CheckIn, DiscoveryNote, Milestone, Obstacle, Stakeholder
+from tests.conftest import TODAY
 from tests.demo.conftest import make, rows_of
 
 ENUM_COLUMNS: list[tuple[type[SQLModel], str, type[StrEnum]]] = [
@@ -74,3 +76,13 @@ def test_every_enum_value_appears_with_other_seeds_too(tmp_path, seed):
         assert enum_values_missing(rows) == []
     finally:
         db.dispose()
+
+
+def test_most_accounts_are_healthy(book):
+    db, _ = book
+    with db.session() as s:
+        scores = [h.score for h in health.health_many(s, None, TODAY).values()]
+    green = sum(score >= 75 for score in scores)
+    red = sum(score < 50 for score in scores)
+    assert green >= 0.7 * len(scores)
+    assert 0 < len(scores) - green and red <= 3  # a few need attention, not half the book

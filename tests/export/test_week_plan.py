@@ -55,7 +55,7 @@ def test_a_typical_book_of_business_prints_on_one_page(qapp, db, tmp_path):
     demo.generate(db, accounts=60, seed=1, today=TODAY)
     result = export_week(db, MONDAY, tmp_path / "week.pdf", today=TODAY)
     assert result.pages == 1
-    assert "more open obstacles" in text_of(tmp_path / "week.pdf")  # the long list is capped, and says so
+    assert "more items" in text_of(tmp_path / "week.pdf")  # the demo's busy days are capped, and say so
 
 
 @pytest.mark.parametrize("text, monday", [("2026-W48", MONDAY), ("2026w01", date(2025, 12, 29)),
