@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(VENV)/bin/lint-imports
 
 demo: $(STAMP)
-	$(VENV)/bin/csplanner demo --db demo.sqlite3 --accounts 60
+	$(VENV)/bin/csplanner demo --db demo.sqlite3 --accounts 60 --replace
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py

@@ -102,8 +102,68 @@ def test_demo_refuses_a_database_with_accounts(capsys, tmp_path):
     path = tmp_path / "a.sqlite3"
     run(capsys, "demo", "--db", str(path), "--accounts", "3")
     code, _, err = run(capsys, "demo", "--db", str(path), "--accounts", "3")
-    assert code == 2 and "already has 3 accounts" in err
-    assert len(dump(path)) == 3
+    assert code == 2 and "already holds a demo book of 3 accounts; add --replace" in err
+    assert err.count("\n") == 1 and len(dump(path)) == 3
+
+
+def test_demo_refuses_someone_s_own_book_without_replace(capsys, tmp_path):
+    path = tmp_path / "mine.sqlite3"
+    db = open_database(path)
+    with db.session() as s:
+        accounts.create(s, name="Acme")
+    db.dispose()
+    code, _, err = run(capsys, "demo", "--db", str(path))
+    assert code == 2 and err.count("\n") == 1
+    assert "already has 1 account that is not demo data; demo data goes into a new file" in err
+    assert [row[0] for row in dump(path)] == ["Acme"]
+    assert not (tmp_path / "backups").exists()
+
+
+def test_demo_replace_writes_a_new_book_after_a_backup(capsys, tmp_path):
+    import sqlite3
+
+    path = tmp_path / "a.sqlite3"
+    db = open_database(path)
+    with db.session() as s:
+        accounts.create(s, name="Acme")
+    db.dispose()
+    code, out, _ = run(capsys, "demo", "--db", str(path), "--accounts", "4", "--today", "2026-11-25", "--replace")
+    assert code == 0 and "Replaced the 1 account in" in out and "with 4 demo accounts" in out
+    assert len(dump(path)) == 4 and "Acme" not in [row[0] for row in dump(path)]
+    [saved] = (tmp_path / "backups").glob("a-before-demo-*.sqlite3")
+    assert str(saved) in out
+    conn = sqlite3.connect(saved)
+    assert conn.execute("SELECT name FROM account").fetchall() == [("Acme",)]  # nothing lost
+    conn.close()
+
+
+def test_make_demo_runs_twice(capsys, tmp_path, monkeypatch):
+    """The Makefile's `demo` recipe, run twice in a row, writes the book both times."""
+    import shlex
+    from pathlib import Path
+
+    makefile = (Path(__file__).parents[1] / "Makefile").read_text().splitlines()
+    recipe = makefile[makefile.index(next(line for line in makefile if line.startswith("demo:"))) + 1]
+    argv = shlex.split(recipe)
+    argv = argv[argv.index(next(a for a in argv if a.endswith("/csplanner"))) + 1:]
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        code, out, err = run(capsys, *argv, "--today", "2026-11-25")
+        assert (code, err) == (0, "")
+    assert len(dump(tmp_path / "demo.sqlite3")) == 60
+
+
+def test_demo_refuses_a_file_the_app_has_open(capsys, tmp_path):
+    from csplanner.app import lock_database
+
+    path = tmp_path / "a.sqlite3"
+    lock = lock_database(path)
+    try:
+        code, _, err = run(capsys, "demo", "--db", str(path), "--replace")
+    finally:
+        lock.unlock()
+    assert code == 2 and "is open in csplanner; close it and try again" in err
+    assert not path.exists()
 
 
 def test_demo_builds_the_book_around_the_clock_s_today_by_default(capsys, tmp_path):
@@ -112,7 +172,7 @@ def test_demo_builds_the_book_around_the_clock_s_today_by_default(capsys, tmp_pa
 
     path = tmp_path / "a.sqlite3"
     code, out, _ = run(capsys, "demo", "--db", str(path), "--accounts", "1")
-    assert code == 0 and "Wrote 1 demo accounts" in out
+    assert code == 0 and "Wrote 1 demo account to" in out
     conn = sqlite3.connect(path)
     signed = conn.execute("SELECT contract_signed FROM account").fetchone()[0]
     conn.close()

@@ -5,19 +5,35 @@ from datetime import date
 from typing import Any
 
 from csplanner.cli.base import db_path, iso_date, positive
+from csplanner.core.errors import DomainError
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from csplanner import demo
-    from csplanner.core.db import open_database
+    from csplanner.app import lock_database
+    from csplanner.core.db import backup, open_database
 
     path = db_path(args)
-    db = open_database(path)
+    lock = lock_database(path.expanduser().absolute())  # the app must not show a book that is being replaced
+    if lock is None:
+        raise DomainError(f"{path} is open in csplanner; close it and try again.")
     try:
-        summary = demo.generate(db, accounts=args.accounts, seed=args.seed, today=args.today or date.today())
+        db = open_database(path)
+        try:
+            found = demo.contents(db)
+            saved = backup(db.path, reason="before-demo") if found.accounts and args.replace else None
+            summary = demo.generate(db, accounts=args.accounts, seed=args.seed, today=args.today or date.today(),
+                                    replace=args.replace)
+        finally:
+            db.dispose()
     finally:
-        db.dispose()
-    print(f"Wrote {summary.accounts} demo accounts to {path}")
+        lock.unlock()
+    wrote = f"{summary.accounts} demo account{'' if summary.accounts == 1 else 's'}"
+    if saved is None:
+        print(f"Wrote {wrote} to {path}")
+    else:
+        print(f"Replaced the {found.accounts} account{'' if found.accounts == 1 else 's'} in {path} with {wrote}; "
+              f"the old file is backed up as {saved}")
     return 0
 
 
@@ -26,3 +42,5 @@ def register(command: Any) -> None:
     demo.add_argument("--accounts", type=positive, default=40, metavar="N", help="how many accounts (default 40)")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
     demo.add_argument("--today", type=iso_date, default=None, metavar="YYYY-MM-DD", help="date the book is built around (default today)")
+    demo.add_argument("--replace", action="store_true",
+                      help="write over a file that already has accounts (after a backup into backups/ beside it)")

@@ -13,6 +13,6 @@ parents. Every value is generated to satisfy the services' check functions (test
 The word lists live in data/*.json (see words.py).
 """
 
-from csplanner.demo.write import MAX_ACCOUNTS, DemoSummary, generate
+from csplanner.demo.write import MAX_ACCOUNTS, Contents, DemoSummary, contents, generate
 
-__all__ = ["MAX_ACCOUNTS", "DemoSummary", "generate"]
+__all__ = ["MAX_ACCOUNTS", "Contents", "DemoSummary", "contents", "generate"]

@@ -6,7 +6,7 @@ record (people, plan, troubles, talks).
 """
 
 import random
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from csplanner.core.enums import Severity, Stage
@@ -27,6 +27,7 @@ SEGMENTS = {
 # Something for every screen to show, per 30 accounts: accounts run through one person, a champion
 # who left in the last two months, an injury to realign the plan around.
 STORIES = [("single_threaded", 2), ("champion_left", 1), ("injury", 1), ("plain", 26)]
+STAMP_TIME = time(6, 0)  # created_at / updated_at of every row: today at 06:00 UTC
 TABLE_NAMES = ("account", "stakeholder", "discovery_note", "milestone", "obstacle", "check_in", "obstacle_milestone")
 
 
@@ -55,7 +56,7 @@ class Generator:
     def __init__(self, seed: int, today: date, first_ids: dict[str, int]) -> None:
         self.rng = random.Random(seed)
         self.today = today
-        self.stamp = datetime(today.year, today.month, today.day, 6, 0, tzinfo=UTC)
+        self.stamp = datetime.combine(today, STAMP_TIME, tzinfo=UTC)
         self.ids = dict(first_ids)
         self.company_names = people.CompanyNames(self.rng)
         self.stage_deck = Deck(self.rng, [(Stage.LAND, 3), (Stage.ADOPT, 8), (Stage.EXPAND, 4), (Stage.RENEW, 5)])

@@ -2,17 +2,18 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import func, select
+from sqlmodel import SQLModel
 
 from csplanner.core.db import Database
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, CheckIn, DiscoveryNote, Milestone, Obstacle, ObstacleMilestone, Stakeholder
-from csplanner.demo.book import Generator
+from csplanner.demo.book import STAMP_TIME, Generator
 
 MAX_ACCOUNTS = 20_000
 BATCH_ACCOUNTS = 500  # accounts per executemany round; bounds memory for big books
@@ -58,17 +59,54 @@ def _first_ids(conn: sa.Connection) -> dict[str, int]:
     return ids
 
 
-def generate(db: Database, accounts: int = 40, seed: int = 1, *, today: date) -> DemoSummary:
-    """Fill an empty database with a realistic book of `accounts` accounts, relative to `today`
-    (the caller reads the clock; the same seed and day give the same book)."""
+@dataclass(frozen=True, slots=True)
+class Contents:
+    """What a database already holds, as far as writing a demo over it is concerned."""
+
+    accounts: int
+    demo: bool  # every account carries the generator's one stamp: a demo book, not someone's work
+
+
+def contents(db: Database) -> Contents:
+    with db.engine.connect() as conn:
+        return _contents(conn)
+
+
+def _contents(conn: sa.Connection) -> Contents:
+    # the generator stamps every row with today at STAMP_TIME; the app stamps the clock's time
+    count, stamps, stamp = conn.execute(select(
+        func.count(), func.count(sa.distinct(Account.created_at)), func.min(Account.created_at),
+    )).one()
+    if not count or stamps != 1:
+        return Contents(count, False)
+    stamp = stamp if isinstance(stamp, datetime) else datetime.fromisoformat(str(stamp))
+    return Contents(count, stamp.time() == STAMP_TIME)
+
+
+def _refusal(db: Database, found: Contents) -> str:
+    n = f"{found.accounts} account{'' if found.accounts == 1 else 's'}"
+    if found.demo:
+        return f"{db.path} already holds a demo book of {n}; add --replace to write a new one over it (after a backup)."
+    one = found.accounts == 1
+    return (f"{db.path} already has {n} that {'is' if one else 'are'} not demo data; demo data goes into a new "
+            f"file (--replace would overwrite {'it' if one else 'them'}, after a backup).")
+
+
+def generate(db: Database, accounts: int = 40, seed: int = 1, *, today: date, replace: bool = False) -> DemoSummary:
+    """Fill a database with a realistic book of `accounts` accounts, relative to `today` (the caller
+    reads the clock; the same seed and day give the same book). A database that has accounts is
+    refused, unless `replace`: then everything in it goes, in the same transaction as the new book
+    (the caller takes the backup)."""
     if isinstance(accounts, bool) or not isinstance(accounts, int) or not 1 <= accounts <= MAX_ACCOUNTS:
         raise DomainError(f"A demo has between 1 and {MAX_ACCOUNTS} accounts, not {accounts}.", "accounts")
     with db.session() as session:
         conn = session.connection()
-        existing = conn.execute(select(func.count()).select_from(Account.__table__)).scalar_one()  # type: ignore[attr-defined]
-        if existing:
-            noun = "account" if existing == 1 else "accounts"
-            raise DomainError(f"{db.path} already has {existing} {noun}; demo data goes into a new file.")
+        found = _contents(conn)
+        if found.accounts and not replace:
+            raise DomainError(_refusal(db, found))
+        if replace:
+            for table in reversed(SQLModel.metadata.sorted_tables):  # children first
+                conn.execute(table.delete())
         gen = Generator(seed, today, _first_ids(conn))
         done = 0
         while done < accounts:

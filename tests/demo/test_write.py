@@ -6,6 +6,7 @@ import pytest
 from sqlmodel import select
 
 from csplanner import demo
+from csplanner.core import health
 from csplanner.core.db import open_database
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, CheckIn, DiscoveryNote, Milestone, Obstacle, ObstacleMilestone, Stakeholder
@@ -34,11 +35,47 @@ def test_refuses_a_database_that_already_has_accounts(tmp_path):
     try:
         with db.session() as s:
             accounts.create(s, name="Acme")
-        with pytest.raises(DomainError, match="already has 1 account; demo data goes into a new file"):
+        assert demo.contents(db) == demo.Contents(accounts=1, demo=False)
+        with pytest.raises(DomainError, match="already has 1 account that is not demo data; demo data goes into a new file"):
             demo.generate(db, accounts=5, today=TODAY)
         with db.session() as s:
             assert [a.name for a in s.exec(select(Account)).all()] == ["Acme"]
             assert s.exec(select(Milestone)).all() == []
+    finally:
+        db.dispose()
+
+
+def test_a_demo_book_is_recognised_and_refused_without_replace(tmp_path):
+    db, _ = make(tmp_path / "demo.sqlite3", accounts=3)
+    try:
+        assert demo.contents(db) == demo.Contents(accounts=3, demo=True)
+        with pytest.raises(DomainError, match="already holds a demo book of 3 accounts; add --replace"):
+            demo.generate(db, accounts=5, today=TODAY)
+        assert len(dump(db)["account"]) == 3
+    finally:
+        db.dispose()
+
+
+def test_replace_leaves_the_same_book_as_a_fresh_file(tmp_path):
+    fresh, _ = make(tmp_path / "fresh.sqlite3", accounts=8, seed=2)
+    db, _ = make(tmp_path / "demo.sqlite3", accounts=5, seed=1)
+    try:
+        with db.session() as s:  # something the generator never writes goes too
+            accounts.create(s, name="Acme")
+            health.snapshot_week(s, TODAY)
+        summary = demo.generate(db, accounts=8, seed=2, today=TODAY, replace=True)
+        assert summary.accounts == 8
+        assert dump(db) == dump(fresh)
+    finally:
+        db.dispose()
+        fresh.dispose()
+
+
+def test_replace_on_an_empty_file_just_writes(tmp_path):
+    db = open_database(tmp_path / "demo.sqlite3")
+    try:
+        assert demo.contents(db) == demo.Contents(accounts=0, demo=False)
+        assert demo.generate(db, accounts=2, today=TODAY, replace=True).accounts == 2
     finally:
         db.dispose()
 

@@ -254,25 +254,6 @@ def test_today_race_day_and_run_colours_are_painted(ctx, view, plan):
     assert image.pixelColor(race.left() + 1, race.center().y()) == colors.RUN[RunType.RACE]  # the gold frame
 
 
-@pytest.fixture
-def editing_calls(ctx, monkeypatch):
-    """Stands in for csplanner.ui.editing's dialogs: records the call and saves like the dialog would."""
-    from csplanner.core.changes import RecordType
-    from csplanner.ui import editing, operations
-
-    calls = []
-
-    def edit_record(parent, ctx_, kind, record_id=None, defaults=None):
-        calls.append((kind, record_id, defaults))
-        if record_id is None:
-            values = {"title": "New run", **(defaults or {})}
-            return operations.create_record(ctx_, RecordType.MILESTONE, values).record_id
-        return record_id
-
-    monkeypatch.setattr(editing, "edit_record", edit_record)
-    return calls
-
-
 def drive_record_dialog(qtbot, seen, title):
     """When the record dialog opens: note what it shows, type a title, save."""
     from PySide6.QtWidgets import QDialogButtonBox
