@@ -139,3 +139,22 @@ def test_readme_lists_the_qt_system_packages():
     readme = (ROOT / "README.md").read_text()
     for package in ("libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxkbcommon-x11-0", "libegl1"):
         assert package in readme
+
+
+def test_exported_pdf_names_the_app_and_its_version(tmp_path, capsys):
+    import sqlite3
+
+    from pypdf import PdfReader
+
+    from csplanner.cli import main
+
+    db = tmp_path / "book.sqlite3"
+    assert main(["demo", "--db", str(db), "--accounts", "1", "--today", "2026-11-25"]) == 0
+    with sqlite3.connect(db) as conn:
+        (name,) = conn.execute("SELECT name FROM account").fetchone()
+    out = tmp_path / "plan.pdf"
+    assert main(["export-pdf", "--db", str(db), "--account", name, "--out", str(out), "--audience", "customer"]) == 0
+    info = PdfReader(str(out)).metadata
+    assert info["/Creator"] == f"csplanner {__version__}"
+    assert name in info["/Title"]
+    capsys.readouterr()
