@@ -11,6 +11,7 @@ from csplanner import __version__
 from csplanner.core import paths, resources
 from csplanner.core.db import Database, open_database
 from csplanner.core.errors import DomainError
+from csplanner.export.user_locale import use_user_locale
 from csplanner.ui.changes import ChangeBus
 from csplanner.ui.context import AppContext
 
@@ -63,6 +64,7 @@ def run(db_path: Path, quit_after_start: bool = False) -> int:
     app.setOrganizationName("csplanner")
     app.setDesktopFileName(resources.APP_ID)  # Wayland matches the window to the launcher (and its icon) by this
     app.setWindowIcon(app_icon())
+    use_user_locale()
     lock = lock_database(db_path)
     if lock is None:
         QMessageBox.critical(None, "csplanner", f"{db_path} is already open in another csplanner window.")

@@ -3,6 +3,7 @@
 import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
+os.environ["LC_ALL"] = "C.UTF-8"  # dates and numbers as CI prints them, whatever the machine's locale
 
 from collections.abc import Iterator  # noqa: E402
 from datetime import date  # noqa: E402
@@ -10,20 +11,21 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from csplanner.core import paths  # noqa: E402
+from csplanner.core import paths, present  # noqa: E402
 from csplanner.core.db import Database, open_database  # noqa: E402
 
 TODAY = date(2026, 11, 25)  # a Wednesday; tests that need "today" pin it
 
 
 @pytest.fixture(autouse=True)
-def private_paths(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def private_paths(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv(paths.ENV_HOME, str(home))
     monkeypatch.delenv(paths.ENV_DB, raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
-    return home
+    yield home
+    present.use_locale(None)  # a test that chose a locale leaves the default behind
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import argparse
 from typing import Any
 
 from csplanner.cli.base import existing_db
+from csplanner.core.present import plural
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
@@ -13,7 +14,9 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from csplanner.export import audience
     from csplanner.export.account_plan import account_id_by_name, export_account_plan
     from csplanner.export.pdf_document import PAPERS
+    from csplanner.export.user_locale import use_user_locale
 
+    use_user_locale()
     who = audience.parse(args.audience)
     db = open_database(existing_db(args))
     try:
@@ -23,7 +26,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         )
     finally:
         db.dispose()
-    print(f"Wrote {result.path} ({result.pages} page{'s' if result.pages != 1 else ''}, {who} version)")
+    print(f"Wrote {result.path} ({plural(result.pages, 'page')}, {who} version)")
     return 0
 
 
@@ -32,8 +35,10 @@ def cmd_export_week(args: argparse.Namespace) -> int:
 
     from csplanner.core.db import open_database
     from csplanner.export.pdf_document import PAPERS
+    from csplanner.export.user_locale import use_user_locale
     from csplanner.export.week_plan import export_week, parse_week
 
+    use_user_locale()
     today = date.today()
     start = parse_week(args.week, today)
     db = open_database(existing_db(args))
@@ -41,7 +46,7 @@ def cmd_export_week(args: argparse.Namespace) -> int:
         result = export_week(db, start, args.out, today=today, paper=PAPERS[args.paper] if args.paper else None)
     finally:
         db.dispose()
-    print(f"Wrote {result.path} ({result.pages} page{'s' if result.pages != 1 else ''})")
+    print(f"Wrote {result.path} ({plural(result.pages, 'page')})")
     return 0
 
 

@@ -12,16 +12,14 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from csplanner.core.enums import MilestoneStatus, ObstacleKind, Phase, RunType, Severity, Stage
+from csplanner.core.enums import SEVERITY_RANK, MilestoneStatus, ObstacleKind, Phase, RunType, Severity, Stage, is_injury
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, Milestone, Obstacle, Season
+from csplanner.core.present import race_countdown, weeks_to_race
 
 ONBOARDING_WEEKS = 12  # the first ~12 weeks after signing are onboarding ("early training")
 RENEWAL_WEEKS = 13  # the last quarter before race day is the renewal run-in
 WEEKS_AFTER_RACE = 4  # "a little beyond" race day
-# Injuries hurt the runner (people, escalations); bad weather is around them (product, other).
-INJURIES = frozenset({ObstacleKind.EXEC_TURNOVER, ObstacleKind.ESCALATION})
-INTENSITY = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3, Severity.CRITICAL: 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +57,7 @@ class Bar:
 
     @property
     def intensity(self) -> int:
-        return INTENSITY[self.severity]
+        return SEVERITY_RANK[self.severity] + 1  # 1 (low) … 4 (critical)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,16 +93,12 @@ class Week:
             return " · ".join(parts)
         if self.number is not None and self.number >= 1:
             parts.append(f"Week {self.number}")
-        if self.weeks_to_race == 0:
-            parts.append("Race week")
-        elif self.weeks_to_race == 1:
-            parts.append("1 week to race day")
-        elif self.weeks_to_race is not None:
-            parts.append(f"{self.weeks_to_race} weeks to race day")
+        if self.weeks_to_race is not None:
+            parts.append(weeks_to_race(self.weeks_to_race))
         return " · ".join(parts)
 
     def iso_label(self) -> str:
-        return f"W{self.iso_week:02d}"
+        return f"W{self.iso_week:02d}"  # the ISO week of the week's Thursday, whatever day it starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,17 +155,8 @@ class AccountPlan:
         return None
 
     def countdown(self) -> str:
-        """'Race day in 21 weeks (147 days)', 'Race day today', 'Race day was 3 days ago'."""
-        if self.race_day is None or self.today is None:
-            return "No race day (renewal) set"
-        days = (self.race_day - self.today).days
-        if days == 0:
-            return "Race day is today"
-        if days < 0:
-            return f"Race day was {-days} day{'s' if days != -1 else ''} ago"
-        if days < 14:
-            return f"Race day in {days} day{'s' if days != 1 else ''}"
-        return f"Race day in {days // 7} weeks ({days} days)"
+        """'Race day in 21 weeks (147 days)', 'Race day is today', 'Race day was 3 days ago'."""
+        return race_countdown(self.race_day, self.today)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +169,6 @@ class SeasonSpan:
 
 NO_RUNS = DayTotal(0, 0, 0, 0, None)
 RUN_ORDER = {RunType.SPRINT: 0, RunType.MEDIUM: 1, RunType.LONG: 2, RunType.RACE: 3}
-SEVERITY_ORDER = {s: i for i, s in enumerate(Severity)}
 
 
 def day_totals(chips: Iterable[Chip]) -> dict[date, DayTotal]:
@@ -200,10 +184,6 @@ def day_totals(chips: Iterable[Chip]) -> dict[date, DayTotal]:
         row[4] = max(row[4], RUN_ORDER[c.run_type])
     kinds = list(RUN_ORDER)
     return {d: DayTotal(r[0], r[1], r[2], r[3], kinds[r[4]] if r[4] >= 0 else None) for d, r in counts.items()}
-
-
-def is_injury(kind: ObstacleKind) -> bool:
-    return ObstacleKind(kind) in INJURIES
 
 
 def week_start(day: date, first_weekday: int = 0) -> date:
@@ -499,7 +479,7 @@ def range_plan(
     if max_bars is None:
         bq = bq.order_by(Obstacle.opened_on, Obstacle.id)
     else:
-        bq = bq.order_by(_rank(Obstacle.severity, SEVERITY_ORDER, 0).desc(), col(Obstacle.opened_on).desc(),
+        bq = bq.order_by(_rank(Obstacle.severity, SEVERITY_RANK, 0).desc(), col(Obstacle.opened_on).desc(),
                          Obstacle.id).limit(max_bars)
     bars = [b for b in (_bar(r, today) for r in session.exec(bq).all()) if b.end >= lo]
     weeks = make_weeks(starts, chips, today, first_weekday=first_weekday, with_phase=False, totals=totals)

@@ -1,6 +1,7 @@
 """The training calendar's fixed hues, as hex strings, shared by the app and the PDF."""
 
 from csplanner.core.enums import Phase, RunType, Severity
+from csplanner.core.present.bands import Band
 
 RUN = {
     RunType.SPRINT: "#129c9c",  # teal: quick win
@@ -23,3 +24,7 @@ SKIPPED = "#8a8a8a"
 INJURY = "#c0392b"  # exec turnover, escalation: it hurts the runner
 WEATHER = "#5b7083"  # product gap, other: the conditions are bad
 SEVERITY_ALPHA = {Severity.LOW: 120, Severity.MEDIUM: 170, Severity.HIGH: 210, Severity.CRITICAL: 255}
+# Severity as a tag (My week): the worse, the hotter.
+SEVERITY = {Severity.CRITICAL: "#b3261e", Severity.HIGH: "#e0671b", Severity.MEDIUM: "#c99400", Severity.LOW: "#7a8793"}
+# Health bands (present.band): green, amber, red.
+BAND = {Band.GREEN: "#2e9e55", Band.AMBER: "#d08a00", Band.RED: "#d63b3b"}

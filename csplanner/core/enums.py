@@ -91,32 +91,14 @@ class CheckInKind(StrEnum):
     ON_SITE = "on_site"
 
 
-LABELS: dict[str, str] = {
-    "arr_minor": "ARR",
-    "contract_signed": "Contract signed",
-    "planned_on": "Planned on",
-    "done_on": "Done on",
-    "opened_on": "Opened on",
-    "resolved_on": "Resolved on",
-    "held_on": "Date",
-    "noted_on": "Date",
-    "left_on": "Left on",
-    "renewal": "Renewal (race day)",
-    "exec_sponsor": "Exec sponsor",
-    "decision_maker": "Decision maker",
-    "success_criteria": "Success criteria",
-    "real_need": "Real need",
-    "exec_turnover": "Exec turnover",
-    "product_gap": "Product gap",
-    "qbr": "QBR",
-    "on_site": "On-site",
-    "csm": "CSM",
-}
+# Least to most severe; sorting and drawing rank severities by this one order.
+SEVERITY_RANK = {s: i for i, s in enumerate(Severity)}
+# Injuries hurt the runner (people, escalations); bad weather is around them (product gaps, other).
+INJURIES = frozenset({ObstacleKind.EXEC_TURNOVER, ObstacleKind.ESCALATION})
 
 
-def label(value: str) -> str:
-    """A human label for an enum value: 'exec_sponsor' -> 'Exec sponsor'."""
-    return LABELS.get(str(value), str(value).replace("_", " ").capitalize())
+def is_injury(kind: str) -> bool:
+    return ObstacleKind(kind) in INJURIES
 
 
 class SeasonOutcome(StrEnum):
@@ -156,20 +138,3 @@ class StepOwner(StrEnum):
     US = "us"
     CUSTOMER = "customer"
     STAKEHOLDER = "stakeholder"
-
-
-LABELS.update({
-    "no_value": "Did not see the value",
-    "champion_left": "Champion left",
-    "acquired": "Acquired or closed",
-    "poor_adoption": "Poor adoption",
-    "us": "Us",
-    "customer": "The customer",
-    "arr_start_minor": "ARR at start",
-    "arr_result_minor": "ARR at the result",
-    "race_day": "Race day",
-    "due_on": "Due on",
-    "taken_on": "Taken on",
-    "new_race_day": "New race day",
-    "new_arr_minor": "New ARR",
-})

@@ -21,7 +21,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, func, select
 
-from csplanner.core.enums import MilestoneStatus, ObstacleKind, Severity
+from csplanner.core import calendar
+from csplanner.core.enums import INJURIES, MilestoneStatus, ObstacleKind, Severity
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, CheckIn, HealthSnapshot, Milestone, Obstacle, utcnow
 
@@ -42,7 +43,6 @@ NEUTRAL = 50.0  # a part with nothing to measure neither helps nor hurts much
 LATE_CREDIT = 0.5  # a run done after its day still counts half
 PENALTY = {Severity.LOW: 10, Severity.MEDIUM: 25, Severity.HIGH: 50, Severity.CRITICAL: 80}
 INJURY_FACTOR = 1.25  # escalations and exec turnover hurt the runner, not just the weather
-INJURIES = frozenset({ObstacleKind.ESCALATION, ObstacleKind.EXEC_TURNOVER})
 FRESH_DAYS = 14  # a check-in this recent keeps the part at 100
 SILENT_DAYS = 60  # no check-in this long: 0
 BEHIND_FACTOR = 2.0  # each percentage point behind the time gone costs two points
@@ -252,11 +252,6 @@ def account_health(session: Session, account_id: int, today: date) -> Health:
 # --- weekly snapshots for the trend ------------------------------------------------------------
 
 
-def week_start(day: date) -> date:
-    """Snapshots are keyed by the Monday of their week, whatever the display locale."""
-    return day - timedelta(days=day.weekday())
-
-
 def _store(session: Session, monday: date, scores: dict[int, Health], *, replace: bool) -> None:
     """Write one week's scores in a few statements (an ORM object per row is ten times slower)."""
     now = utcnow()
@@ -278,7 +273,7 @@ def snapshot_week(session: Session, today: date) -> int:
     """Record (or refresh) this week's score for every account not archived; returns how many."""
     scores = health_many(session, None, today)
     if scores:
-        _store(session, week_start(today), scores, replace=True)
+        _store(session, calendar.week_start(today), scores, replace=True)
     return len(scores)
 
 
@@ -287,7 +282,7 @@ def backfill_week(session: Session, today: date, weeks_back: int) -> int:
     records as of that day (runs done later, obstacles resolved later do not count yet).
     Scores already recorded are kept; returns how many were added."""
     day = today - timedelta(weeks=weeks_back)
-    monday = week_start(day)
+    monday = calendar.week_start(day)  # keyed by Monday, whatever the display locale
     not_archived = col(Account.archived).is_(False)
     recorded = select(func.count()).select_from(HealthSnapshot).join(
         Account, col(Account.id) == HealthSnapshot.account_id).where(HealthSnapshot.week_start == monday, not_archived)

@@ -28,8 +28,9 @@ from typing import Any
 from sqlmodel import Session
 
 from csplanner.core import paths, resources
-from csplanner.core.enums import Phase, RunType, Team, label
+from csplanner.core.enums import Phase, RunType, Team
 from csplanner.core.errors import DomainError
+from csplanner.core.present import value_label
 from csplanner.core.services import accounts, milestones
 
 ANCHORS = {"contract_signed": "contract signed", "kickoff": "kickoff", "renewal": "renewal (race day)"}
@@ -321,5 +322,5 @@ def save(template: Template, folder: Path | None = None, *, overwrite: bool = Fa
 
 
 def summary(run: PlannedRun) -> str:
-    return f"{run.day.isoformat()}  {run.title}  ({label(run.run_type)}, {label(run.phase)})"
+    return f"{run.day.isoformat()}  {run.title}  ({value_label(run.run_type)}, {value_label(run.phase)})"
 

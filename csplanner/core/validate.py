@@ -7,7 +7,7 @@ from typing import TypeVar
 
 import pycountry
 
-from csplanner.core.enums import label
+from csplanner.core.present.labels import field_label as label, value_label
 from csplanner.core.errors import DomainError
 
 E = TypeVar("E", bound=StrEnum)
@@ -49,7 +49,7 @@ def an_enum(value: object, enum: type[E], field: str) -> E:
     try:
         return enum(value)
     except ValueError:
-        choices = ", ".join(label(m.value) for m in enum)
+        choices = ", ".join(value_label(m.value) for m in enum)
         raise DomainError(f"{label(field)} must be one of: {choices}.", field) from None
 
 

@@ -10,12 +10,11 @@ from datetime import date, timedelta
 from sqlmodel import Session, col, func, select
 
 from csplanner.core import health
-from csplanner.core.enums import CheckInKind, MilestoneStatus, ObstacleKind, RunType, Severity
+from csplanner.core.enums import SEVERITY_RANK, CheckInKind, MilestoneStatus, ObstacleKind, RunType, Severity
 from csplanner.core.models import Account, CheckIn, Milestone, Obstacle
 
 RACE_HORIZON_DAYS = 120  # renewals this close are "races coming up"
 QUIET_DAYS = 14  # no check-in for this long: missed training
-SEVERITY_RANK = {Severity.CRITICAL: 0, Severity.HIGH: 1, Severity.MEDIUM: 2, Severity.LOW: 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +145,7 @@ def week_plan(session: Session, week_start: date, today: date) -> WeekPlan:
     troubles = sorted(
         (ObstacleItem(oid, aid, names[aid], title, ObstacleKind(kind), Severity(sev), opened)
          for oid, aid, title, kind, sev, opened in still_open if aid in names),
-        key=lambda o: (SEVERITY_RANK[o.severity], o.opened_on, o.account_name.lower()),
+        key=lambda o: (-SEVERITY_RANK[o.severity], o.opened_on, o.account_name.lower()),
     )
 
     return WeekPlan(week_start, today, sorted(by_day.items()), overdue, checkins, troubles,
@@ -179,8 +178,3 @@ def missed_training(session: Session, today: date, names: dict[int, str] | None 
             quiet.append(QuietAccount(aid, name, day, (today - day).days))
     quiet.sort(key=lambda q: (q.days_since is not None, -(q.days_since or 0), q.account_name.lower()))
     return quiet
-
-
-def week_start(day: date, first_weekday: int = 0) -> date:
-    """The first day of the week holding `day` (0 = Monday … 6 = Sunday)."""
-    return day - timedelta(days=(day.weekday() - first_weekday) % 7)

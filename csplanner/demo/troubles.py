@@ -9,7 +9,8 @@ planned runs, and a champion who left without a successor is open exec turnover.
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from csplanner.core.enums import MilestoneStatus, ObstacleKind, RunType, Severity, StakeholderRole, label
+from csplanner.core.enums import MilestoneStatus, ObstacleKind, RunType, Severity, StakeholderRole
+from csplanner.core.present import value_label
 from csplanner.demo.dates import weekday
 from csplanner.demo.text import Fill
 from csplanner.demo.words import OBSTACLES
@@ -40,7 +41,7 @@ def obstacles(
     today = gen.today
     items: list[tuple[ObstacleKind, Severity, str, str, date, date | None, list[dict[str, Any]] | None]] = []
     for role, full, left_on, successor in people["departures"]:
-        role_label = label(role.value)
+        role_label = value_label(role.value)
         title, mitigation = OBSTACLES[ObstacleKind.EXEC_TURNOVER][0]
         resolved = successor[1] if successor else None
         severity = Severity.HIGH if role == StakeholderRole.EXEC_SPONSOR or successor is None else Severity.MEDIUM

@@ -9,11 +9,13 @@ from PySide6.QtCore import QLocale, QRectF
 from PySide6.QtGui import QColor, QPageSize, QPainter, QPen
 
 from csplanner.core.db import Database
-from csplanner.core.enums import MilestoneStatus, NoteKind, RunType, label
+from csplanner.core.enums import MilestoneStatus, NoteKind, RunType
+from csplanner.core.present import date_long, money, sentiment_label
+from csplanner.core.present import value_label as label
 from csplanner.core.services import accounts
 from csplanner.export import fonts
 from csplanner.export.audience import Audience, for_audience
-from csplanner.export.calendar_grid import DONE, MISSED, RUN, SKIPPED, CalendarGrid, weeks_to_print
+from csplanner.export.calendar_grid import CalendarGrid, weeks_to_print
 from csplanner.export.pdf_document import (
     ACCENT,
     MUTED,
@@ -23,20 +25,18 @@ from csplanner.export.pdf_document import (
     Unit,
     draw_doc,
     esc,
-    long_date,
     write_pdf,
 )
 from csplanner.export.plan_data import HealthData, PlanData, collect
 from csplanner.export.plan_sections import (
     customer_runs_section,
     forecast_section,
-    money,
     next_steps_section,
     seasons_section,
     span,
 )
+from csplanner.export.qcolors import DONE, MISSED, RUN, SKIPPED, band_color
 
-SENTIMENT = {-1: "negative", 0: "neutral", 1: "positive"}
 STATUS_COLOR = {MilestoneStatus.DONE: DONE, MilestoneStatus.MISSED: MISSED,
                 MilestoneStatus.SKIPPED: SKIPPED, MilestoneStatus.PLANNED: ACCENT}
 
@@ -50,7 +50,7 @@ class Exported:
 def status_html(status: MilestoneStatus, done_on: date | None, overdue: bool) -> str:
     if overdue:
         return span("Overdue", MISSED, bold=True)
-    text = label(status) + (f" {long_date(done_on)}" if done_on else "")
+    text = label(status) + (f" {date_long(done_on)}" if done_on else "")
     return span(esc(text), STATUS_COLOR[status], bold=status == MilestoneStatus.DONE)
 
 
@@ -100,10 +100,10 @@ def title_block(pdf: PdfDocument, data: PlanData, audience: Audience) -> None:
     name_doc = pdf.doc(esc(data.name), pdf.width, 20, bold=True)
     kind = "Internal account plan" if audience == Audience.INTERNAL else f"Account plan prepared for {esc(data.name)}"
     sub_doc = pdf.doc(span(kind, MUTED), pdf.width, 9.5)
-    facts = [("Race day (renewal)", long_date(data.race_day) if data.race_day else "not set"),
+    facts = [("Race day (renewal)", date_long(data.race_day, "not set")),
              ("Countdown", data.countdown),
-             ("Contract signed", long_date(data.contract_signed)),
-             ("Kickoff", long_date(data.kickoff))]
+             ("Contract signed", date_long(data.contract_signed, "—")),
+             ("Kickoff", date_long(data.kickoff, "—"))]
     if data.stage is not None:
         facts.append(("Stage (LAER)", label(data.stage)))
     if data.arr_minor is not None:
@@ -147,7 +147,7 @@ def title_block(pdf: PdfDocument, data: PlanData, audience: Audience) -> None:
 def health_section(pdf: PdfDocument, health: HealthData) -> None:
     pdf.add(pdf.heading("Health (form)"))
     worst = f" The part that drags it down most: <b>{esc(health.weakest)}</b>." if health.weakest else ""
-    pdf.add(pdf.paragraph(f"Score <b>{health.score} / 100</b>.{worst}"))
+    pdf.add(pdf.paragraph(f"Score {span(f'{health.score} / 100', band_color(health.score), True)}.{worst}"))
     rows = [[esc(p.name), f"{p.score}", f"{p.weight:.0%}" if p.weight <= 1 else f"{p.weight:g}", esc(p.explanation)]
             for p in health.parts]
     pdf.add(*pdf.table([Column("Part", 2.2), Column("Score", 0.8, True), Column("Weight", 0.8, True),
@@ -163,7 +163,7 @@ def people_section(pdf: PdfDocument, data: PlanData, internal: bool) -> None:
         cols = [Column("Name", 2.2), Column("Title", 2.2), Column("Role", 1.6), Column("Email", 2.6),
                 Column("Location", 1.5), Column("Status", 1.4)]
         rows = [[f"<b>{esc(p.name)}</b>", esc(p.title), esc(label(p.role)), esc(p.email), esc(p.location),
-                 span(f"Left {long_date(p.left_on)}", MISSED, True) if p.left_on else "Active"]
+                 span(f"Left {date_long(p.left_on)}", MISSED, True) if p.left_on else "Active"]
                 for p in data.people]
         pdf.add(*pdf.table(cols, rows, shade_rows=[p.left_on is not None for p in data.people]))
     else:
@@ -183,7 +183,7 @@ def discovery_section(pdf: PdfDocument, data: PlanData) -> None:
             continue
         pdf.add(pdf.heading(label(kind), 2))
         for n in notes:
-            pdf.add(*pdf.paragraphs(f"{span(long_date(n.noted_on), MUTED)} &nbsp; {esc(n.text)}", space_before=2))
+            pdf.add(*pdf.paragraphs(f"{span(date_long(n.noted_on), MUTED)} &nbsp; {esc(n.text)}", space_before=2))
 
 
 def runs_section(pdf: PdfDocument, data: PlanData, internal: bool) -> None:
@@ -202,7 +202,7 @@ def runs_section(pdf: PdfDocument, data: PlanData, internal: bool) -> None:
         if internal and r.notes:
             outcome += ("<br/>" if outcome else "") + span(f"Notes: {esc(r.notes)}", MUTED)
         run = span(esc(label(r.run_type)), RUN[r.run_type], bold=True)
-        rows.append([esc(long_date(r.planned_on)), what, run, status_html(r.status, r.done_on, r.overdue), outcome])
+        rows.append([esc(date_long(r.planned_on)), what, run, status_html(r.status, r.done_on, r.overdue), outcome])
     cols = [Column("Planned", 1.35), Column("Milestone", 3.5), Column("Run", 1.1), Column("Status", 1.4),
             Column("Outcome — what changed for the customer", 4.1)]
     pdf.add(*pdf.table(cols, rows))
@@ -216,8 +216,8 @@ def obstacles_section(pdf: PdfDocument, data: PlanData) -> None:
         return
     rows = []
     for o in data.obstacles:
-        when = f"{long_date(o.opened_on)}<br/>" + (
-            span(f"resolved {long_date(o.resolved_on)}", DONE) if o.resolved_on else span("open", MISSED, True))
+        when = f"{date_long(o.opened_on)}<br/>" + (
+            span(f"resolved {date_long(o.resolved_on)}", DONE) if o.resolved_on else span("open", MISSED, True))
         what = f"<b>{esc(o.title)}</b><br/>{span(esc(f'{label(o.kind)} · {label(o.severity)}'), MUTED)}"
         if o.hurts:
             what += "<br/>" + span("Hurts: " + esc(", ".join(o.hurts)), MUTED)
@@ -233,8 +233,8 @@ def checkins_section(pdf: PdfDocument, data: PlanData) -> None:
         pdf.add(pdf.note("No check-ins held yet."))
         return
     colors = {-1: MISSED, 0: MUTED, 1: DONE}
-    rows = [[esc(long_date(c.held_on)), esc(label(c.kind)),
-             span(SENTIMENT.get(c.sentiment, "not logged") if c.sentiment is not None else "not logged",
+    rows = [[esc(date_long(c.held_on)), esc(label(c.kind)),
+             span(sentiment_label(c.sentiment) or "not logged",
                   colors.get(c.sentiment if c.sentiment is not None else 0, MUTED), True),
              esc(c.summary), esc(c.next_steps)] for c in data.checkins]
     pdf.add(*pdf.table([Column("Date", 1.4), Column("Kind", 1), Column("Sentiment", 1.1),

@@ -6,8 +6,9 @@ from datetime import timedelta
 from enum import StrEnum
 
 from csplanner.core.calendar import AccountPlan, day_totals
-from csplanner.core.enums import MilestoneStatus, StepOwner, label
+from csplanner.core.enums import MilestoneStatus, StepOwner
 from csplanner.core.errors import DomainError
+from csplanner.core.present import value_label as label
 from csplanner.export.plan_data import PlanData, Run
 
 CUSTOMER_OWNER = {label(StepOwner.CUSTOMER): "You"}  # the customer reads "you", not "the customer"

@@ -12,42 +12,40 @@ from datetime import date, timedelta
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
-from csplanner.core import colors as hues
 from csplanner.core.calendar import AccountPlan, Bar, Chip, Week
-from csplanner.core.enums import MilestoneStatus, Phase, RunType, label
+from csplanner.core.enums import MilestoneStatus, Phase, RunType
+from csplanner.core.present import (
+    Band,
+    compliance_band,
+    date_range,
+    date_short,
+    plural,
+    run_legend,
+    value_label,
+    weekday_names,
+    weeks_to_race,
+)
 from csplanner.export import fonts
 from csplanner.export.pdf_document import INK, MUTED, RULE, SHADE, PdfDocument, Unit
+from csplanner.export.qcolors import (
+    COMPLIANCE,
+    DONE,
+    INJURY,
+    MISSED,
+    PARTLY,
+    PHASE,
+    RUN,
+    SEVERITY_ALPHA,
+    SKIPPED,
+    TODAY,
+    WEATHER,
+    tint,
+)
 
-# The same hues as the app's calendar, from one table in core.
-RUN = {k: QColor(v) for k, v in hues.RUN.items()}
-PHASE = {k: QColor(v) for k, v in hues.PHASE.items()}
-MISSED = QColor(hues.MISSED)
-DONE = QColor(hues.DONE)
-PARTLY = QColor(hues.PARTLY)
-TODAY = QColor(hues.TODAY)
-SKIPPED = QColor(hues.SKIPPED)
-INJURY = QColor(hues.INJURY)
-WEATHER = QColor(hues.WEATHER)
-SEVERITY_ALPHA = hues.SEVERITY_ALPHA
-RUN_MEANING = {
-    RunType.SPRINT: "Sprint · quick win",
-    RunType.MEDIUM: "Medium · mid-term initiative",
-    RunType.LONG: "Long · long-term change",
-    RunType.RACE: "Race · renewal",
-}
 
 MAX_CHIPS = 5  # per day cell; more show as "+N more" (the milestone table lists them all)
 MAX_LANES = 3  # obstacle bars per week row
 QUIET_RUN = 3  # this many weeks in a row without runs fold into one row
-
-
-def tint(color: QColor, alpha: float) -> QColor:
-    """`color` over white at `alpha` (0-1), opaque: PDF viewers differ on transparency."""
-    return QColor(
-        round(255 * (1 - alpha) + color.red() * alpha),
-        round(255 * (1 - alpha) + color.green() * alpha),
-        round(255 * (1 - alpha) + color.blue() * alpha),
-    )
 
 
 def weeks_to_print(plan: AccountPlan) -> list[Week]:
@@ -135,12 +133,11 @@ class CalendarGrid:
             p.setFont(self.small)
             p.setPen(PHASE[first.phase].darker(130) if first.phase else MUTED)
             p.drawText(QRectF(lx, y0 + pt(9.5), lw, pt(7)), Qt.AlignmentFlag.AlignLeft,
-                       label(first.phase) if first.phase else "")
+                       value_label(first.phase) if first.phase else "")
             p.setPen(MUTED)
-            text = (f"{len(weeks)} weeks without runs · {first.start.day} {first.start:%b %Y} – "
-                    f"{last.end.day} {last.end:%b %Y}")
+            text = f"{plural(len(weeks), 'week')} without runs · {date_range(first.start, last.end)}"
             if last.weeks_to_race is not None:
-                text += f" · then {last.weeks_to_race} week{'s' if last.weeks_to_race != 1 else ''} to race day"
+                text += f" · then {weeks_to_race(last.weeks_to_race).lower()}"
             p.drawText(QRectF(days_rect.x() + pt(4), y0 + pt(2), days_rect.width() - pt(8), pt(8)),
                        Qt.AlignmentFlag.AlignLeft, text)
             total = (last.end - first.start).days + 1
@@ -155,7 +152,7 @@ class CalendarGrid:
                 p.setFont(self.tiny)
                 p.setPen(QColor("#ffffff"))
                 p.drawText(rect.adjusted(pt(2), 0, -pt(1), 0), Qt.AlignmentFlag.AlignVCenter, fm.elidedText(
-                    f"{label(bar.severity)}: {bar.title}", Qt.TextElideMode.ElideRight, rect.width() - pt(3)))
+                    f"{value_label(bar.severity)}: {bar.title}", Qt.TextElideMode.ElideRight, rect.width() - pt(3)))
                 lane_y += self.lane_h + pt(1)
             self._draw_summary(p, QRectF(days_rect.right(), y0, self.summary_w, h), first, "rest weeks")
             p.setPen(QPen(RULE, pt(0.5)))
@@ -169,13 +166,13 @@ class CalendarGrid:
     def legend(self) -> Unit:
         pt = self.pdf.pt
         items: list[tuple[str, Callable[[QPainter, QRectF], None]]] = []
-        for run, text in RUN_MEANING.items():
-            items.append((text, lambda p, r, c=RUN[run]: self._swatch(p, r, c, filled=True)))
+        for run in RunType:
+            items.append((run_legend(run), lambda p, r, c=RUN[run]: self._swatch(p, r, c, filled=True)))
         items.append(("done: filled", lambda p, r: self._swatch(p, r, MUTED, filled=True)))
         items.append(("planned: outlined", lambda p, r: self._swatch(p, r, MUTED, filled=False)))
         if not self.plain:
             items.append(("missed", lambda p, r: self._swatch(p, r, MISSED, filled=True)))
-        phases = [(label(ph), lambda p, r, c=PHASE[ph]: p.fillRect(r, c)) for ph in Phase]
+        phases = [(value_label(ph), lambda p, r, c=PHASE[ph]: p.fillRect(r, c)) for ph in Phase]
         if self.show_obstacles:
             phases.append(("injury", lambda p, r: p.fillRect(r, INJURY)))
             phases.append(("bad weather", lambda p, r: p.fillRect(r, WEATHER)))
@@ -205,7 +202,7 @@ class CalendarGrid:
     def header(self) -> Unit:
         pt = self.pdf.pt
         h = pt(11)
-        names = [(date(2024, 1, 1) + timedelta(days=(self.first_weekday + i) % 7)).strftime("%a") for i in range(7)]
+        names = weekday_names(self.first_weekday)
 
         def draw(p: QPainter, r: QRectF) -> None:
             p.fillRect(QRectF(r.x(), r.y(), self.pdf.width, h), SHADE)
@@ -250,18 +247,13 @@ class CalendarGrid:
             p.setFont(self.small)
             p.setPen(MUTED)
             p.drawText(QRectF(lx, y0 + pt(2.3), lw, pt(8)), Qt.AlignmentFlag.AlignRight, week.iso_label())
-        if week.weeks_to_race == 0:
-            to_race = "Race week"
-        elif week.weeks_to_race is not None:
-            to_race = f"{week.weeks_to_race} week{'s' if week.weeks_to_race != 1 else ''} to race day"
-        else:
-            to_race = ""
+        to_race = weeks_to_race(week.weeks_to_race) if week.weeks_to_race is not None else ""
         p.setFont(self.small)
         p.setPen(RUN[RunType.RACE].darker(150) if week.weeks_to_race == 0 else MUTED)
         p.drawText(QRectF(lx, y0 + pt(9.5), lw, pt(7)), Qt.AlignmentFlag.AlignLeft, to_race)
         if week.phase is not None:
             p.setPen(PHASE[week.phase].darker(130))
-            p.drawText(QRectF(lx, y0 + pt(16), lw, pt(7)), Qt.AlignmentFlag.AlignLeft, label(week.phase))
+            p.drawText(QRectF(lx, y0 + pt(16), lw, pt(7)), Qt.AlignmentFlag.AlignLeft, value_label(week.phase))
 
         # days
         for i, day in enumerate(week.days()):
@@ -287,7 +279,7 @@ class CalendarGrid:
             p.fillRect(rect, color)
             p.setFont(self.tiny)
             p.setPen(QColor("#ffffff"))
-            text = f"{label(bar.severity)}: {bar.title}"
+            text = f"{value_label(bar.severity)}: {bar.title}"
             fm = QFontMetricsF(self.tiny, self.pdf.writer)
             p.drawText(rect.adjusted(pt(2), 0, -pt(1), 0), Qt.AlignmentFlag.AlignVCenter,
                        fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - pt(3)))
@@ -316,7 +308,7 @@ class CalendarGrid:
             p.fillRect(cell, tint(RUN[biggest], 0.08))
         p.setFont(self.small)
         p.setPen(MUTED)
-        text = f"{day.day} {day:%b}" if first or day.day == 1 else str(day.day)
+        text = date_short(day) if first or day.day == 1 else str(day.day)
         date_rect = QRectF(cell.x() + pt(2), cell.y() + pt(1), cell.width() - pt(4), pt(7))
         p.drawText(date_rect, Qt.AlignmentFlag.AlignLeft, text)
         if race:
@@ -381,12 +373,13 @@ class CalendarGrid:
         if self.plain:
             p.setFont(self.small)
             p.setPen(MUTED)
-            runs = f"{week.planned} run" + ("s" if week.planned != 1 else "")
+            runs = plural(week.planned, "run")
             p.drawText(inner, Qt.AlignmentFlag.AlignRight, runs)
             return
         if week.compliance is not None:
             pct = round(week.compliance * 100)
-            color = DONE if pct >= 80 else PARTLY.darker(130) if pct >= 50 else MISSED
+            band = compliance_band(pct)
+            color = COMPLIANCE[band].darker(130) if band == Band.AMBER else COMPLIANCE[band]  # yellow reads badly on paper
             p.setFont(self.bold)
             p.setPen(color)
             p.drawText(QRectF(inner.x(), inner.y(), inner.width(), pt(8)), Qt.AlignmentFlag.AlignRight, f"{pct}%")

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from csplanner import __version__
 from csplanner.core import files
 from csplanner.core.errors import DomainError
+from csplanner.core.present import date_long
 from csplanner.export import fonts
 
 DPI = 288  # 4 device units per point: fine positioning, small files
@@ -61,14 +62,6 @@ def paper_for(locale: QLocale | None = None) -> QPageSize.PageSizeId:
 def esc(text: str | None) -> str:
     """User text as HTML that shows exactly what was typed, markup included, line breaks kept."""
     return html.escape(text or "").replace("\n", "<br/>")
-
-
-def long_date(d: date | None) -> str:
-    return f"{d.day} {d:%b %Y}" if d else "—"
-
-
-def short_date(d: date | None) -> str:
-    return f"{d.day} {d:%b}" if d else "—"
 
 
 class PlainDocument(QTextDocument):
@@ -386,7 +379,7 @@ class PdfDocument:
         p.drawLine(QPointF(0, bottom.y() - self.pt(2)), QPointF(self.width, bottom.y() - self.pt(2)))
         p.setPen(MUTED)
         p.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   f"Generated {long_date(self.generated)} with csplanner")
+                   f"Generated {date_long(self.generated)} with csplanner")
         p.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {number} of {total}")
 
 

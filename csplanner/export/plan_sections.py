@@ -4,21 +4,15 @@ from datetime import date
 
 from PySide6.QtGui import QColor
 
-from csplanner.core.enums import Confidence, ForecastOutcome, MilestoneStatus, SeasonOutcome, label
-from csplanner.export.calendar_grid import DONE, MISSED, RUN
-from csplanner.export.pdf_document import MUTED, Column, PdfDocument, esc, long_date
+from csplanner.core.enums import Confidence, ForecastOutcome, MilestoneStatus, SeasonOutcome
+from csplanner.core.present import date_long, money
+from csplanner.core.present import value_label as label
+from csplanner.export.pdf_document import MUTED, Column, PdfDocument, esc
 from csplanner.export.plan_data import PlanData, upcoming_runs
+from csplanner.export.qcolors import DONE, MISSED, RUN
 
-ZERO_DECIMAL = frozenset({"JPY", "KRW", "VND", "CLP", "ISK", "UGX", "PYG", "XOF", "XAF"})
 FORECAST_COLOR = {ForecastOutcome.RENEW: DONE, ForecastOutcome.EXPAND: DONE,
                   ForecastOutcome.CONTRACT: QColor("#b7791f"), ForecastOutcome.CHURN: MISSED}
-
-
-def money(minor: int, currency: str) -> str:
-    if currency in ZERO_DECIMAL:
-        return f"{currency} {minor:,}"
-    whole, cents = divmod(minor, 100)
-    return f"{currency} {whole:,}" if cents == 0 else f"{currency} {whole:,}.{cents:02d}"
 
 
 def span(text: str, color: QColor, bold: bool = False) -> str:
@@ -38,8 +32,8 @@ def seasons_section(pdf: PdfDocument, data: PlanData) -> None:
         if s.outcome == SeasonOutcome.CHURNED and s.reason_text:
             result += "<br/>" + span(esc(s.reason_text), MUTED)
         end = money(s.arr_result_minor, s.currency) if s.arr_result_minor is not None else ""
-        rows.append([f"<b>{s.number}</b>", esc(long_date(s.start)) if s.start else "",
-                     esc(long_date(s.race_day)) if s.race_day else "", money(s.arr_start_minor, s.currency), end,
+        rows.append([f"<b>{s.number}</b>", esc(date_long(s.start)) if s.start else "",
+                     esc(date_long(s.race_day)) if s.race_day else "", money(s.arr_start_minor, s.currency), end,
                      result])
     pdf.add(*pdf.table([Column("Season", 0.8), Column("Start", 1.4), Column("Race day", 1.4),
                         Column("ARR at start", 1.6, True), Column("ARR at the result", 1.6, True),
@@ -53,7 +47,7 @@ def forecast_section(pdf: PdfDocument, data: PlanData) -> None:
     if f is None:
         pdf.add(pdf.note("No forecast taken this season."))
         return
-    when = long_date(f.taken_on) + (f" (T−{f.checkpoint_weeks} weeks checkpoint)" if f.checkpoint_weeks else "")
+    when = date_long(f.taken_on) + (f" (T−{f.checkpoint_weeks} weeks checkpoint)" if f.checkpoint_weeks else "")
     sure = {Confidence.LOW: "low", Confidence.MEDIUM: "medium", Confidence.HIGH: "high"}[f.confidence]
     text = (f"{span(esc(label(f.outcome)), FORECAST_COLOR[f.outcome], True)} at "
             f"<b>{money(f.arr_minor, data.currency)}</b>, {sure} confidence · {span(esc(when), MUTED)}")
@@ -73,12 +67,12 @@ def customer_runs_section(pdf: PdfDocument, data: PlanData) -> None:
         return
     if done:
         pdf.add(pdf.heading("Done: what changed for you", 2))
-        rows = [[esc(long_date(r.done_on or r.planned_on)), f"<b>{esc(r.title)}</b>", esc(r.outcome)]
+        rows = [[esc(date_long(r.done_on or r.planned_on)), f"<b>{esc(r.title)}</b>", esc(r.outcome)]
                 for r in sorted(done, key=lambda r: r.done_on or r.planned_on)]
         pdf.add(*pdf.table([Column("Done", 1.4), Column("Milestone", 3.6), Column("What changed for you", 5)], rows))
     if coming:
         pdf.add(pdf.heading("Coming up", 2))
-        rows = [[esc(long_date(r.planned_on)), f"<b>{esc(r.title)}</b>",
+        rows = [[esc(date_long(r.planned_on)), f"<b>{esc(r.title)}</b>",
                  span(esc(label(r.run_type)), RUN[r.run_type]), esc(r.outcome)] for r in coming]
         pdf.add(*pdf.table([Column("Date", 1.4), Column("Milestone", 3.6), Column("Run", 1.1),
                             Column("What it will change", 3.9)], rows))
@@ -90,7 +84,7 @@ def next_steps_section(pdf: PdfDocument, data: PlanData) -> None:
     any_step = False
     if data.steps:
         any_step = True
-        rows = [[esc(s.text), esc(s.owner), esc(long_date(s.due_on)) if s.due_on else span("no date", MUTED)]
+        rows = [[esc(s.text), esc(s.owner), esc(date_long(s.due_on)) if s.due_on else span("no date", MUTED)]
                 for s in data.steps]
         pdf.add(*pdf.table([Column("Next step", 6), Column("Who", 2), Column("By", 1.5)], rows))
     coming = upcoming_runs(data)
@@ -100,9 +94,9 @@ def next_steps_section(pdf: PdfDocument, data: PlanData) -> None:
             (r.planned_on, f"<b>{esc(r.title)}</b> {span(esc(label(r.run_type)), RUN[r.run_type])}")
             for r in coming]
         items += [(t.held_on, f"<b>{esc(label(t.kind))}</b> (check-in)") for t in data.planned_talks[:4]]
-        lines = [f"{span(long_date(day), MUTED)} &nbsp; {text}" for day, text in sorted(items, key=lambda i: i[0])]
+        lines = [f"{span(date_long(day), MUTED)} &nbsp; {text}" for day, text in sorted(items, key=lambda i: i[0])]
     if data.race_day is not None and data.race_day >= data.today:
-        lines.append(f"<b>Race day: {long_date(data.race_day)}</b> — {esc(data.countdown)}.")
+        lines.append(f"<b>Race day: {date_long(data.race_day)}</b> — {esc(data.countdown)}.")
     if lines:  # one block: the list and the race day never part across pages
         any_step = True
         pdf.add(pdf.heading("Coming up", 2), pdf.paragraph("<br/>".join(lines), space_before=2))

@@ -12,13 +12,14 @@ from PySide6.QtGui import QPageSize
 
 from csplanner.core import calendar
 from csplanner.core.db import Database
-from csplanner.core.enums import MilestoneStatus, Severity, label
+from csplanner.core.enums import MilestoneStatus
+from csplanner.core.present import date_range, day_short, money, more, plural, value_label
 from csplanner.core.errors import DomainError
 from csplanner.core.week import QUIET_DAYS, RACE_HORIZON_DAYS, WeekPlan, week_plan
 from csplanner.export import fonts
-from csplanner.export.account_plan import Exported, money, span
-from csplanner.export.calendar_grid import DONE, MISSED, PARTLY, RUN
-from csplanner.export.pdf_document import MUTED, PdfDocument, esc, long_date, short_date, write_pdf
+from csplanner.export.account_plan import Exported, span
+from csplanner.export.pdf_document import MUTED, PdfDocument, esc, write_pdf
+from csplanner.export.qcolors import MISSED, RUN, SEVERITY, band_color
 
 CAP = 10  # rows per list on paper; the rest are counted ("+ 8 more")
 PER_DAY = 7  # items per day on paper (a busy day says "+ 5 more items")
@@ -38,58 +39,53 @@ def parse_week(text: str | None, today: date) -> date:
     raise DomainError(f"'{text}' is not a week; write it as YYYY-Www, for example 2026-W48.", "week")
 
 
-def _more(hidden: int, what: str) -> str:
-    return f"<br/>{span(f'+ {hidden} more {what}', MUTED)}" if hidden > 0 else ""
+def _more(hidden: int, word: str) -> str:
+    return f"<br/>{span(more(hidden, word), MUTED)}" if hidden > 0 else ""
 
 
 def _lines(items: list[str]) -> str:
     return "<br/>".join(items)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def week_units(pdf: PdfDocument, w: WeekPlan) -> None:
     """Landscape, one page for a typical CSM: the seven days, then three short lists, then who needs a call."""
     iso = w.week_start.isocalendar()
-    dates = f"· {w.week_start.day} {w.week_start:%b} – {long_date(w.week_end)}"
-    pdf.add(pdf.paragraph(f"<b>My week {iso[1]}</b> {span(dates, MUTED)}", size=14, space_before=0))
-    counts = (f"{_plural(w.due_count(), 'run')} due · {len(w.overdue)} overdue · "
-              f"{_plural(len(w.checkins), 'check-in')} planned · {_plural(len(w.obstacles), 'open obstacle')} · "
-              f"{_plural(len(w.races), 'race')} in the next {RACE_HORIZON_DAYS} days")
+    dates = f"· {date_range(w.week_start, w.week_end)}"
+    pdf.add(pdf.paragraph(f"<b>My week {iso[1]}</b> {span(esc(dates), MUTED)}", size=14, space_before=0))
+    counts = (f"{plural(w.due_count(), 'run')} due · {len(w.overdue)} overdue · "
+              f"{plural(len(w.checkins), 'check-in')} planned · {plural(len(w.obstacles), 'open obstacle')} · "
+              f"{plural(len(w.races), 'race')} in the next {RACE_HORIZON_DAYS} days")
     pdf.add(pdf.paragraph(span(esc(counts), MUTED), size=8.5, space_before=1))
 
     # the seven days: runs to tick off, then the check-ins of the day
     heads, cells = [], []
     for day, runs in w.days:
-        heads.append(f"{day:%a} {short_date(day)}" + (" · today" if day == w.today else ""))
+        heads.append(day_short(day) + (" · today" if day == w.today else ""))
         items = []
         for r in runs:
             box = "☑" if r.status == MilestoneStatus.DONE else "☐"  # printed, to tick off by hand
             items.append(f"{box} <b>{esc(r.account_name)}</b><br/>{esc(r.title)} "
-                         f"{span(esc(label(r.run_type)), RUN[r.run_type], True)}")
-        items += [f"☎ {span(esc(label(c.kind)), MUTED)} <b>{esc(c.account_name)}</b>"
+                         f"{span(esc(value_label(r.run_type)), RUN[r.run_type], True)}")
+        items += [f"☎ {span(esc(value_label(c.kind)), MUTED)} <b>{esc(c.account_name)}</b>"
                   for c in w.checkins if c.held_on == day]
         shown = items[:PER_DAY]
-        cells.append(_lines(shown) + _more(len(items) - len(shown), "items") if items else span("—", MUTED))
+        cells.append(_lines(shown) + _more(len(items) - len(shown), "item") if items else span("—", MUTED))
     pdf.add(pdf.heading("Due this week and check-ins", 2))
     pdf.add(pdf.columns(cells, size=6.8, heads=heads, shade=[day == w.today for day, _ in w.days]))
 
     # three short lists side by side
-    overdue = [f"☐ {span(short_date(m.planned_on), MISSED)} <b>{esc(m.account_name)}</b> {esc(m.title)}"
+    overdue = [f"☐ {span(day_short(m.planned_on), MISSED)} <b>{esc(m.account_name)}</b> {esc(m.title)}"
                for m in w.overdue[:CAP]]
-    colors = {Severity.CRITICAL: MISSED, Severity.HIGH: MISSED.darker(120)}
-    troubles = [f"{span(esc(label(o.severity)), colors.get(o.severity, MUTED), True)} <b>{esc(o.account_name)}</b> "
+    troubles = [f"{span(esc(value_label(o.severity)), SEVERITY[o.severity], True)} <b>{esc(o.account_name)}</b> "
                 f"{esc(o.title)}" for o in w.obstacles[:TROUBLES]]
-    races = [f"{span(f'{short_date(r.race_day)} ({r.days_to_race} d)', MUTED)} <b>{esc(r.account_name)}</b> "
+    races = [f"{span(f'{day_short(r.race_day)} ({r.days_to_race} d)', MUTED)} <b>{esc(r.account_name)}</b> "
              f"{esc(money(r.arr_minor, r.currency))} · health "
-             + span(str(r.health), DONE if r.health >= 70 else PARTLY.darker(130) if r.health >= 50 else MISSED, True)
+             + span(str(r.health), band_color(r.health), True)
              for r in w.races[:CAP]]
     lists = [
-        (_lines(overdue) + _more(len(w.overdue) - CAP, "overdue runs")) or span("Nothing overdue.", MUTED),
-        (_lines(troubles) + _more(len(w.obstacles) - TROUBLES, "open obstacles")) or span("No open obstacles.", MUTED),
-        (_lines(races) + _more(len(w.races) - CAP, "races"))
+        (_lines(overdue) + _more(len(w.overdue) - CAP, "overdue run")) or span("Nothing overdue.", MUTED),
+        (_lines(troubles) + _more(len(w.obstacles) - TROUBLES, "open obstacle")) or span("No open obstacles.", MUTED),
+        (_lines(races) + _more(len(w.races) - CAP, "race"))
         or span(f"No renewals in {RACE_HORIZON_DAYS} days.", MUTED),
     ]
     pdf.add(pdf.columns(lists, size=6.8, heads=["Overdue", "Open obstacles by severity",
@@ -97,7 +93,7 @@ def week_units(pdf: PdfDocument, w: WeekPlan) -> None:
 
     quiet = ", ".join(
         f"<b>{esc(q.account_name)}</b> {span('(never)' if q.days_since is None else f'({q.days_since} d)', MUTED)}"
-        for q in w.missed_training[:CAP * 3]) + _more(len(w.missed_training) - CAP * 3, "accounts")
+        for q in w.missed_training[:CAP * 3]) + _more(len(w.missed_training) - CAP * 3, "account")
     pdf.add(pdf.heading(f"Missed training: no check-in for {QUIET_DAYS} days or more", 2))
     pdf.add(pdf.paragraph(quiet or span("Every account had a check-in in the last two weeks.", MUTED),
                           size=6.8, space_before=1))

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from csplanner.core import health
 from csplanner.core.changes import Change
+from csplanner.core.present import plural
 from csplanner.core.services import accounts
 from csplanner.ui.context import AppContext
 from csplanner.ui.record_models import AccountListModel, account_list_rows
@@ -163,5 +164,4 @@ class AccountList(QWidget):
         active = [r for r in self.model.all_rows if not r.archived]
         soon = sum(1 for r in active if r.renewal and today <= r.renewal <= today + timedelta(days=RACE_HORIZON))
         n = len(active)
-        return (f"{n} account{'s' if n != 1 else ''} · {soon} renewal{'s' if soon != 1 else ''} "
-                f"in {RACE_HORIZON} days")
+        return f"{plural(n, 'account')} · {plural(soon, 'renewal')} in {RACE_HORIZON} days"

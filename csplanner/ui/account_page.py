@@ -1,7 +1,5 @@
 """The selected account: an overview and one tab per kind of record, loaded only when shown."""
 
-from datetime import date
-
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -22,15 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from csplanner.core.changes import Change, RecordType
-from csplanner.core.enums import MilestoneStatus, label
+from csplanner.core.enums import MilestoneStatus
+from csplanner.core.present import countdown, date_long, days_to_race, money, value_label
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account
 from csplanner.core.services import counts, records
 from csplanner.ui import editing, operations
 from csplanner.ui.context import AppContext
 from csplanner.ui.nouns import NOUNS
-from csplanner.ui.dialogs.money import format_money
-from csplanner.ui.record_models import TABLES, RecordTableModel, countdown, fmt_date
+from csplanner.ui.record_models import TABLES, RecordTableModel
 
 
 
@@ -299,26 +297,17 @@ class Overview(QScrollArea):
             return
         today = self.ctx.today()
         self.archived = account.archived
-        self.facts["stage"].setText(label(account.stage))
+        self.facts["stage"].setText(value_label(account.stage))
         self.facts["segment"].setText(account.segment or "—")
-        self.facts["arr"].setText(format_money(account.arr_minor, account.currency) if account.arr_minor else "—")
+        self.facts["arr"].setText(money(account.arr_minor, account.currency) if account.arr_minor else "—")
         self.facts["regions"].setText(account.regions or "—")
         for key in ("contract_signed", "kickoff", "renewal"):
-            self.facts[key].setText(fmt_date(getattr(account, key)) or "—")
-        self.facts["countdown"].setText(self.days_to_race(account.renewal, today))
+            self.facts[key].setText(date_long(getattr(account, key), "—"))
+        self.facts["countdown"].setText(days_to_race(account.renewal, today))
         self.goal.setText(account.goal or "No goal written down yet — what are they training for?")
         self.criteria.setText(account.success_criteria or "No success criteria yet — how will they know it worked?")
         self.records.setText(", ".join(f"{n} {noun}" for n, noun in on_record) or "Nothing recorded yet.")
         self.archive_button.setText("Unarchive" if account.archived else "Archive")
-
-    @staticmethod
-    def days_to_race(renewal: date | None, today: date) -> str:
-        if renewal is None:
-            return "No race day set"
-        n = (renewal - today).days
-        if n < 0:
-            return f"Race day was {countdown(renewal, today)}"
-        return f"{n} day{'s' if n != 1 else ''}" if n else "Race day is today"
 
     def on_changed(self, change: Change) -> None:
         if change.concerns(self.account_id):
@@ -430,13 +419,13 @@ class AccountPage(QWidget):
         except DomainError:
             return
         self.title.setText(account.name + ("  (archived)" if account.archived else ""))
-        parts = [label(account.stage)]
+        parts = [value_label(account.stage)]
         if account.segment:
             parts.append(account.segment)
         if account.arr_minor:
-            parts.append(format_money(account.arr_minor, account.currency))
+            parts.append(money(account.arr_minor, account.currency))
         if account.renewal:
-            parts.append(f"race day {fmt_date(account.renewal)} ({countdown(account.renewal, self.ctx.today())})")
+            parts.append(f"race day {date_long(account.renewal)} ({countdown(account.renewal, self.ctx.today())})")
         self.subtitle.setText(" · ".join(parts))
 
     def on_changed(self, change: Change) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from csplanner.core.changes import RecordType
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Stakeholder
+from csplanner.core.present import plural
 from csplanner.core.services import by_type, counts, records, stakeholders
 from csplanner.ui import operations
 from csplanner.ui.context import AppContext
@@ -70,7 +71,7 @@ def delete_question(ctx: AppContext, record_type: RecordType, record_id: int) ->
             links = counts.obstacle_links(s, **{key: record_id})
             other = "obstacle" if record_type == RecordType.MILESTONE else "milestone"
             if links:
-                goes_with = [f"its link{'s' if links != 1 else ''} to {links} {other}{'s' if links != 1 else ''}"]
+                goes_with = [f"its {'link' if links == 1 else 'links'} to {plural(links, other)}"]
     what = name if record_type == RecordType.ACCOUNT else f"the {noun} '{name}'"
     if goes_with and record_type == RecordType.ACCOUNT:
         listed = ", ".join(goes_with[:-1]) + (" and " if len(goes_with) > 1 else "") + goes_with[-1]

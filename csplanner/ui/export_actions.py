@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from csplanner.core.calendar import week_start
 from csplanner.core.errors import DomainError
+from csplanner.core.present import date_range, iso_week, plural
 from csplanner.core.services import accounts
 from csplanner.export.audience import DESCRIPTION, Audience
 from csplanner.ui.context import AppContext
@@ -143,9 +144,8 @@ class Exporter(QObject):
         if answer is None:
             return None
         _, open_after = answer
-        path = self.ask_path("Export week", f"Week {iso[0]}-W{iso[1]:02d} ({start.day} {start:%b} – "
-                                            f"{(start + timedelta(days=6)).day} "
-                                            f"{start + timedelta(days=6):%b}).pdf")
+        name = f"Week {iso_week(start)} ({date_range(start, start + timedelta(days=6))}).pdf"
+        path = self.ask_path("Export week", name.replace("\u2009", " "))  # no thin spaces in file names
         if path is None:
             return None
         from csplanner.export.week_plan import export_week
@@ -197,8 +197,7 @@ class Exporter(QObject):
             QGuiApplication.restoreOverrideCursor()
             progress.close()
             progress.deleteLater()
-        pages = result.pages
-        self.status(f"Wrote {result.path.name} ({pages} page{'s' if pages != 1 else ''})", 8000)
+        self.status(f"Wrote {result.path.name} ({plural(result.pages, 'page')})", 8000)
         if open_after:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
         return Path(result.path)

@@ -10,22 +10,14 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from csplanner.core import health
+from csplanner.core import calendar, health
 from csplanner.core.errors import DomainError
 from csplanner.core.changes import Change
+from csplanner.core.present import BAND_FROM, Band, band_word
+from csplanner.export.qcolors import BAND, band_color
 from csplanner.ui.context import AppContext
 
-GOOD, FAIR, POOR = QColor("#2e9e55"), QColor("#d08a00"), QColor("#d63b3b")
 TREND_WEEKS = health.TREND_WEEKS
-
-
-def score_color(score: float) -> QColor:
-    """Green from 75, amber from 50, red below: the same bands everywhere health is shown."""
-    return GOOD if score >= 75 else FAIR if score >= 50 else POOR
-
-
-def score_band(score: float) -> str:
-    return "good" if score >= 75 else "fair" if score >= 50 else "poor"
 
 
 class ScoreBar(QWidget):
@@ -54,7 +46,7 @@ class ScoreBar(QWidget):
         p.drawRoundedRect(track, 3, 3)
         filled = QRectF(track)
         filled.setWidth(track.width() * max(0.0, min(100.0, self.score)) / 100)
-        p.setBrush(score_color(self.score))
+        p.setBrush(band_color(self.score))
         if filled.width() > 0:
             p.drawRoundedRect(filled, 3, 3)
         p.setPen(self.palette().color(QPalette.ColorRole.Text))
@@ -103,14 +95,16 @@ class TrendChart(QWidget):
         r = self.plot_rect()
         muted = pal.color(QPalette.ColorRole.PlaceholderText)
         # bands: what counts as poor / fair / good
-        for low, high, color in ((0, 50, POOR), (50, 75, FAIR), (75, 100, GOOD)):
+        amber, green = BAND_FROM[Band.AMBER], BAND_FROM[Band.GREEN]
+        for low, high, color in ((0, amber, BAND[Band.RED]), (amber, green, BAND[Band.AMBER]),
+                                 (green, 100, BAND[Band.GREEN])):
             band = QColor(color)
             band.setAlpha(22)
             top = r.bottom() - r.height() * high / 100
             p.fillRect(QRectF(r.left(), top, r.width(), r.height() * (high - low) / 100), band)
         p.setPen(QPen(muted, 1, Qt.PenStyle.DotLine))
         fm = self.fontMetrics()
-        for value in (0, 50, 75, 100):
+        for value in (0, amber, green, 100):
             y = r.bottom() - r.height() * value / 100
             p.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
             p.drawText(QRectF(0, y - fm.height() / 2, r.left() - 5, fm.height()),
@@ -127,7 +121,7 @@ class TrendChart(QWidget):
         for i, (_day, score) in enumerate(self.points):
             last = i == len(self.points) - 1
             p.setPen(QPen(line, 1))
-            p.setBrush(score_color(score))
+            p.setBrush(band_color(score))
             p.drawEllipse(self.point_at(i), 4.5 if last else 3, 4.5 if last else 3)
         # week numbers under the first and the last point
         p.setPen(muted)
@@ -229,7 +223,7 @@ class HealthPanel(QFrame):
             points = health.trend(s, self.account_id, TREND_WEEKS) if self.current else []
         if self.current is not None:
             # this week's point is always the live score; the stored one may predate edits
-            monday = health.week_start(today)
+            monday = calendar.week_start(today)
             points = [(d, v) for d, v in points if d < monday][-(TREND_WEEKS - 1):] + [(monday, self.current.score)]
         self._show(self.current, points)
 
@@ -238,12 +232,12 @@ class HealthPanel(QFrame):
         self.chart.set_points(points)
         if h is None:
             return
-        color = score_color(h.score)
+        color = band_color(h.score)
         self.score_label.setText(f"{h.score} / 100")
         pal = self.score_label.palette()
         pal.setColor(QPalette.ColorRole.WindowText, color)
         self.score_label.setPalette(pal)
-        self.score_label.setToolTip(f"Health {h.score} of 100 ({score_band(h.score)})")
+        self.score_label.setToolTip(f"Health {h.score} of 100 ({band_word(h.score)})")
         weakest = h.weakest
         if weakest.score >= 100:
             self.weakest_label.setText("Every part is at full marks.")

@@ -1,11 +1,12 @@
 """What each record type is called in menus and undo texts, and the short name of one record."""
 
+from datetime import date
 from typing import Any
 
 from sqlmodel import SQLModel
 
 from csplanner.core.changes import RecordType
-from csplanner.core.enums import label
+from csplanner.core.present import date_long, one_line, value_label
 from csplanner.core.services import records
 
 NOUNS: dict[RecordType, str] = {
@@ -22,8 +23,11 @@ NOUNS: dict[RecordType, str] = {
 
 
 def short(text: object, limit: int = 40) -> str:
-    one_line = " ".join(str(text or "").split())
-    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+    return one_line(str(text or ""), limit)
+
+
+def on_day(value: object) -> str:
+    return date_long(value) if isinstance(value, date) else str(value or "")
 
 
 def title(record_type: RecordType, values: dict[str, Any]) -> str:
@@ -33,9 +37,9 @@ def title(record_type: RecordType, values: dict[str, Any]) -> str:
     if record_type == RecordType.DISCOVERY_NOTE:
         return short(values.get("text"), 30)
     if record_type == RecordType.CHECK_IN:
-        return f"{label(str(values.get('kind') or 'call'))} on {values.get('held_on')}"
+        return f"{value_label(str(values.get('kind') or 'call'))} on {on_day(values.get('held_on'))}"
     if record_type == RecordType.FORECAST:
-        return f"{label(str(values.get('outcome') or 'renew'))} on {values.get('taken_on')}"
+        return f"{value_label(str(values.get('outcome') or 'renew'))} on {on_day(values.get('taken_on'))}"
     if record_type == RecordType.SEASON:
         return f"Season {values.get('number')}"
     if record_type == RecordType.NEXT_STEP:

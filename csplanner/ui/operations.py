@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QLocale
 from sqlmodel import Session
 
 from csplanner.core import changes, templates
@@ -20,6 +19,7 @@ from csplanner.core.changes import Change, RecordType
 from csplanner.core.enums import MilestoneStatus
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Milestone
+from csplanner.core.present import date_long
 from csplanner.core.services import by_type, milestones
 from csplanner.core.templates import PlannedRun
 from csplanner.ui import undo
@@ -112,8 +112,8 @@ def tick_run(ctx: AppContext, milestone_id: int, done: bool) -> Outcome:
 
 
 def move_run(ctx: AppContext, milestone_id: int, day: date) -> Outcome:
-    """Plan a run on another day ("Move 'QBR' to 12/3/26")."""
-    when = QLocale().toString(day, QLocale.FormatType.ShortFormat)
+    """Plan a run on another day ("Move 'QBR' to 3 Dec 2026")."""
+    when = date_long(day)
     return _push(ctx, undo.EditRecord(
         ctx, RecordType.MILESTONE, milestone_id, ("planned_on",),
         lambda s: milestones.move(s, milestone_id, day, today=ctx.today()),

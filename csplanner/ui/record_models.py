@@ -15,48 +15,15 @@ from PySide6.QtWidgets import QApplication
 from sqlmodel import Session
 
 from csplanner.core.changes import RecordType
-from csplanner.core.enums import MilestoneStatus, Phase, Severity, Stage, StakeholderStatus, label
+from csplanner.core.enums import SEVERITY_RANK, MilestoneStatus, Phase, Severity, Stage, StakeholderStatus
+from csplanner.core.present import countdown, date_long, date_short, money, money_compact, one_line, sentiment_label, signed_days
+from csplanner.core.present import value_label as label
 from csplanner.core.services import accounts, checkins, milestones, notes, obstacles, stakeholders
-from csplanner.ui.dialogs.money import exponent, format_money
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record id of a row
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-
-def fmt_date(day: date | None) -> str:
-    return f"{day.day} {day:%b %Y}" if day else ""
-
-
-def countdown(day: date | None, today: date) -> str:
-    """'in 34 days', 'today', '12 days ago' for race day."""
-    if day is None:
-        return ""
-    n = (day - today).days
-    if n == 0:
-        return "today"
-    unit = "day" if abs(n) == 1 else "days"
-    return f"in {n} {unit}" if n > 0 else f"{-n} {unit} ago"
-
-
-def compact_money(minor: int, currency: str) -> str:
-    """'USD 59k', 'USD 1.16M': a list column stays narrow; the tooltip has the exact figure."""
-    whole = minor if exponent(currency) == 0 else minor / 100
-    if whole >= 1_000_000:
-        return f"{currency} {whole / 1_000_000:.3g}M"
-    if whole >= 10_000:
-        return f"{currency} {whole / 1000:.0f}k"
-    return f"{currency} {whole:,.0f}"
-
-
-def phase_label(phase: str) -> str:
-    return str(phase).capitalize()  # enums.label('renewal') is the account field "Renewal (race day)"
-
-
-def one_line(text: str, limit: int = 120) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def muted_brush() -> Any:
@@ -196,11 +163,11 @@ class AccountListModel(QAbstractTableModel):
         if column == self.STAGE:
             return label(row.stage)
         if column == self.RACE_DAY:
-            return fmt_date(row.renewal) if row.renewal else "—"
+            return date_long(row.renewal, "—")
         if column == self.DAYS:
-            return f"{(row.renewal - self.today()).days:n}".replace("-", "−") if row.renewal else ""
+            return signed_days((row.renewal - self.today()).days) if row.renewal else ""
         if column == self.ARR:
-            return compact_money(row.arr_minor, row.currency) if row.arr_minor else "—"
+            return money_compact(row.arr_minor, row.currency) if row.arr_minor else "—"
         if column == self.HEALTH:
             return "" if row.health is None else str(row.health)
         return ""
@@ -211,9 +178,9 @@ class AccountListModel(QAbstractTableModel):
         if column == self.NAME and row.segment:
             return f"{row.name} · {row.segment}"
         if column in (self.RACE_DAY, self.DAYS) and row.renewal:
-            return f"Race day {fmt_date(row.renewal)}, {countdown(row.renewal, self.today())}"
+            return f"Race day {date_long(row.renewal)}, {countdown(row.renewal, self.today())}"
         if column == self.ARR:
-            return format_money(row.arr_minor, row.currency)
+            return money(row.arr_minor, row.currency)
         return self._display(row, column)
 
 
@@ -233,13 +200,10 @@ def _sort_date(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
-SEVERITY_RANK = {s: i for i, s in enumerate(Severity)}
-
-
 def stakeholder_rows(session: Session, account_id: int, today: date) -> list[RecordRow]:
     out = []
     for p in stakeholders.for_account(session, account_id):
-        status = f"Left {fmt_date(p.left_on)}" if p.status == StakeholderStatus.LEFT else "Active"
+        status = f"Left {date_long(p.left_on)}" if p.status == StakeholderStatus.LEFT else "Active"
         cells = (p.name, p.title, label(p.role), p.email, p.location, status)
         out.append(RecordRow(p.id, cells, (p.name.lower(), p.title.lower(), label(p.role), p.email.lower(),
                                            p.location.lower(), f"{p.status} {_sort_date(p.left_on)}"),
@@ -248,7 +212,7 @@ def stakeholder_rows(session: Session, account_id: int, today: date) -> list[Rec
 
 
 def note_rows(session: Session, account_id: int, today: date) -> list[RecordRow]:
-    return [RecordRow(n.id, (fmt_date(n.noted_on), label(n.kind), one_line(n.text)),
+    return [RecordRow(n.id, (date_long(n.noted_on), label(n.kind), one_line(n.text)),
                       (_sort_date(n.noted_on), label(n.kind), n.text.lower()), tooltip=n.text)
             for n in notes.for_account(session, account_id)]
 
@@ -260,8 +224,8 @@ def milestone_rows(session: Session, account_id: int, today: date) -> list[Recor
         if m.status == MilestoneStatus.PLANNED and m.planned_on < today:
             status = "Overdue"
         if m.status == MilestoneStatus.DONE and m.done_on:
-            status = f"Done {m.done_on.day} {m.done_on:%b}"
-        cells = (fmt_date(m.planned_on), m.title, label(m.run_type), phase_label(m.phase), status,
+            status = f"Done {date_short(m.done_on)}"
+        cells = (date_long(m.planned_on), m.title, label(m.run_type), label(m.phase), status,
                  label(m.team), one_line(m.outcome, 80))
         keys = (_sort_date(m.planned_on), m.title.lower(), label(m.run_type), list(Phase).index(Phase(m.phase)),
                 f"{m.status} {_sort_date(m.done_on)}", label(m.team), m.outcome.lower())
@@ -273,8 +237,8 @@ def milestone_rows(session: Session, account_id: int, today: date) -> list[Recor
 def obstacle_rows(session: Session, account_id: int, today: date) -> list[RecordRow]:
     out = []
     for o in obstacles.for_account(session, account_id):
-        cells = (fmt_date(o.opened_on), o.title, label(o.kind), label(o.severity),
-                 fmt_date(o.resolved_on) or "Open", one_line(o.mitigation, 80))
+        cells = (date_long(o.opened_on), o.title, label(o.kind), label(o.severity),
+                 date_long(o.resolved_on, "Open"), one_line(o.mitigation, 80))
         keys = (_sort_date(o.opened_on), o.title.lower(), label(o.kind), SEVERITY_RANK[Severity(o.severity)],
                 _sort_date(o.resolved_on) or "9999", o.mitigation.lower())
         out.append(RecordRow(o.id, cells, keys, tooltip="\n".join(t for t in (o.title, o.mitigation) if t),
@@ -282,14 +246,11 @@ def obstacle_rows(session: Session, account_id: int, today: date) -> list[Record
     return out
 
 
-SENTIMENT = {1: "Positive", 0: "Neutral", -1: "Negative"}
-
-
 def checkin_rows(session: Session, account_id: int, today: date) -> list[RecordRow]:
     out = []
     for c in checkins.for_account(session, account_id):
-        when = fmt_date(c.held_on) + (" (planned)" if c.held_on > today else "")
-        cells = (when, label(c.kind), SENTIMENT.get(c.sentiment, ""), one_line(c.summary, 80), one_line(c.next_steps, 80))
+        when = date_long(c.held_on) + (" (planned)" if c.held_on > today else "")
+        cells = (when, label(c.kind), sentiment_label(c.sentiment), one_line(c.summary, 80), one_line(c.next_steps, 80))
         keys = (_sort_date(c.held_on), label(c.kind), c.sentiment, c.summary.lower(), c.next_steps.lower())
         tip = "\n\n".join(t for t in (c.summary, c.next_steps and f"Next steps: {c.next_steps}") if t)
         out.append(RecordRow(c.id, cells, keys, tooltip=tip))

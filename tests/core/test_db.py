@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
 from csplanner.core import migrate, paths
-from csplanner.core.db import backup, open_database
+from csplanner.core.db import backup, make_engine, open_database
 from csplanner.core.errors import DomainError
 from csplanner.core.services import accounts
 
@@ -136,3 +136,29 @@ def test_default_path_follows_env(monkeypatch, tmp_path):
     assert paths.default_db_path().parent == paths.data_dir()
     monkeypatch.setenv(paths.ENV_DB, str(tmp_path / "elsewhere.sqlite3"))
     assert paths.default_db_path() == tmp_path / "elsewhere.sqlite3"
+
+
+def test_upgrade_keeps_the_arr_users_typed_when_a_currency_gains_or_loses_digits(tmp_path):
+    """Before 0003 HUF was counted without minor units and BHD with two; every amount keeps its value."""
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(path)
+    migrate.upgrade(engine, "0001")
+    with engine.begin() as conn:
+        for name, arr, currency in (("Pest", 120000, "HUF"), ("Manama", 100000, "BHD"), ("Acme", 5000, "USD"),
+                                    ("Tokyo", 7000, "JPY"), ("Baghdad", 123456, "IQD")):
+            conn.exec_driver_sql(
+                "INSERT INTO account (created_at, updated_at, name, segment, arr_minor, currency, stage, goal, "
+                "success_criteria, regions, archived) VALUES ('2026-01-01', '2026-01-01', ?, '', ?, ?, 'land', "
+                "'', '', '', 0)", (name, arr, currency))
+    engine.dispose()
+    db = open_database(path)  # 0002 starts each account's season 1 at its ARR; 0003 rescales both
+    try:
+        with db.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT a.name, a.arr_minor, s.arr_start_minor FROM account a JOIN season s ON s.account_id = a.id"
+            ).all()
+    finally:
+        db.dispose()
+    # HUF 120,000 and BHD 1,000.00 as typed, now in 2 and 3 digits; USD and JPY untouched; IQD lost its fils
+    expected = {"Pest": 12000000, "Manama": 1000000, "Acme": 5000, "Tokyo": 7000, "Baghdad": 1235}
+    assert {name: (arr, start) for name, arr, start in rows} == {n: (v, v) for n, v in expected.items()}

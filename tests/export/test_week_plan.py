@@ -41,7 +41,7 @@ def test_week_holds_due_runs_overdue_checkins_obstacles_races_and_silent_account
     result = export_week(db, MONDAY, out, today=TODAY)
     text = text_of(out)
     assert result.pages == 1
-    for fact in ("My week 48", "23 Nov – 29 Nov 2026", "SSO go-live", "Done already", "Thu 26 Nov",
+    for fact in ("My week 48", "23–29 Nov 2026", "SSO go-live", "Done already", "Thu 26 Nov",
                  "Late <b>report</b>", "Tailspin <Toys>", "QBR", "Critical", "Exec sponsor left",
                  "Races in the next 120 days", "Fabrikam", "USD 12,000", "in 40 d".replace("in ", "("),
                  "Missed training: no check-in for 14 days or more", "(30 d)", "(never)", "Generated 25 Nov 2026",

@@ -238,7 +238,7 @@ def test_tab_walks_the_chips_of_a_day_then_leaves(ctx, view, plan):
 
 
 def test_today_race_day_and_run_colours_are_painted(ctx, view, plan):
-    from csplanner.ui.calendar import colors
+    from csplanner.export import qcolors as colors
 
     grid = view.grid
     image = grid.viewport().grab().toImage()

@@ -120,7 +120,7 @@ def test_editing_changes_only_what_changed_and_undo_restores(ctx, qtbot):
     with ctx.db.session() as s:
         saved = checkins.for_account(s, aid)[0]
     assert (saved.summary, saved.sentiment, saved.held_on) == ("Worried about budget", -1, date(2026, 11, 20))
-    assert ctx.undo_stack.undoText() == "Edit check-in 'Call on 2026-11-20'"
+    assert ctx.undo_stack.undoText() == "Edit check-in 'Call on 20 Nov 2026'"
     ctx.undo_stack.undo()
     with ctx.db.session() as s:
         assert checkins.for_account(s, aid)[0].summary == "Fine"

@@ -4,13 +4,15 @@ from datetime import date, timedelta
 
 from PySide6.QtGui import QColor
 
-from csplanner.core import health
+from csplanner.core import calendar
 from csplanner.core.enums import ObstacleKind, Severity
-from csplanner.core.models import HealthSnapshot
-from csplanner.core.services import accounts, checkins
 from csplanner.core.changes import RecordType
+from csplanner.core.models import HealthSnapshot
+from csplanner.core.present import Band
+from csplanner.core.services import accounts, checkins
+from csplanner.export.qcolors import BAND
 from csplanner.ui import operations
-from csplanner.ui.health_panel import GOOD, POOR, HealthPanel, TrendChart
+from csplanner.ui.health_panel import HealthPanel, TrendChart
 from tests.conftest import TODAY
 
 
@@ -69,7 +71,7 @@ def test_trend_ends_on_the_live_score(ctx, qtbot):
     aid = make_account(ctx)
     with ctx.db.session() as s:
         for weeks_ago, score in ((3, 40), (2, 55), (1, 80), (0, 1)):
-            s.add(HealthSnapshot(account_id=aid, week_start=health.week_start(TODAY) - timedelta(weeks=weeks_ago),
+            s.add(HealthSnapshot(account_id=aid, week_start=calendar.week_start(TODAY) - timedelta(weeks=weeks_ago),
                                  score=score))
     panel = make_panel(ctx, qtbot, aid)
     points = panel.chart.points
@@ -90,7 +92,7 @@ def test_trend_chart_paints_points_in_their_band_colours(qtbot):
 
     first, last = chart.point_at(0), chart.point_at(1)
     assert first.y() > last.y()  # a higher score is drawn higher up
-    assert near(first, POOR) and near(last, GOOD)
+    assert near(first, BAND[Band.RED]) and near(last, BAND[Band.GREEN])
 
 
 def test_score_text_is_plain(ctx, qtbot):

@@ -7,9 +7,10 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from csplanner.core import validate as v
-from csplanner.core.enums import StakeholderStatus, StepOwner, label
+from csplanner.core.enums import StakeholderStatus, StepOwner
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, NextStep, Stakeholder
+from csplanner.core.present import value_label as label
 from csplanner.core.services import children, records
 
 

@@ -12,9 +12,10 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from csplanner.core import validate as v
-from csplanner.core.enums import ChurnReason, SeasonOutcome, Stage, label
+from csplanner.core.enums import ChurnReason, SeasonOutcome, Stage
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, Season, utcnow
+from csplanner.core.present import value_label as label
 from csplanner.core.services import records
 
 STAGES_AFTER_RENEWAL = (Stage.ADOPT, Stage.EXPAND)

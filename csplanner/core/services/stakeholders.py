@@ -6,8 +6,9 @@ from typing import Any
 from sqlmodel import Session
 
 from csplanner.core import validate as v
-from csplanner.core.enums import ObstacleKind, Severity, StakeholderRole, StakeholderStatus, label
+from csplanner.core.enums import ObstacleKind, Severity, StakeholderRole, StakeholderStatus
 from csplanner.core.models import Stakeholder
+from csplanner.core.present import value_label
 from csplanner.core.services import children, records
 
 # Losing one of these is exec turnover: the app offers to open an obstacle.
@@ -51,7 +52,7 @@ def turnover_draft(before: dict[str, Any], after: Stakeholder, today: date) -> d
     became_left = before.get("status") != StakeholderStatus.LEFT and after.status == StakeholderStatus.LEFT
     if not became_left or after.role not in KEY_ROLES:
         return None
-    role = label(after.role)
+    role = value_label(after.role)
     return {
         "account_id": after.account_id,
         "kind": ObstacleKind.EXEC_TURNOVER,

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (
 
 from csplanner.core import calendar
 from csplanner.core.calendar import Chip
-from csplanner.core.enums import Stage, label
+from csplanner.core.enums import Stage
+from csplanner.core.present import value_label
 from csplanner.core.services import accounts
 from csplanner.ui.calendar.grid import CalendarGrid
 from csplanner.ui.calendar.legend import Legend
@@ -36,7 +37,7 @@ class AllAccountsCalendar(CalendarPanel):
         self.stage = QComboBox()
         self.stage.addItem("All stages", None)
         for stage in Stage:
-            self.stage.addItem(label(stage), stage)
+            self.stage.addItem(value_label(stage), stage)
         self.segment = QComboBox()
         self.segment.setMinimumContentsLength(12)
         self.text = QLineEdit()

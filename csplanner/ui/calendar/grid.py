@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QHelpEvent, QKeyEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
 from csplanner.core.calendar import AccountPlan, Bar, Chip
-from csplanner.core.enums import label
+from csplanner.core.present import date_full, date_long, value_label
 from csplanner.ui.calendar.layout import (
     BAR_H, CHIP_GAP, CHIP_H, DAY_TOP, HEADER_H, LABEL_W, MIN_DAY_W, SUMMARY_W, DayCell, Source, WeekRow,
 )
@@ -391,17 +391,17 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
         chip, bar, cell = self.chip_at(pos), self.bar_at(pos), self.cell_at(pos)
         lines: list[str] = []
         if chip is not None:
-            state = "overdue" if chip.overdue else label(chip.status)
+            state = "overdue" if chip.overdue else value_label(chip.status).lower()
             lines = [f"<b>{html.escape(chip.title)}</b>"]
             if self.show_account:
                 lines.append(html.escape(chip.account_name))
-            lines.append(f"{label(chip.run_type)} run · {chip.phase.value} phase · {state}")
-            lines.append(QLocale().toString(chip.day, QLocale.FormatType.LongFormat))
+            lines.append(f"{value_label(chip.run_type)} run · {value_label(chip.phase).lower()} phase · {state}")
+            lines.append(date_full(chip.day))
         elif bar is not None:
             kind = "Injury" if bar.injury else "Bad weather"
             lines = [f"<b>{html.escape(bar.title)}</b>",
-                     f"{kind}: {label(bar.kind)} · {label(bar.severity)} severity",
-                     f"{bar.start.isoformat()} → {bar.end.isoformat()}"]
+                     f"{kind}: {value_label(bar.kind)} · {value_label(bar.severity).lower()} severity",
+                     f"{date_long(bar.start)} → {date_long(bar.end)}"]
         elif cell is not None and cell.hidden:
             listed = cell.all_chips[:25]
             lines = [html.escape(self.chip_text(c)) for c in listed]

@@ -5,10 +5,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintE
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from csplanner.core.enums import Phase, RunType
-from csplanner.ui.calendar import colors
+from csplanner.core.present import run_legend, value_label
+from csplanner.export import qcolors as colors
 
-RUN_WORDS = {RunType.SPRINT: "Sprint · quick win", RunType.MEDIUM: "Medium · initiative",
-             RunType.LONG: "Long · change", RunType.RACE: "Race · renewal"}
 
 
 class Legend(QWidget):
@@ -25,12 +24,12 @@ class Legend(QWidget):
         return font
 
     def _items(self) -> list[tuple[str, QColor, str]]:
-        items = [("fill", colors.RUN[r], RUN_WORDS[r]) for r in RunType]
+        items = [("fill", colors.RUN[r], run_legend(r)) for r in RunType]
         items += [("outline", colors.RUN[RunType.MEDIUM], "Planned"), ("fill", colors.RUN[RunType.MEDIUM], "Done"),
                   ("fill", colors.MISSED, "Missed / overdue"),
                   ("bar", colors.INJURY, "Injury"), ("hatch", colors.WEATHER, "Bad weather")]
         if self.phases:
-            items += [("band", colors.PHASE[p], p.value.capitalize()) for p in Phase]
+            items += [("band", colors.PHASE[p], value_label(p)) for p in Phase]
         return items
 
     def sizeHint(self) -> QSize:
@@ -73,7 +72,7 @@ class Legend(QWidget):
                 p.drawRoundedRect(swatch, 3, 3)
             elif kind == "outline":
                 p.setPen(QPen(color, 1.6))
-                p.setBrush(colors.tint(self.palette(), color, 28))
+                p.setBrush(colors.tint(color, 28 / 255, self.palette()))
                 p.drawRoundedRect(swatch, 3, 3)
             elif kind == "bar":
                 p.setPen(Qt.PenStyle.NoPen)

@@ -5,13 +5,14 @@ A mixin of CalendarGrid, kept apart so the widget module is about behaviour.
 
 from datetime import date
 
-from PySide6.QtCore import QLocale, QRect, QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from csplanner.core.calendar import AccountPlan, Bar, Chip, Week
 from csplanner.core.enums import MilestoneStatus, RunType
-from csplanner.ui.calendar import colors
+from csplanner.core.present import compliance_band, date_long, date_range, date_short, weekday_names, weeks_to_race
+from csplanner.export import qcolors as colors
 from csplanner.ui.calendar.layout import CHIP_GAP, CHIP_H, DAY_TOP, HEADER_H, LABEL_W, SUMMARY_W, DayCell, WeekRow
 
 
@@ -61,10 +62,7 @@ class GridPainting:
         dw = self.day_width()
         x0 = 0
         painter.drawText(QRect(x0 + 8, 0, LABEL_W - 8, HEADER_H), Qt.AlignmentFlag.AlignVCenter, "Week")
-        locale = QLocale()
-        for d in range(7):
-            weekday = (self.first_weekday + d) % 7 + 1  # Qt: 1 = Monday
-            name = locale.dayName(weekday, QLocale.FormatType.ShortFormat)
+        for d, name in enumerate(weekday_names(self.first_weekday)):
             painter.drawText(QRect(x0 + LABEL_W + d * dw, 0, dw, HEADER_H), Qt.AlignmentFlag.AlignCenter, name)
         painter.drawText(QRect(x0 + LABEL_W + 7 * dw, 0, SUMMARY_W, HEADER_H), Qt.AlignmentFlag.AlignCenter, "Week summary")
         painter.setPen(pal.color(QPalette.ColorRole.Mid))
@@ -77,9 +75,9 @@ class GridPainting:
         total = cell.total
         if total.planned and cell.day < today:
             color = colors.DONE if total.done == total.planned else colors.PARTLY if total.done else colors.MISSED
-            return colors.tint(pal, color, 46)
+            return colors.tint(color, 46 / 255, pal)
         if total.planned and total.biggest is not None:
-            return colors.tint(pal, colors.RUN[total.biggest], 30)
+            return colors.tint(colors.RUN[total.biggest], 30 / 255, pal)
         if not in_plan:
             return pal.color(QPalette.ColorRole.AlternateBase)
         return pal.color(QPalette.ColorRole.Base)
@@ -92,7 +90,7 @@ class GridPainting:
         # the label column: phase band and "Week 5 · 21 weeks to race day"
         label_rect = QRect(0, rect.top(), LABEL_W, rect.height())
         phase_color = colors.PHASE.get(w.phase) if w.phase else None
-        p.fillRect(label_rect, colors.tint(pal, phase_color, 40) if phase_color else pal.color(QPalette.ColorRole.Window))
+        p.fillRect(label_rect, colors.tint(phase_color, 40 / 255, pal) if phase_color else pal.color(QPalette.ColorRole.Window))
         if phase_color:
             p.fillRect(QRect(0, rect.top(), 6, rect.height()), phase_color)
         p.setPen(pal.color(QPalette.ColorRole.Text))
@@ -104,7 +102,7 @@ class GridPainting:
             y += 18
         p.setFont(self._small(0.85))
         if w.weeks_to_race is not None:
-            text = "Race week" if w.weeks_to_race == 0 else f"{w.weeks_to_race} week{'s' if w.weeks_to_race != 1 else ''} to race day"
+            text = weeks_to_race(w.weeks_to_race)
             if w.weeks_to_race == 0:
                 p.setFont(self._small(0.9, bold=True))
                 p.setPen(colors.RUN[RunType.RACE].darker(130))
@@ -112,18 +110,17 @@ class GridPainting:
             p.setPen(pal.color(QPalette.ColorRole.Text))
             p.setFont(self._small(0.85))
             y += 16
-        locale = QLocale()
         if w.number is None and w.weeks_to_race is None:  # all-accounts view: the ISO week leads
             p.setFont(self._small(1.0, bold=True))
             p.drawText(QRect(x, y, LABEL_W - x - 4, 18), Qt.AlignmentFlag.AlignLeft, w.iso_label())
             y += 18
             p.setFont(self._small(0.85))
             p.drawText(QRect(x, y, LABEL_W - x - 4, 16), Qt.AlignmentFlag.AlignLeft,
-                       f"{locale.toString(w.start, 'd MMM')} – {locale.toString(w.end, 'd MMM yyyy')}")
+                       date_range(w.start, w.end))
         else:
             p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
             p.drawText(QRect(x, y, LABEL_W - x - 4, 16), Qt.AlignmentFlag.AlignLeft,
-                       f"{w.iso_label()} · {locale.toString(w.start, 'd MMM yyyy')}")
+                       f"{w.iso_label()} · {date_long(w.start)}")
         y += 16
         if phase_color and w.phase:
             p.setFont(self._small(0.8, bold=True))
@@ -189,7 +186,7 @@ class GridPainting:
             number_box = QRect(r.left() + 3, r.top() + 2, 28, DAY_TOP - 6)
             p.fillRect(number_box, pal.color(QPalette.ColorRole.Base))
         is_today = cell.day == today
-        day_text = QLocale().toString(cell.day, "d MMM") if cell.day.day == 1 else str(cell.day.day)
+        day_text = date_short(cell.day) if cell.day.day == 1 else str(cell.day.day)
         p.setFont(self._small(0.85, bold=is_today or cell.day.day == 1))
         if is_today:
             fm = QFontMetrics(p.font())
@@ -250,7 +247,7 @@ class GridPainting:
             text = colors.readable_on(fill)
         else:  # planned: outlined; red outline once overdue
             border = colors.MISSED if red else hue
-            fill = colors.tint(pal, border, 28)
+            fill = colors.tint(border, 28 / 255, pal)
             text = colors.MISSED.darker(120) if red else pal.color(QPalette.ColorRole.Text)
         p.save()
         if ghost:
@@ -298,7 +295,7 @@ class GridPainting:
             text_color = QColor("#ffffff") if alpha > 150 else pal.color(QPalette.ColorRole.Text)
         else:  # hatched: weather you run through
             p.setPen(QPen(color, 1))
-            p.setBrush(colors.tint(pal, color, alpha // 4))
+            p.setBrush(colors.tint(color, alpha // 4 / 255, pal))
             p.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
             color.setAlpha(alpha)
             p.setBrush(QBrush(color, Qt.BrushStyle.BDiagPattern))
@@ -342,10 +339,10 @@ class GridPainting:
             p.drawText(QRect(x, y, width, 15), Qt.AlignmentFlag.AlignLeft, "to do")
             return
         pct = round(w.compliance * 100)
-        color = colors.DONE if pct >= 80 else colors.PARTLY if pct >= 50 else colors.MISSED
+        color = colors.COMPLIANCE[compliance_band(pct)]
         track = QRect(x, y + 2, width, 8)
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colors.tint(pal, color, 50))
+        p.setBrush(colors.tint(color, 50 / 255, pal))
         p.drawRoundedRect(track, 4, 4)
         p.setBrush(color)
         p.drawRoundedRect(QRect(x, y + 2, max(8, width * pct // 100), 8), 4, 4)

@@ -2,13 +2,14 @@
 
 from datetime import date
 
-from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
 from csplanner.core.calendar import Chip
 from csplanner.core.changes import RecordType
 from csplanner.core.enums import MilestoneStatus
 from csplanner.core.errors import DomainError
+from csplanner.core.present import date_full
 from csplanner.ui import editing, operations
 from csplanner.ui.calendar import chip_menu
 from csplanner.ui.calendar.grid import CalendarGrid, Source
@@ -71,7 +72,7 @@ class CalendarPanel(QWidget):
 
     def show_day_menu(self, day: date, where: QPoint) -> None:
         menu = QMenu(self)
-        menu.addAction(f"&Add a run on {QLocale().toString(day, QLocale.FormatType.LongFormat)}…").triggered.connect(
+        menu.addAction(f"&Add a run on {date_full(day)}…").triggered.connect(
             lambda: self.add_on(day))
         menu.exec(where)
         menu.deleteLater()

@@ -8,12 +8,12 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 from csplanner.core import templates
-from csplanner.core.enums import label
+from csplanner.core.present import value_label
 from csplanner.core.errors import DomainError
 from csplanner.core.services import accounts, milestones
 from csplanner.core.templates import PlannedRun, Template
+from csplanner.export import qcolors as colors
 from csplanner.ui import operations
-from csplanner.ui.calendar import colors
 from csplanner.ui.context import AppContext
 
 
@@ -122,7 +122,7 @@ class ApplyTemplateDialog(QDialog):
         self.table.setRowCount(len(self.runs))
         for row, run in enumerate(self.runs):
             rule = t.steps[run.step - 1].describe() if t else ""
-            texts = (run.day.isoformat(), run.title, label(run.run_type), run.phase.value.capitalize(), rule)
+            texts = (run.day.isoformat(), run.title, value_label(run.run_type), value_label(run.phase), rule)
             for col, text in enumerate(texts):
                 self.table.setItem(row, col, _item(text))
             self.table.item(row, 2).setForeground(colors.RUN[run.run_type])

@@ -7,9 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from csplanner.core.enums import label
 from csplanner.core.errors import DomainError
-from csplanner.ui.dialogs.money import format_amount, parse_amount
+from csplanner.core.present import money_amount, parse_money, value_label
 
 
 class Input:
@@ -108,9 +107,7 @@ class EnumInput(Input):
         super().__init__(name)
         self.widget = QComboBox()
         for member in enum:
-            # enums.label('renewal') names the account field; as a phase it is just "Renewal"
-            text = member.value.capitalize() if name == "phase" else label(member.value)
-            self.widget.addItem(text, member.value)
+            self.widget.addItem(value_label(member.value), member.value)
 
     def value(self) -> str:
         return str(self.widget.currentData())
@@ -162,7 +159,7 @@ class MoneyInput(Input):
         return self.currency_input.value().strip().upper() or "USD"
 
     def value(self) -> int:
-        minor = parse_amount(self.widget.text(), self.currency())
+        minor = parse_money(self.widget.text(), self.currency())
         if minor is None:
             raise DomainError(f"'{self.widget.text().strip()}' is not an amount (try 120000, 120,000.50 or 85k).",
                               self.name)
@@ -170,4 +167,4 @@ class MoneyInput(Input):
 
     def set_value(self, value: object) -> None:
         minor = int(value or 0)  # type: ignore[call-overload]
-        self.widget.setText(format_amount(minor, self.currency()) if minor else "")
+        self.widget.setText(money_amount(minor, self.currency()) if minor else "")

@@ -12,17 +12,9 @@ from PySide6.QtWidgets import (
     QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
 )
 
-from csplanner.core.enums import Severity, label
-from csplanner.ui.calendar.colors import RUN
-from csplanner.ui.health_panel import score_color
-
-SEVERITY = {
-    Severity.CRITICAL: QColor("#b3261e"),
-    Severity.HIGH: QColor("#e0671b"),
-    Severity.MEDIUM: QColor("#c99400"),
-    Severity.LOW: QColor("#7a8793"),
-}
-LATE = QColor("#d63b3b")
+from csplanner.core.enums import Severity
+from csplanner.core.present import value_label
+from csplanner.export.qcolors import RUN, SEVERITY, band_color
 
 
 class WrapLabel(QLabel):
@@ -57,7 +49,7 @@ class WrapLabel(QLabel):
             self.updateGeometry()
 
 
-def tint(lab: QLabel, color: QColor) -> QLabel:
+def ink(lab: QLabel, color: QColor) -> QLabel:
     """Colour a label's text. On the page (Base background) labels draw with Text, elsewhere
     with WindowText: set both."""
     pal = lab.palette()
@@ -116,7 +108,7 @@ def badge(text: str, color: QColor, *, outline: bool = False, width: int = 0) ->
 
 
 def health_badge(score: int, tip: str) -> Badge:
-    b = badge(str(score), score_color(score), outline=True, width=30)
+    b = badge(str(score), band_color(score), outline=True, width=30)
     b.setObjectName("health")
     b.setToolTip(tip)
     return b
@@ -192,11 +184,11 @@ def struck(lab: QLabel) -> QLabel:
 
 
 def run_badge(run_type: str) -> QLabel:
-    return badge(label(run_type), RUN[run_type], width=52)  # type: ignore[index]
+    return badge(value_label(run_type), RUN[run_type], width=52)  # type: ignore[index]
 
 
 def severity_badge(severity: Severity) -> QLabel:
-    return badge(label(severity), SEVERITY[severity], width=58)
+    return badge(value_label(severity), SEVERITY[severity], width=58)
 
 
 class Section(QWidget):
@@ -215,7 +207,7 @@ class Section(QWidget):
         f.setPointSizeF(f.pointSizeF() * size)
         self.title.setFont(f)
         if accent is not None:
-            tint(self.title, accent)
+            ink(self.title, accent)
         head.addWidget(self.title)
         if count is not None:
             self.count = plain(str(count), muted=True)

@@ -13,25 +13,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from csplanner.core import health, week
+from csplanner.core import calendar, health, week
 from csplanner.core.changes import Change, RecordType
-from csplanner.core.enums import MilestoneStatus, Severity, label
+from csplanner.core.enums import MilestoneStatus, Severity
+from csplanner.core.present import date_long, date_range, day_long, day_short, money, plural, value_label
+from csplanner.export.qcolors import MISSED
 from csplanner.ui import editing, operations
 from csplanner.ui.context import AppContext
-from csplanner.ui.dialogs.money import format_money
-from csplanner.ui.health_panel import score_color
 from csplanner.ui.my_week import rows as r
 
 DAY_CAP = 25  # runs shown per day before "Show all"
 LIST_CAP = 12  # rows per side list before "Show all"
-
-
-def day_name(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
-
-
-def short_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def short_name(part_name: str) -> str:
@@ -53,7 +45,7 @@ class MyWeekView(QWidget):
         self.ctx = ctx
         first_weekday = QLocale().firstDayOfWeek().value - 1  # Qt: 1 = Monday … 7 = Sunday
         self.first_weekday = first_weekday
-        self.week_start = week.week_start(ctx.today(), first_weekday)
+        self.week_start = calendar.week_start(ctx.today(), first_weekday)
         self.plan: week.WeekPlan | None = None
         self.expanded: set[str] = set()  # sections showing every row
         self._dirty = True
@@ -99,7 +91,7 @@ class MyWeekView(QWidget):
         self.refresh(keep_scroll=False)
 
     def show_week(self, day: date) -> None:
-        self.week_start = week.week_start(day, self.first_weekday)
+        self.week_start = calendar.week_start(day, self.first_weekday)
         self.expanded.clear()
         self.refresh(keep_scroll=False)
 
@@ -141,7 +133,7 @@ class MyWeekView(QWidget):
         self.refresh()
 
     def _relative(self, plan: week.WeekPlan) -> str:
-        this = week.week_start(plan.today, self.first_weekday)
+        this = calendar.week_start(plan.today, self.first_weekday)
         weeks = (plan.week_start - this).days // 7
         if weeks == 0:
             return "This week"
@@ -186,13 +178,11 @@ class MyWeekView(QWidget):
         f = QFont(title.font())
         f.setPointSizeF(f.pointSizeF() * 2.0)
         title.setFont(f)
-        end = plan.week_end
-        span = (f"{plan.week_start.day} {plan.week_start:%B} – {end.day} {end:%B} {end.year}"
-                if plan.week_start.month != end.month else f"{plan.week_start.day}–{end.day} {end:%B} {end.year}")
+        span = date_range(plan.week_start, plan.week_end)
         heading = QHBoxLayout()
         heading.addWidget(title)
         heading.addSpacing(10)
-        heading.addWidget(r.plain(f"{span} · today is {day_name(plan.today)}", muted=True), 0,
+        heading.addWidget(r.plain(f"{span} · today is {day_long(plan.today)}", muted=True), 0,
                           Qt.AlignmentFlag.AlignBottom)
         heading.addStretch(1)
         lay.addLayout(heading)
@@ -221,14 +211,10 @@ class MyWeekView(QWidget):
     def _summary(self, plan: week.WeekPlan) -> str:
         due = [i for _, items in plan.days for i in items]
         done = sum(i.status == MilestoneStatus.DONE for i in due)
-
-        def n(count: int, word: str) -> str:
-            return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
         return " · ".join([
-            f"{n(len(due), 'run')} this week ({done} done)", f"{len(plan.overdue)} overdue",
-            f"{n(len(plan.checkins), 'check-in')} planned", f"{n(len(plan.obstacles), 'open obstacle')}",
-            f"{n(len(plan.races), 'race')} in {week.RACE_HORIZON_DAYS} days",
+            f"{plural(len(due), 'run')} this week ({done} done)", f"{len(plan.overdue)} overdue",
+            f"{plural(len(plan.checkins), 'check-in')} planned", f"{plural(len(plan.obstacles), 'open obstacle')}",
+            f"{plural(len(plan.races), 'race')} in {week.RACE_HORIZON_DAYS} days",
             f"{len(plan.missed_training)} missed training",
         ])
 
@@ -246,7 +232,7 @@ class MyWeekView(QWidget):
             r.struck(title)
         pieces: list[QWidget] = [box]
         if with_date:
-            when = r.tint(r.plain(short_day(item.planned_on)), r.LATE)
+            when = r.ink(r.plain(day_short(item.planned_on)), MISSED)
             pieces.append(when)
         pieces += [r.run_badge(item.run_type), r.AccountLink(item.account_id, item.account_name, self._open), title]
         h = self.health.get(item.account_id)
@@ -255,7 +241,7 @@ class MyWeekView(QWidget):
         return r.Row(*pieces, key=("run", item.milestone_id))
 
     def _overdue(self, plan: week.WeekPlan) -> QWidget:
-        section = r.Section("Overdue", len(plan.overdue), accent=r.LATE if plan.overdue else None)
+        section = r.Section("Overdue", len(plan.overdue), accent=MISSED if plan.overdue else None)
         shown = plan.overdue[:self._cap("overdue", LIST_CAP)]
         for item in shown:
             section.add(self._run_row(item, with_date=True))
@@ -266,9 +252,9 @@ class MyWeekView(QWidget):
 
     def _day(self, plan: week.WeekPlan, day: date, items: list[week.MilestoneItem]) -> QWidget:
         is_today = day == plan.today
-        title = day_name(day) + ("  ·  today" if is_today else "")
+        title = day_long(day) + ("  ·  today" if is_today else "")
         section = r.Section(title, len(items) or None, size=1.05, muted=day < plan.today,
-                            accent=r.LATE.darker(110) if is_today else None)
+                            accent=MISSED.darker(110) if is_today else None)
         shown = items[:self._cap("day", DAY_CAP)]
         for item in shown:
             section.add(self._run_row(item, with_date=False))
@@ -282,7 +268,7 @@ class MyWeekView(QWidget):
         shown = plan.checkins[:self._cap("checkins", LIST_CAP)]
         for c in shown:
             section.add(r.Row(
-                r.plain(short_day(c.held_on)), r.badge(label(c.kind), r.SEVERITY[Severity.LOW], outline=True, width=52),
+                r.plain(day_short(c.held_on)), r.badge(value_label(c.kind), r.SEVERITY[Severity.LOW], outline=True, width=52),
                 r.AccountLink(c.account_id, c.account_name, self._open), r.plain(c.summary, wrap=True, muted=True),
                 r.small_button("Log…", "Write down how it went", lambda c=c: self.log_checkin(c.account_id, c.checkin_id)),
                 key=("checkin", c.checkin_id)))
@@ -296,7 +282,7 @@ class MyWeekView(QWidget):
         shown = plan.obstacles[:self._cap("obstacles", LIST_CAP)]
         for o in shown:
             age = r.plain(f"{(plan.today - o.opened_on).days} d" if o.opened_on <= plan.today else "new", muted=True)
-            age.setToolTip(f"Open since {day_name(o.opened_on)} {o.opened_on.year} · {label(o.kind)}")
+            age.setToolTip(f"Open since {date_long(o.opened_on)} · {value_label(o.kind)}")
             section.add(r.Row(r.severity_badge(o.severity), r.AccountLink(o.account_id, o.account_name, self._open),
                               r.plain(o.title, wrap=True), age, key=("obstacle", o.obstacle_id)))
         if not plan.obstacles:
@@ -308,11 +294,11 @@ class MyWeekView(QWidget):
         section = r.Section(f"Races in the next {week.RACE_HORIZON_DAYS} days", len(plan.races))
         shown = plan.races[:self._cap("races", LIST_CAP)]
         for race in shown:
-            when = r.plain(f"{short_day(race.race_day)}")
+            when = r.plain(day_short(race.race_day))
             when.setMinimumWidth(when.fontMetrics().horizontalAdvance("Wed 30 Sep") + 4)
             countdown = r.plain("today" if race.days_to_race == 0 else f"in {race.days_to_race} d", muted=True)
             score = r.health_badge(race.health, f"Health {race.health} / 100 · drags it down most: {race.weakest}")
-            weakest = r.plain(f"{format_money(race.arr_minor, race.currency)} · weakest: {short_name(race.weakest)}",
+            weakest = r.plain(f"{money(race.arr_minor, race.currency)} · weakest: {short_name(race.weakest)}",
                               wrap=True, muted=True)
             section.add(r.Row(when, countdown, r.AccountLink(race.account_id, race.account_name, self._open),
                               score, weakest, key=("race", race.account_id)))
@@ -325,10 +311,10 @@ class MyWeekView(QWidget):
         section = r.Section(f"Missed training · no check-in for {week.QUIET_DAYS}+ days", len(plan.missed_training))
         shown = plan.missed_training[:self._cap("missed", LIST_CAP)]
         for q in shown:
-            days = r.plain("never" if q.days_since is None else f"{q.days_since} days")
+            days = r.plain("never" if q.days_since is None else plural(q.days_since, "day"))
             days.setMinimumWidth(days.fontMetrics().horizontalAdvance("100 days") + 4)
             if q.days_since is None or q.days_since >= 60:
-                r.tint(days, score_color(0))
+                r.ink(days, MISSED)
             link = r.AccountLink(q.account_id, q.account_name, self._open)
             log = r.small_button("Log check-in…", f"Log a check-in with {q.account_name} today",
                                  lambda q=q: self.log_checkin(q.account_id))
