@@ -25,6 +25,7 @@ from csplanner.core import calendar
 from csplanner.core.enums import INJURIES, MilestoneStatus, ObstacleKind, Severity
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, CheckIn, HealthSnapshot, Milestone, Obstacle, utcnow
+from csplanner.core.present import plural
 
 WEIGHTS: dict[str, float] = {"compliance": 0.30, "obstacles": 0.30, "checkins": 0.20, "progress": 0.20}
 NAMES: dict[str, str] = {
@@ -80,17 +81,13 @@ class Health:
 # --- the four parts, each from plain figures -------------------------------------------------
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def compliance_part(due: int, on_time: int, late: int) -> HealthPart:
     if due == 0:
         return _part("compliance", NEUTRAL,
                      f"No runs were due in the last {COMPLIANCE_WEEKS} weeks, so this part is a neutral 50.")
     score = 100.0 * (on_time + LATE_CREDIT * late) / due
     verb = "was" if due == 1 else "were"
-    text = f"{on_time} of {_plural(due, 'run')} due in the last {COMPLIANCE_WEEKS} weeks {verb} done on time"
+    text = f"{on_time} of {plural(due, 'run')} due in the last {COMPLIANCE_WEEKS} weeks {verb} done on time"
     if late:
         text += f"; {late} done late count{'s' if late == 1 else ''} half"
     return _part("compliance", score, text + ".")
@@ -115,7 +112,7 @@ def obstacles_part(open_counts: dict[tuple[Severity, ObstacleKind], int]) -> Hea
             parts.append(f"{by_sev[sev]} {sev.value}{inj}")
     score = max(0.0, 100.0 - cost)
     return _part("obstacles", score,
-                 f"{_plural(total, 'open obstacle')}: {', '.join(parts)}, costing {cost:g} points.")
+                 f"{plural(total, 'open obstacle')}: {', '.join(parts)}, costing {cost:g} points.")
 
 
 def checkins_part(last: date | None, signed: date | None, today: date) -> HealthPart:
@@ -130,7 +127,7 @@ def checkins_part(last: date | None, signed: date | None, today: date) -> Health
         score = 0.0
     else:
         score = 100.0 * (SILENT_DAYS - days) / (SILENT_DAYS - FRESH_DAYS)
-    ago = _plural(days, "day")
+    ago = plural(days, "day")
     if last is None:
         text = f"No check-in yet, {ago} since the contract was signed"
     else:
@@ -143,7 +140,7 @@ def progress_part(done: int, planned: int, signed: date | None, race_day: date |
     if planned == 0:
         return _part("progress", 0.0, "No runs in the plan: there is no training plan to follow yet.")
     done_share = done / planned
-    runs = f"{done} of {_plural(planned, 'run')} done ({done_share:.0%})"
+    runs = f"{done} of {plural(planned, 'run')} done ({done_share:.0%})"
     if signed is None or race_day is None or race_day <= signed:
         return _part("progress", NEUTRAL,
                      f"{runs}; without a contract date and a later race day the pace cannot be judged, "
@@ -156,7 +153,7 @@ def progress_part(done: int, planned: int, signed: date | None, race_day: date |
     pace = f"{behind:.0f} points behind" if behind >= 0.5 else "on pace"
     return _part("progress", score,
                  f"{runs} with {gone:.0%} of the time to race day gone "
-                 f"({_plural(weeks_left, 'week')} left): {pace}.")
+                 f"({plural(weeks_left, 'week')} left): {pace}.")
 
 
 def _part(key: str, score: float, explanation: str) -> HealthPart:

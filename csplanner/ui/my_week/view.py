@@ -5,7 +5,9 @@ open obstacles by severity, races coming up with their health, and accounts that
 training. Every change goes through an undoable command; the page redraws on ctx.bus.changed.
 """
 
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from typing import TypeVar
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut, QShowEvent
@@ -24,6 +26,8 @@ from csplanner.ui.my_week import rows as r
 
 DAY_CAP = 25  # runs shown per day before "Show all"
 LIST_CAP = 12  # rows per side list before "Show all"
+WIDEST_DAY = date(2026, 9, 30)  # "Wed 30 Sep": sizes the race-day column in any locale
+T = TypeVar("T")
 
 
 def short_name(part_name: str) -> str:
@@ -218,11 +222,19 @@ class MyWeekView(QWidget):
             f"{len(plan.missed_training)} missed training",
         ])
 
-    def _more(self, section: r.Section, key: str, total: int, shown: int) -> None:
-        if total > shown:
-            more = r.small_button(f"Show all {total}", "Show every row of this list", lambda: self._expand(key))
+    def _fill(self, section: r.Section, key: str, items: Sequence[T], row: Callable[[T], QWidget], nothing: str,
+              cap: int = LIST_CAP) -> r.Section:
+        """The first `cap` rows (all once expanded), a quiet line when there are none, and "Show all N"."""
+        shown = items[:self._cap(key, cap)]
+        for item in shown:
+            section.add(row(item))
+        if not items:
+            section.nothing(nothing)
+        if len(items) > len(shown):
+            more = r.small_button(f"Show all {len(items)}", "Show every row of this list", lambda: self._expand(key))
             more.setObjectName(f"more-{key}")
             section.add(more)
+        return section
 
     def _run_row(self, item: week.MilestoneItem, *, with_date: bool) -> r.Row:
         done = item.status == MilestoneStatus.DONE
@@ -242,86 +254,65 @@ class MyWeekView(QWidget):
 
     def _overdue(self, plan: week.WeekPlan) -> QWidget:
         section = r.Section("Overdue", len(plan.overdue), accent=MISSED if plan.overdue else None)
-        shown = plan.overdue[:self._cap("overdue", LIST_CAP)]
-        for item in shown:
-            section.add(self._run_row(item, with_date=True))
-        if not plan.overdue:
-            section.nothing("Nothing overdue before this week.")
-        self._more(section, "overdue", len(plan.overdue), len(shown))
-        return section
+        return self._fill(section, "overdue", plan.overdue, lambda item: self._run_row(item, with_date=True),
+                          "Nothing overdue before this week.")
 
     def _day(self, plan: week.WeekPlan, day: date, items: list[week.MilestoneItem]) -> QWidget:
         is_today = day == plan.today
         title = day_long(day) + ("  ·  today" if is_today else "")
         section = r.Section(title, len(items) or None, size=1.05, muted=day < plan.today,
                             accent=MISSED.darker(110) if is_today else None)
-        shown = items[:self._cap("day", DAY_CAP)]
-        for item in shown:
-            section.add(self._run_row(item, with_date=False))
-        if not items:
-            section.nothing("Nothing due.")
-        self._more(section, "day", len(items), len(shown))
-        return section
+        return self._fill(section, "day", items, lambda item: self._run_row(item, with_date=False), "Nothing due.",
+                          DAY_CAP)
 
     def _checkins(self, plan: week.WeekPlan) -> QWidget:
-        section = r.Section("Check-ins planned", len(plan.checkins))
-        shown = plan.checkins[:self._cap("checkins", LIST_CAP)]
-        for c in shown:
-            section.add(r.Row(
+        def row(c: week.CheckInItem) -> QWidget:
+            return r.Row(
                 r.plain(day_short(c.held_on)), r.badge(value_label(c.kind), r.SEVERITY[Severity.LOW], outline=True, width=52),
                 r.AccountLink(c.account_id, c.account_name, self._open), r.plain(c.summary, wrap=True, muted=True),
-                r.small_button("Log…", "Write down how it went", lambda c=c: self.log_checkin(c.account_id, c.checkin_id)),
-                key=("checkin", c.checkin_id)))
-        if not plan.checkins:
-            section.nothing("No check-ins planned for the rest of this week.")
-        self._more(section, "checkins", len(plan.checkins), len(shown))
-        return section
+                r.small_button("Log…", "Write down how it went", lambda: self.log_checkin(c.account_id, c.checkin_id)),
+                key=("checkin", c.checkin_id))
+
+        return self._fill(r.Section("Check-ins planned", len(plan.checkins)), "checkins", plan.checkins, row,
+                          "No check-ins planned for the rest of this week.")
 
     def _obstacles(self, plan: week.WeekPlan) -> QWidget:
-        section = r.Section("Open obstacles by severity", len(plan.obstacles))
-        shown = plan.obstacles[:self._cap("obstacles", LIST_CAP)]
-        for o in shown:
+        def row(o: week.ObstacleItem) -> QWidget:
             age = r.plain(f"{(plan.today - o.opened_on).days} d" if o.opened_on <= plan.today else "new", muted=True)
             age.setToolTip(f"Open since {date_long(o.opened_on)} · {value_label(o.kind)}")
-            section.add(r.Row(r.severity_badge(o.severity), r.AccountLink(o.account_id, o.account_name, self._open),
-                              r.plain(o.title, wrap=True), age, key=("obstacle", o.obstacle_id)))
-        if not plan.obstacles:
-            section.nothing("No open obstacles.")
-        self._more(section, "obstacles", len(plan.obstacles), len(shown))
-        return section
+            return r.Row(r.severity_badge(o.severity), r.AccountLink(o.account_id, o.account_name, self._open),
+                         r.plain(o.title, wrap=True), age, key=("obstacle", o.obstacle_id))
+
+        return self._fill(r.Section("Open obstacles by severity", len(plan.obstacles)), "obstacles", plan.obstacles,
+                          row, "No open obstacles.")
 
     def _races(self, plan: week.WeekPlan) -> QWidget:
-        section = r.Section(f"Races in the next {week.RACE_HORIZON_DAYS} days", len(plan.races))
-        shown = plan.races[:self._cap("races", LIST_CAP)]
-        for race in shown:
+        def row(race: week.RaceItem) -> QWidget:
             when = r.plain(day_short(race.race_day))
-            when.setMinimumWidth(when.fontMetrics().horizontalAdvance("Wed 30 Sep") + 4)
+            when.setMinimumWidth(when.fontMetrics().horizontalAdvance(day_short(WIDEST_DAY)) + 4)
             countdown = r.plain("today" if race.days_to_race == 0 else f"in {race.days_to_race} d", muted=True)
             score = r.health_badge(race.health, f"Health {race.health} / 100 · drags it down most: {race.weakest}")
             weakest = r.plain(f"{money(race.arr_minor, race.currency)} · weakest: {short_name(race.weakest)}",
                               wrap=True, muted=True)
-            section.add(r.Row(when, countdown, r.AccountLink(race.account_id, race.account_name, self._open),
-                              score, weakest, key=("race", race.account_id)))
-        if not plan.races:
-            section.nothing(f"No renewals in the next {week.RACE_HORIZON_DAYS} days.")
-        self._more(section, "races", len(plan.races), len(shown))
-        return section
+            return r.Row(when, countdown, r.AccountLink(race.account_id, race.account_name, self._open),
+                         score, weakest, key=("race", race.account_id))
+
+        return self._fill(r.Section(f"Races in the next {week.RACE_HORIZON_DAYS} days", len(plan.races)), "races",
+                          plan.races, row, f"No renewals in the next {week.RACE_HORIZON_DAYS} days.")
 
     def _missed(self, plan: week.WeekPlan) -> QWidget:
-        section = r.Section(f"Missed training · no check-in for {week.QUIET_DAYS}+ days", len(plan.missed_training))
-        shown = plan.missed_training[:self._cap("missed", LIST_CAP)]
-        for q in shown:
+        def row(q: week.QuietAccount) -> QWidget:
             days = r.plain("never" if q.days_since is None else plural(q.days_since, "day"))
             days.setMinimumWidth(days.fontMetrics().horizontalAdvance("100 days") + 4)
             if q.days_since is None or q.days_since >= 60:
                 r.ink(days, MISSED)
             link = r.AccountLink(q.account_id, q.account_name, self._open)
             log = r.small_button("Log check-in…", f"Log a check-in with {q.account_name} today",
-                                 lambda q=q: self.log_checkin(q.account_id))
+                                 lambda: self.log_checkin(q.account_id))
             spacer = QWidget()
             spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            section.add(r.Row(days, link, spacer, log, key=("quiet", q.account_id)))
-        if not plan.missed_training:
-            section.nothing(f"Every account had a check-in in the last {week.QUIET_DAYS} days.")
-        self._more(section, "missed", len(plan.missed_training), len(shown))
-        return section
+            return r.Row(days, link, spacer, log, key=("quiet", q.account_id))
+
+        section = r.Section(f"Missed training · no check-in for {week.QUIET_DAYS}+ days", len(plan.missed_training))
+        return self._fill(section, "missed", plan.missed_training, row,
+                          f"Every account had a check-in in the last {week.QUIET_DAYS} days.")
