@@ -56,7 +56,7 @@ def main() -> int:
                               goal="A very long plan", success_criteria="Everything on time")
         for i in range(300):
             day = TODAY - timedelta(days=390) + timedelta(days=i * 2 + i % 3)
-            milestones.create(s, account_id=big.id, title=f"Run {i:03d}: training block {i % 17}",
+            milestones.create(s, today=TODAY, account_id=big.id, title=f"Run {i:03d}: training block {i % 17}",
                               planned_on=day, run_type=list(RunType)[i % 3], outcome="Outcome " * (i % 4),
                               status=MilestoneStatus.DONE if day < TODAY and i % 4 else MilestoneStatus.PLANNED)
         big_id = big.id
