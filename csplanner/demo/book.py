@@ -72,6 +72,8 @@ class Generator:
                             "at_risk": Deck(self.rng, [(True, 1), (False, 3)])}
         self.story_deck = Deck(self.rng, STORIES)
         self.pending: list[str] = []  # stories drawn but not yet placed on an account that fits them
+        self.champions_left = 0  # every other champion who left has a successor already
+        self.open_titles: set[str] = set()  # the book's fires each have their own title
         self.counts = dict.fromkeys(TABLE_NAMES, 0)
         self.rows: dict[str, list[dict[str, Any]]] = {}
         self.reset_rows()
@@ -106,6 +108,9 @@ class Generator:
             }[story]
             if fits:
                 self.pending.remove(story)
+                if story == "champion_left":
+                    self.champions_left += 1
+                    return "champion_left" if self.champions_left % 2 else "champion_replaced"
                 return story
         return "plain"
 

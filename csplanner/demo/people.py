@@ -75,11 +75,11 @@ def stakeholders(
     departure: StakeholderRole | None = None
     departed_on: date | None = None
     successor_start: date | None = None
-    if story == "champion_left":
+    if story in ("champion_left", "champion_replaced"):
         departure = StakeholderRole.CHAMPION
         departed_on = weekday(today - timedelta(days=r.randint(10, 60)))
         gap = (today - departed_on).days
-        if gap >= 12 and r.random() < 0.5:  # half the time a successor has just started
+        if story == "champion_replaced" and gap >= 12:  # a successor has just started
             successor_start = weekday(departed_on + timedelta(days=r.randint(7, gap - 3)))
     elif days_in > 200 and r.random() < DEPARTURES[form]:
         departure = r.choice(KEY_ROLES)

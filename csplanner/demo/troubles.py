@@ -53,13 +53,18 @@ def obstacles(
         ))
     used: set[str] = {item[2] for item in items}
 
-    def text(kind: ObstacleKind) -> tuple[str, str]:
-        for _ in range(6):  # one account does not hit the same obstacle twice
+    def text(kind: ObstacleKind, still_open: bool = False) -> tuple[str, str]:
+        # one account does not hit the same obstacle twice, nor do two of the book's fires read alike
+        avoid = used | gen.open_titles if still_open else used
+        for _ in range(8):
             title, mitigation = r.choice(OBSTACLES[kind])
-            if fx.fill(title) not in used:
+            if fx.fill(title) not in avoid:
                 break
-        used.add(fx.fill(title))
-        return fx.fill(title), fx.fill(mitigation)
+        title = fx.fill(title)
+        used.add(title)
+        if still_open:
+            gen.open_titles.add(title)
+        return title, fx.fill(mitigation)
 
     for _ in range(r.choice(PAST[form])):
         length = r.randint(3, 60)
@@ -73,11 +78,11 @@ def obstacles(
     if fire is not None:
         kind = r.choices(KINDS, (40, 35, 25))[0]
         opened = max(kickoff, weekday(today - timedelta(days=r.randint(*FIRE_AGE_DAYS))))
-        items.append((kind, fire, *text(kind), min(opened, today), None, None))
+        items.append((kind, fire, *text(kind, still_open=True), min(opened, today), None, None))
     if injury:
         opened = max(kickoff, weekday(today - timedelta(days=r.randint(4, 18))))
-        items.append((ObstacleKind.ESCALATION, Severity.HIGH, *text(ObstacleKind.ESCALATION), min(opened, today),
-                      None, hurt_runs(milestones, today)))
+        items.append((ObstacleKind.ESCALATION, Severity.HIGH, *text(ObstacleKind.ESCALATION, still_open=True),
+                      min(opened, today), None, hurt_runs(milestones, today)))
 
     for kind, severity, title, mitigation, opened, resolved, hurt in items:
         obstacle_id = gen.add("obstacle", {

@@ -68,6 +68,8 @@ def test_a_champion_left_recently_on_one_or_two_accounts(data):
               and p.status == StakeholderStatus.LEFT and (TODAY - p.left_on).days <= 90]
     assert 1 <= len({p.account_id for p in recent}) <= 2
     assert all((TODAY - p.left_on).days >= 7 for p in recent)
+    open_turnover = [o.title for o in data["obstacle"] if o.kind == ObstacleKind.EXEC_TURNOVER and o.resolved_on is None]
+    assert any(p.name in title for p in recent for title in open_turnover)  # nobody has taken over yet
     # every other key person who left did so long ago, and someone took over
     earlier = [p for p in data["stakeholder"] if p.status == StakeholderStatus.LEFT and p.role in
                (StakeholderRole.EXEC_SPONSOR, StakeholderRole.CHAMPION) and p not in recent and p.account_id in live]
