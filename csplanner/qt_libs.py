@@ -1,8 +1,9 @@
-"""Before the app starts on Linux: are the system libraries Qt's X11 (xcb) platform plugin needs there?
+"""Before the app starts on Linux: are the system libraries Qt's platform plugin needs there?
 
 Without them Qt stops with "no Qt platform plugin could be initialized" and no hint of what is
-missing. `make run` calls `python -m csplanner.qt_libs`, which asks `ldd` about the plugin and
-prints one line naming the Debian packages to install. Qt itself is never imported here: it is
+missing. `make run` calls `python -m csplanner.qt_libs`, which asks `ldd` about the X11 (xcb)
+plugin (and first the Wayland one in a Wayland session) and prints one line naming the Debian
+packages to install. Qt itself is never imported here: it is
 what may fail to load.
 """
 
@@ -40,12 +41,14 @@ def debian_package(soname: str) -> str:
     return f"{name}-{version}" if name[-1:].isdigit() else f"{name}{version}"
 
 
-def xcb_plugin() -> Path | None:
+def platform_plugins(environ: Mapping[str, str] = os.environ) -> list[Path]:
+    """The plugins Qt would try, in order: wayland first in a Wayland session, then xcb (X11 or XWayland)."""
     spec = importlib.util.find_spec("PySide6")
     if spec is None or not spec.submodule_search_locations:
-        return None
-    plugin = Path(spec.submodule_search_locations[0]) / "Qt" / "plugins" / "platforms" / "libqxcb.so"
-    return plugin if plugin.is_file() else None
+        return []
+    folder = Path(spec.submodule_search_locations[0]) / "Qt" / "plugins" / "platforms"
+    names = (["libqwayland.so"] if environ.get("WAYLAND_DISPLAY") else []) + ["libqxcb.so"]
+    return [folder / name for name in names if (folder / name).is_file()]
 
 
 def missing_libraries(plugin: Path) -> list[str]:
@@ -66,14 +69,15 @@ def needs_check(platform: str = sys.platform, environ: Mapping[str, str] = os.en
 def main() -> int:
     if not needs_check() or shutil.which("ldd") is None:
         return 0
-    plugin = xcb_plugin()
-    if plugin is None:
-        return 0  # no PySide6 wheel layout we know: let Qt speak for itself
-    packages = missing_packages(missing_libraries(plugin))
-    if not packages:
+    missing: list[str] = []
+    for plugin in platform_plugins():  # none found: not a PySide6 layout we know, let Qt speak for itself
+        missing = missing_libraries(plugin)
+        if not missing:
+            return 0  # Qt falls back from wayland to xcb, so one plugin that loads is enough
+    if not missing:
         return 0
     print(f"csplanner: Qt needs system libraries that are missing; install them with: "
-          f"sudo apt-get install {' '.join(packages)}", file=sys.stderr)
+          f"sudo apt-get install {' '.join(missing_packages(missing))}", file=sys.stderr)
     return 1
 
 

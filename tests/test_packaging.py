@@ -112,13 +112,25 @@ def test_missing_library_is_named_by_its_debian_package(soname, package):
 
 def test_qt_library_check_prints_one_line_with_every_missing_package(monkeypatch, capsys, tmp_path):
     monkeypatch.setattr(qt_libs, "needs_check", lambda: True)
-    monkeypatch.setattr(qt_libs, "xcb_plugin", lambda: tmp_path / "libqxcb.so")
+    monkeypatch.setattr(qt_libs, "platform_plugins", lambda: [tmp_path / "libqxcb.so"])
     monkeypatch.setattr(qt_libs, "missing_libraries",
                         lambda plugin: ["libxcb-keysyms.so.1", "libxcb-cursor.so.0", "libxcb-icccm.so.4"])
     assert qt_libs.main() == 1
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 1
     assert lines[0].endswith("sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1")
+
+
+def test_qt_library_check_passes_when_one_platform_plugin_loads(monkeypatch, capsys, tmp_path):
+    """In a Wayland session Qt uses wayland, or falls back to xcb: either one is enough."""
+    wayland, xcb = tmp_path / "libqwayland.so", tmp_path / "libqxcb.so"
+    monkeypatch.setattr(qt_libs, "needs_check", lambda: True)
+    monkeypatch.setattr(qt_libs, "platform_plugins", lambda: [wayland, xcb])
+    monkeypatch.setattr(qt_libs, "missing_libraries", lambda plugin: [] if plugin == xcb else ["libwayland-cursor.so.0"])
+    assert qt_libs.main() == 0
+    monkeypatch.setattr(qt_libs, "missing_libraries", lambda plugin: ["libxcb-icccm.so.4"])
+    assert qt_libs.main() == 1
+    assert capsys.readouterr().err.strip().endswith("install libxcb-icccm4")
 
 
 def test_qt_library_check_reads_ldd_not_found_lines(monkeypatch):
