@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QHeader
 
 from sqlmodel import Session
 
-from csplanner.core import health
+from csplanner.core import health, season_views
 from csplanner.core.changes import Change
 from csplanner.core.present import plural
 from csplanner.core.services import accounts
@@ -95,10 +95,13 @@ class AccountList(QWidget):
         with self.ctx.db.session() as s:
             rows = account_list_rows(accounts.list_rows(s, include_archived=self.show_archived.isChecked()))
             health = health_of(s, None, self.ctx.today())
-        if health:
-            from dataclasses import replace
+        from dataclasses import replace
 
+        if health:
             rows = [replace(r, health=health[r.id][0], weakest=health[r.id][1]) if r.id in health else r for r in rows]
+        due = {d.account_id for d in season_views.results_due(self.ctx.db, self.ctx.today())}
+        if due:
+            rows = [replace(r, result_due=True) if r.id in due else r for r in rows]
         self.model.set_rows(rows)
         self.counts_changed.emit()
 

@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlmodel import Session
 
-from csplanner.core import changes, templates
+from csplanner.core import changes, season_edits, templates
 from csplanner.core.changes import Change, RecordType
-from csplanner.core.enums import MilestoneStatus
+from csplanner.core.enums import MilestoneStatus, SeasonOutcome, label
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Milestone
 from csplanner.core.present import date_long
@@ -82,9 +82,18 @@ def set_archived(ctx: AppContext, account_id: int, archived: bool) -> Outcome:
     return update_record(ctx, RecordType.ACCOUNT, account_id, {"archived": archived})
 
 
-def log_checkin(ctx: AppContext, account_id: int, values: dict[str, Any]) -> Outcome:
-    """Write down a call, meeting or QBR (held today unless `values` says otherwise)."""
-    return create_record(ctx, RecordType.CHECK_IN, {"held_on": ctx.today(), **values, "account_id": account_id})
+def log_checkin(ctx: AppContext, account_id: int, values: dict[str, Any], *, planned_id: int | None = None,
+                steps: list[dict[str, Any]] | None = None) -> Outcome:
+    """Write down a call, meeting or QBR (held today unless `values` says otherwise). A planned
+    check-in near that day is completed instead of a second being added; a future date plans one
+    (no sentiment until it is logged)."""
+    values = {"held_on": ctx.today(), **values}
+    if isinstance(values["held_on"], date) and values["held_on"] > ctx.today():
+        return create_record(ctx, RecordType.CHECK_IN, {**values, "account_id": account_id, "sentiment": None})
+    edit = season_edits.LogCheckIn(account_id, ctx.today(), values, planned_id, steps)
+    command = _EditStep(ctx, edit, f"Log {label(str(values.get('kind') or 'call'))} on {values['held_on']}")
+    error = undo.run(ctx, command)
+    return Outcome(error) if error is not None else Outcome(None, (edit.done.checkin_id if edit.done else 0,))
 
 
 # --- runs (milestones) ----------------------------------------------------------------------------
@@ -145,3 +154,44 @@ def apply_template(ctx: AppContext, account_id: int, runs: list[PlannedRun], nam
     command = ApplyTemplate(ctx, account_id, runs, name)
     error = undo.run(ctx, command)
     return Outcome(error) if error is not None else Outcome(None, tuple(command.ids or ()))
+
+
+# --- race day, forecasts, next steps ---------------------------------------------------------------
+class _EditStep(undo.ServiceCommand):
+    """A core edit (apply / revert in one session each) as one undo step."""
+
+    def __init__(self, ctx: AppContext, edit: Any, text: str) -> None:
+        super().__init__(ctx, text)
+        self.edit = edit
+
+    def apply(self, session: Session) -> Change:
+        return self.edit.apply(session)  # type: ignore[no-any-return]
+
+    def revert(self, session: Session) -> Change:
+        return self.edit.revert(session)  # type: ignore[no-any-return]
+
+
+def record_race_result(ctx: AppContext, account_id: int, outcome: SeasonOutcome, name: str = "",
+                       **details: Any) -> Outcome:
+    """Race day's result in one undo step. Renewed: new_race_day, new_arr_minor, stage.
+    Churned: reason, reason_text, archive (asked first by the dialog)."""
+    edit = season_edits.RecordResult(account_id, ctx.today(), outcome, **details)
+    what = "renewal" if outcome == SeasonOutcome.RENEWED else "churn"
+    return _push(ctx, _EditStep(ctx, edit, f"Record {what} of '{name}'" if name else f"Record {what}"),
+                 (account_id,))
+
+
+def take_forecast(ctx: AppContext, account_id: int, values: dict[str, Any]) -> Outcome:
+    """A renewal forecast for the account's running season ("Add forecast 'Renew on …'")."""
+    return create_record(ctx, RecordType.FORECAST, {"taken_on": ctx.today(), **values, "account_id": account_id})
+
+
+def add_next_step(ctx: AppContext, account_id: int, values: dict[str, Any]) -> Outcome:
+    return create_record(ctx, RecordType.NEXT_STEP, {**values, "account_id": account_id})
+
+
+def mark_step(ctx: AppContext, step_id: int, done: bool, text: str = "") -> Outcome:
+    """Tick a next step done today, or open it again."""
+    verb = "Done:" if done else "Reopen"
+    return _push(ctx, _EditStep(ctx, season_edits.MarkStep(step_id, done, ctx.today()), f"{verb} '{text}'"),
+                 (step_id,))

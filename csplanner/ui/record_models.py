@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from sqlmodel import Session
 
@@ -30,6 +30,9 @@ def muted_brush() -> Any:
     return QApplication.palette().brush(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
 
 
+RESULT_DUE_RED = "#d32f2f"  # reads on light and dark bases alike
+
+
 # --- the accounts list ------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class AccountListRow:
@@ -43,6 +46,7 @@ class AccountListRow:
     archived: bool
     health: int | None = None
     weakest: str = ""
+    result_due: bool = False  # race day passed with no result recorded: shown red
 
 
 STAGE_RANK = {s: i for i, s in enumerate(Stage)}
@@ -152,6 +156,8 @@ class AccountListModel(QAbstractTableModel):
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if column in self.NUMERIC else LEFT
+        if role == Qt.ItemDataRole.ForegroundRole and row.result_due and column in (self.NAME, self.RACE_DAY, self.DAYS):
+            return QBrush(QColor(RESULT_DUE_RED))
         if role == Qt.ItemDataRole.ForegroundRole and (row.archived or (
                 column in (self.RACE_DAY, self.DAYS) and row.renewal is not None and row.renewal < self.today())):
             return muted_brush()
@@ -177,6 +183,9 @@ class AccountListModel(QAbstractTableModel):
             return f"Health {row.health} of 100; weakest part: {row.weakest}"
         if column == self.NAME and row.segment:
             return f"{row.name} · {row.segment}"
+        if row.result_due and row.renewal and column in (self.NAME, self.RACE_DAY, self.DAYS):
+            return (f"Race day was {countdown(row.renewal, self.today())} and has no result: "
+                    "record it from the account's overview")
         if column in (self.RACE_DAY, self.DAYS) and row.renewal:
             return f"Race day {date_long(row.renewal)}, {countdown(row.renewal, self.today())}"
         if column == self.ARR:
@@ -250,8 +259,10 @@ def checkin_rows(session: Session, account_id: int, today: date) -> list[RecordR
     out = []
     for c in checkins.for_account(session, account_id):
         when = date_long(c.held_on) + (" (planned)" if c.held_on > today else "")
-        cells = (when, label(c.kind), sentiment_label(c.sentiment), one_line(c.summary, 80), one_line(c.next_steps, 80))
-        keys = (_sort_date(c.held_on), label(c.kind), c.sentiment, c.summary.lower(), c.next_steps.lower())
+        feel = "Planned" if c.sentiment is None else sentiment_label(c.sentiment)
+        cells = (when, label(c.kind), feel, one_line(c.summary, 80), one_line(c.next_steps, 80))
+        keys = (_sort_date(c.held_on), label(c.kind), -9 if c.sentiment is None else c.sentiment, c.summary.lower(),
+                c.next_steps.lower())
         tip = "\n\n".join(t for t in (c.summary, c.next_steps and f"Next steps: {c.next_steps}") if t)
         out.append(RecordRow(c.id, cells, keys, tooltip=tip))
     return out

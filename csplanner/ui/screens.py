@@ -20,6 +20,9 @@ def top_views(ctx: AppContext) -> list[tuple[str, QWidget, str]]:
     from csplanner.ui.my_week import MyWeekView
 
     views.append(("My week", MyWeekView(ctx), "Ctrl+3"))
+    from csplanner.ui.forecast_view import ForecastView
+
+    views.append(("Forecast", ForecastView(ctx), "Ctrl+4"))
     return views
 
 
@@ -35,6 +38,9 @@ def account_tabs(ctx: AppContext) -> list[tuple[str, QWidget]]:
 def overview_widgets(ctx: AppContext) -> list[QWidget]:
     """Widgets placed inside the account overview, e.g. health with its parts and trend."""
     widgets: list[QWidget] = []
+    from csplanner.ui.season_panel import SeasonPanel
+
+    widgets.append(SeasonPanel(ctx))
     from csplanner.ui.health_panel import HealthPanel
 
     widgets.append(HealthPanel(ctx))
@@ -47,4 +53,10 @@ def file_actions(ctx: AppContext, window: QMainWindow) -> list[QAction]:
     from csplanner.ui import export_actions
 
     actions += export_actions.actions(ctx, window)
+    from csplanner.ui import checkpoints
+
+    settings = QAction("Renewal &checkpoints…", window)
+    settings.setToolTip("How many weeks before race day to ask for a forecast")
+    settings.triggered.connect(lambda: checkpoints.edit(window, ctx))
+    actions.append(settings)
     return actions

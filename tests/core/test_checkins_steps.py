@@ -88,3 +88,18 @@ def test_each_line_of_next_steps_becomes_an_item_and_goes_with_its_check_in(db, 
         snapshot.restore(s, saved)
     with db.session() as s:
         assert len(next_steps.rows(s, TODAY, account_id=aid)) == 2
+
+
+def test_a_line_can_name_the_owner_and_the_due_date(db, aid):
+    with db.session() as s:
+        maria = stakeholders.create(s, account_id=aid, name="Maria Anders").id
+        checkins.create(s, account_id=aid, held_on=TODAY, next_steps=(
+            "Maria: sign the SOW by 2026-12-04\nCustomer: share usage data\nWe: send the deck\n"
+            "Bob: unknown person stays ours"))
+        rows = {r.text: r for r in next_steps.rows(s, TODAY, account_id=aid)}
+    assert (rows["sign the SOW"].owner, rows["sign the SOW"].owner_name, rows["sign the SOW"].due_on) == (
+        StepOwner.STAKEHOLDER, "Maria Anders", TODAY + timedelta(days=9))
+    assert rows["share usage data"].owner == StepOwner.CUSTOMER
+    assert rows["send the deck"].owner == StepOwner.US
+    assert rows["Bob: unknown person stays ours"].owner == StepOwner.US
+    assert maria

@@ -1,5 +1,7 @@
 """Check-ins: calls, meetings, QBRs. A planned one (no sentiment yet) is completed when logged."""
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -9,7 +11,7 @@ from sqlmodel import Session, col, select
 from csplanner.core import validate as v
 from csplanner.core.enums import CheckInKind, StepOwner
 from csplanner.core.errors import DomainError
-from csplanner.core.models import CheckIn, NextStep
+from csplanner.core.models import CheckIn, NextStep, Stakeholder
 from csplanner.core.services import children, next_steps, records
 
 PLANNED_WINDOW_DAYS = 7  # logging a talk this close to a planned one completes it
@@ -36,16 +38,52 @@ def create(session: Session, *, today: date | None = None, **values: Any) -> Che
     return checkin
 
 
+CUSTOMER_WORDS = ("customer", "client", "they", "them")
+US_WORDS = ("us", "we", "me", "i", "csm")
+BY_DATE = re.compile(r"\s*\(?\bby\s+(\d{4}-\d{2}-\d{2})\)?\s*\.?$", re.IGNORECASE)
+
+
+def parse_step(session: Session, account_id: int, line: str) -> dict[str, Any] | None:
+    """'Maria: send the SOW by 2026-12-04' -> owner Maria (a stakeholder of the account), due
+    that day; 'Customer: …' -> the customer; no owner named -> us. None for an empty line."""
+    text = line.strip().lstrip("-*•").strip()
+    if not text:
+        return None
+    step: dict[str, Any] = {"text": text, "owner": StepOwner.US, "stakeholder_id": None, "due_on": None}
+    head, sep, rest = text.partition(":")
+    if sep and rest.strip() and len(head) <= 60:
+        who = head.strip().lower()
+        people = session.exec(select(Stakeholder.id, Stakeholder.name).where(Stakeholder.account_id == account_id))
+        match = [pid for pid, name in people.all() if who in (name.lower(), name.lower().split()[0])]
+        if who in CUSTOMER_WORDS:
+            step.update(owner=StepOwner.CUSTOMER, text=rest.strip())
+        elif who in US_WORDS:
+            step.update(text=rest.strip())
+        elif len(match) == 1:
+            step.update(owner=StepOwner.STAKEHOLDER, stakeholder_id=match[0], text=rest.strip())
+    found = BY_DATE.search(step["text"])
+    if found:
+        try:
+            step["due_on"] = date.fromisoformat(found.group(1))
+            step["text"] = step["text"][:found.start()].strip()
+        except ValueError:
+            pass  # not a real date: the words stay as typed
+    step["text"] = step["text"][:500]
+    return step
+
+
 def steps_from_text(session: Session, checkin: CheckIn) -> list[int]:
-    """One open next step per non-empty line of the check-in's next-steps text."""
+    """One open next step per non-empty line of the check-in's next-steps text (`parse_step`);
+    without a date a step is due a week after the talk."""
     ids = []
     for line in checkin.next_steps.splitlines():
-        text = line.strip().lstrip("-*•").strip()
-        if text:
-            step = next_steps.create(session, account_id=checkin.account_id, check_in_id=checkin.id, text=text[:500],
-                                     owner=StepOwner.US, due_on=checkin.held_on + timedelta(days=STEP_DUE_DAYS))
-            assert step.id is not None
-            ids.append(step.id)
+        step = parse_step(session, checkin.account_id, line)
+        if step is None or not step["text"]:
+            continue
+        made = next_steps.create(session, account_id=checkin.account_id, check_in_id=checkin.id,
+                                 **{**step, "due_on": step["due_on"] or checkin.held_on + timedelta(days=STEP_DUE_DAYS)})
+        assert made.id is not None
+        ids.append(made.id)
     return ids
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from csplanner.core import calendar
 from csplanner.core.errors import DomainError
@@ -40,6 +40,10 @@ class AccountCalendar(CalendarPanel):
         self.race_button = QPushButton("Race day (R)")
         self.apply_button = QPushButton("Apply template…")
         self.save_button = QPushButton("Save as template…")
+        self.season_picker = QComboBox()  # shown once an account has more than one season
+        self.season_picker.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.season_picker.setToolTip("Scroll to the start of a season")
+        self.season_picker.activated.connect(self.go_season)
         self.today_button.clicked.connect(self.go_today)
         self.race_button.clicked.connect(self.go_race_day)
         self.apply_button.clicked.connect(self.apply_template)
@@ -51,6 +55,7 @@ class AccountCalendar(CalendarPanel):
         top.addSpacing(16)
         top.addWidget(self.countdown)
         top.addStretch(1)
+        top.addWidget(self.season_picker)
         for button in (self.today_button, self.race_button, self.apply_button, self.save_button):
             top.addWidget(button)
         layout = QVBoxLayout(self)
@@ -86,6 +91,12 @@ class AccountCalendar(CalendarPanel):
         for button in (self.today_button, self.race_button, self.apply_button, self.save_button):
             button.setEnabled(plan is not None)
         self.race_button.setEnabled(bool(plan and plan.race_day))
+        self.season_picker.clear()
+        spans = plan.seasons if plan else ()
+        for span in spans:
+            self.season_picker.addItem(f"Season {span.number}" + (" (now)" if span.current else ""), span.number)
+        self.season_picker.setCurrentIndex(len(spans) - 1)
+        self.season_picker.setVisible(len(spans) > 1)
         self.grid.reload()
 
     def on_changed(self, change: Change) -> None:
@@ -98,6 +109,15 @@ class AccountCalendar(CalendarPanel):
     def go_today(self) -> None:
         self.grid.set_current(self.ctx.today())
         self.grid.setFocus()
+
+    def go_season(self, index: int) -> None:
+        """Pick a season: its first week at the top."""
+        plan = self.source.plan
+        number = self.season_picker.itemData(index)
+        start = plan.season_start(number) if plan is not None and number is not None else None
+        if start is not None:
+            self.grid.ensure_visible(start, top=True)
+            self.grid.set_current(start, select_first=False)
 
     def go_race_day(self) -> None:
         if self.grid.race_day is not None:

@@ -98,7 +98,8 @@ class GridPainting:
         y = rect.top() + 4
         if w.number is not None:
             p.setFont(self._small(1.0, bold=True))
-            p.drawText(QRect(x, y, LABEL_W - x - 4, 18), Qt.AlignmentFlag.AlignLeft, f"Week {w.number}")
+            number = f"Season {w.season} · Week {w.number}" if w.past_season else f"Week {w.number}"
+            p.drawText(QRect(x, y, LABEL_W - x - 4, 18), Qt.AlignmentFlag.AlignLeft, number)
             y += 18
         p.setFont(self._small(0.85))
         if w.weeks_to_race is not None:
@@ -143,6 +144,10 @@ class GridPainting:
         for bar_rect, bar in week.bars:
             self._paint_bar(p, bar_rect, bar)
         self._paint_summary(p, w, QRect(LABEL_W + 7 * self.day_width(), rect.top(), SUMMARY_W, rect.height()))
+        if w.past_season:  # an earlier season: still readable, greyed
+            veil = QColor(pal.color(QPalette.ColorRole.Window))
+            veil.setAlpha(150)
+            p.fillRect(rect, veil)
         p.setPen(grid_pen)
         p.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
         # today and race day go on top of everything, so they are never hidden

@@ -118,7 +118,9 @@ class EnumInput(Input):
 
 
 class SentimentInput(Input):
-    CHOICES = (("Positive (+1)", 1), ("Neutral (0)", 0), ("Negative (−1)", -1))
+    """A planned check-in has no sentiment: the last choice, until it is logged."""
+
+    CHOICES = (("Positive (+1)", 1), ("Neutral (0)", 0), ("Negative (−1)", -1), ("Planned, not logged yet", 9))
 
     def __init__(self, name: str) -> None:
         super().__init__(name)
@@ -126,11 +128,34 @@ class SentimentInput(Input):
         for text, number in self.CHOICES:
             self.widget.addItem(text, number)
 
-    def value(self) -> int:
-        return int(self.widget.currentData())
+    def value(self) -> int | None:
+        number = int(self.widget.currentData())
+        return None if number == 9 else number
 
     def set_value(self, value: object) -> None:
-        self.widget.setCurrentIndex(max(self.widget.findData(int(value or 0)), 0))  # type: ignore[call-overload]
+        number = 9 if value is None else int(value)  # type: ignore[call-overload]
+        self.widget.setCurrentIndex(max(self.widget.findData(number), 0))
+
+
+class SharedInput(Input):
+    """Shared with the customer: on a new run it follows the core's default rule until ticked or
+    unticked by hand (value None); an existing run keeps what it has."""
+
+    def __init__(self, name: str, text: str) -> None:
+        super().__init__(name)
+        self.widget = QCheckBox(text)
+        self.auto = False
+        self.widget.clicked.connect(self._by_hand)
+
+    def _by_hand(self) -> None:
+        self.auto = False
+
+    def value(self) -> bool | None:
+        return None if self.auto else self.widget.isChecked()
+
+    def set_value(self, value: object) -> None:
+        self.auto = value is None
+        self.widget.setChecked(True if value is None else bool(value))
 
 
 class CheckInput(Input):

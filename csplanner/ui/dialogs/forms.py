@@ -27,6 +27,7 @@ from csplanner.ui.dialogs.fields import (
     LineInput,
     MoneyInput,
     SentimentInput,
+    SharedInput,
     TextInput,
 )
 from csplanner.ui.nouns import NOUNS, title
@@ -100,6 +101,7 @@ def milestone_inputs(today: date) -> list[tuple[str, Input]]:
         ("T&eam", EnumInput("team", Team)),
         ("&Outcome", TextInput("outcome", "What changed for the customer?")),
         ("&Notes", TextInput("notes")),
+        ("", SharedInput("shared_with_customer", "Sh&ared with the customer (on their copy of the plan)")),
     ]
 
 
@@ -119,7 +121,8 @@ def checkin_inputs(today: date) -> list[tuple[str, Input]]:
         ("&Date", DateInput("held_on", today)),
         ("&Kind", EnumInput("kind", CheckInKind)),
         ("S&ummary", TextInput("summary", "What was said?", lines=4)),
-        ("&Next steps", TextInput("next_steps", "Who does what next?")),
+        ("&Next steps", TextInput("next_steps", "One per line, e.g. 'Maria: send the SOW by 2026-12-04', "
+                                                "'Customer: share usage data', 'Book the QBR'")),
         ("S&entiment", SentimentInput("sentiment")),
     ]
 
@@ -130,7 +133,8 @@ FORMS: dict[RecordType, RecordForm] = {
         RecordForm(RecordType.ACCOUNT, account_inputs, lambda today: {"currency": "USD", "stage": Stage.LAND}),
         RecordForm(RecordType.STAKEHOLDER, stakeholder_inputs, lambda today: {}),
         RecordForm(RecordType.DISCOVERY_NOTE, note_inputs, lambda today: {"noted_on": today}),
-        RecordForm(RecordType.MILESTONE, milestone_inputs, lambda today: {"planned_on": today}),
+        RecordForm(RecordType.MILESTONE, milestone_inputs,
+                   lambda today: {"planned_on": today, "shared_with_customer": None}),
         RecordForm(RecordType.OBSTACLE, obstacle_inputs, lambda today: {"opened_on": today}),
         RecordForm(RecordType.CHECK_IN, checkin_inputs, lambda today: {"held_on": today}),
     )

@@ -133,6 +133,10 @@ class RecordDialog(QDialog):
         if self.record_id is None:
             hidden = {k: v for k, v in self.original.items()
                       if k in MODELS[self.record_type].model_fields and k not in values}
+            if self.record_type == RecordType.CHECK_IN and isinstance(hidden.get("account_id"), int):
+                # logging completes a planned check-in near that day instead of adding a second
+                fields = {k: v for k, v in {**hidden, **values}.items() if k != "account_id"}
+                return operations.log_checkin(self.ctx, hidden["account_id"], fields)
             return operations.create_record(self.ctx, self.record_type, {**hidden, **values})
         changes = {k: v for k, v in values.items() if v != self.original.get(k)}
         if not changes:

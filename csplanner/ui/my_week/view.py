@@ -23,6 +23,7 @@ from csplanner.export.qcolors import MISSED
 from csplanner.ui import editing, operations
 from csplanner.ui.context import AppContext
 from csplanner.ui.my_week import rows as r
+from csplanner.ui.my_week.season_rows import SeasonSections
 
 DAY_CAP = 25  # runs shown per day before "Show all"
 LIST_CAP = 12  # rows per side list before "Show all"
@@ -100,7 +101,9 @@ class MyWeekView(QWidget):
         self.refresh(keep_scroll=False)
 
     def on_changed(self, change: Change) -> None:
-        if not (change.calendar or change.health):  # runs, obstacles, check-ins, races: all move one of these
+        watched = {RecordType.SEASON, RecordType.FORECAST, RecordType.NEXT_STEP}
+        # runs, obstacles, check-ins, races move the calendar or health; forecasts and next steps neither
+        if not (change.calendar or change.health or change.records & watched):
             return
         if self.isVisible():
             self.refresh()
@@ -202,6 +205,10 @@ class MyWeekView(QWidget):
         for day, items in plan.days:
             left.addWidget(self._day(plan, day, items))
         left.addStretch(1)
+        extra = SeasonSections(self, self.ctx, self._open, self._cap, self._more)
+        right.addWidget(extra.results(plan.today))
+        right.addWidget(extra.forecasts(plan.today))
+        right.addWidget(extra.steps(plan.today, plan.week_end))
         right.addWidget(self._checkins(plan))
         right.addWidget(self._obstacles(plan))
         right.addWidget(self._races(plan))
