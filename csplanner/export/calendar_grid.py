@@ -105,7 +105,7 @@ class CalendarGrid:
         for w in weeks:
             last = groups[-1][-1] if groups else None
             if (last is not None and self.quiet(w) and self.quiet(last) and last.phase == w.phase
-                    and (w.start - last.start).days == 7):
+                    and last.season == w.season and (w.start - last.start).days == 7):
                 groups[-1].append(w)
             else:
                 groups.append([w])
@@ -129,6 +129,8 @@ class CalendarGrid:
             p.setFont(self.bold)
             p.setPen(INK)
             span = f"Weeks {first.number}–{last.number}" if first.number else f"{first.iso_label()}–{last.iso_label()}"
+            if first.past_season and first.number:
+                span = f"S{first.season} · {span}"
             p.drawText(QRectF(lx, y0 + pt(1.5), lw, pt(8)), Qt.AlignmentFlag.AlignLeft, span)
             p.setFont(self.small)
             p.setPen(PHASE[first.phase].darker(130) if first.phase else MUTED)
@@ -240,6 +242,8 @@ class CalendarGrid:
             p.fillRect(QRectF(x0, y0, pt(3), h), PHASE[week.phase])
         lx, lw = x0 + pt(5), self.label_w - pt(6)
         title = f"Week {week.number}" if week.number else week.iso_label()
+        if week.past_season and week.number:
+            title = f"S{week.season} · {title}"  # an earlier season's week
         p.setPen(INK)
         p.setFont(self.bold)
         p.drawText(QRectF(lx, y0 + pt(1.5), lw, pt(8)), Qt.AlignmentFlag.AlignLeft, title)

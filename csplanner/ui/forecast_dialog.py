@@ -53,7 +53,7 @@ class ForecastDialog(QDialog):
         arr_row.addWidget(QLabel(info.currency))
         form = QFormLayout()
         form.addRow("&Outcome", self.outcome)
-        form.addRow("Forecast &ARR", arr_row)
+        form.addRow("Forecast ARR", arr_row)
         form.addRow("&Confidence", self.confidence)
         form.addRow("&Risks", self.risks)
         self.error = ErrorLabel()

@@ -84,7 +84,7 @@ class RaceResultDialog(QDialog):
         arr_row.addWidget(self.delta, 2)
         form = QFormLayout(self.renew_box)
         form.addRow("New &race day", self.new_race)
-        form.addRow("New &ARR", arr_row)
+        form.addRow("New ARR", arr_row)
         form.addRow("&Stage from here", self.stage)
 
         self.churn_box = QGroupBox("Churn")

@@ -76,6 +76,7 @@ class SeasonPanel(QFrame):
         layout.addSpacing(6)
         layout.addWidget(self.history_title)
         layout.addWidget(self.history)
+        layout.addStretch(1)
         self.ctx.bus.changed.connect(self.on_changed)
 
     def set_account(self, account_id: int | None) -> None:

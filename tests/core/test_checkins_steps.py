@@ -97,9 +97,9 @@ def test_a_line_can_name_the_owner_and_the_due_date(db, aid):
             "Maria: sign the SOW by 2026-12-04\nCustomer: share usage data\nWe: send the deck\n"
             "Bob: unknown person stays ours"))
         rows = {r.text: r for r in next_steps.rows(s, TODAY, account_id=aid)}
-    assert (rows["sign the SOW"].owner, rows["sign the SOW"].owner_name, rows["sign the SOW"].due_on) == (
+    assert (rows["Sign the SOW"].owner, rows["Sign the SOW"].owner_name, rows["Sign the SOW"].due_on) == (
         StepOwner.STAKEHOLDER, "Maria Anders", TODAY + timedelta(days=9))
-    assert rows["share usage data"].owner == StepOwner.CUSTOMER
-    assert rows["send the deck"].owner == StepOwner.US
+    assert rows["Share usage data"].owner == StepOwner.CUSTOMER
+    assert rows["Send the deck"].owner == StepOwner.US
     assert rows["Bob: unknown person stays ours"].owner == StepOwner.US
     assert maria

@@ -68,7 +68,7 @@ def parse_step(session: Session, account_id: int, line: str) -> dict[str, Any] |
             step["text"] = step["text"][:found.start()].strip()
         except ValueError:
             pass  # not a real date: the words stay as typed
-    step["text"] = step["text"][:500]
+    step["text"] = step["text"][:1].upper() + step["text"][1:500]
     return step
 
 
