@@ -24,7 +24,7 @@ from sqlmodel import Session, col, func, select
 from csplanner.core import calendar
 from csplanner.core.enums import INJURIES, MilestoneStatus, ObstacleKind, Severity
 from csplanner.core.errors import DomainError
-from csplanner.core.models import Account, CheckIn, HealthSnapshot, Milestone, Obstacle, utcnow
+from csplanner.core.models import Account, CheckIn, HealthSnapshot, Milestone, Obstacle, Season, utcnow
 from csplanner.core.present import plural
 
 WEIGHTS: dict[str, float] = {"compliance": 0.30, "obstacles": 0.30, "checkins": 0.20, "progress": 0.20}
@@ -198,16 +198,26 @@ def health_many(session: Session, account_ids: Sequence[int] | None, today: date
                   sa.or_(Milestone.planned_on < today, done))
     on_time = sa.and_(due, done, col(Milestone.done_on) <= Milestone.planned_on)
     late = sa.and_(due, done, col(Milestone.done_on) > Milestone.planned_on)
+    # after a renewal the plan is the running season's: its runs, timed from its start
+    later = select(Season.account_id.label("aid"), func.max(Season.start).label("since")).where(
+        Season.number > 1).group_by(Season.account_id).subquery()
+    # (a past week reconstructed from before the renewal still sees the old season)
+    in_season = sa.or_(later.c.since.is_(None), later.c.since > today, Milestone.planned_on >= later.c.since)
     mq = select(
         Milestone.account_id,
         func.sum(sa.case((due, 1), else_=0)), func.sum(sa.case((on_time, 1), else_=0)),
-        func.sum(sa.case((late, 1), else_=0)), func.count(), func.sum(sa.case((done, 1), else_=0)),
-    ).where(Milestone.status != MilestoneStatus.SKIPPED).group_by(Milestone.account_id)
+        func.sum(sa.case((late, 1), else_=0)), func.sum(sa.case((in_season, 1), else_=0)),
+        func.sum(sa.case((sa.and_(done, in_season), 1), else_=0)),
+    ).outerjoin(later, later.c.aid == Milestone.account_id).where(
+        Milestone.status != MilestoneStatus.SKIPPED).group_by(Milestone.account_id)
     compliance: dict[int, tuple[int, int, int]] = {}
     plan: dict[int, tuple[int, int]] = {}
     for aid, n_due, n_ok, n_late, n_all, n_done in session.exec(_only(mq, Milestone.account_id, ids)).all():
         compliance[aid] = (int(n_due or 0), int(n_ok or 0), int(n_late or 0))
-        plan[aid] = (int(n_all), int(n_done or 0))
+        plan[aid] = (int(n_all or 0), int(n_done or 0))
+    for aid, since in session.exec(select(later.c.aid, later.c.since)).all():
+        if aid in accounts and since is not None and since <= today:
+            accounts[aid] = (since, accounts[aid][1])
 
     oq = select(Obstacle.account_id, Obstacle.severity, Obstacle.kind, func.count()).where(
         sa.or_(col(Obstacle.resolved_on).is_(None), col(Obstacle.resolved_on) > today), Obstacle.opened_on <= today,

@@ -31,7 +31,7 @@ from csplanner.core import paths, resources
 from csplanner.core.enums import Phase, RunType, Team
 from csplanner.core.errors import DomainError
 from csplanner.core.present import value_label
-from csplanner.core.services import accounts, milestones
+from csplanner.core.services import accounts, milestones, seasons
 
 ANCHORS = {"contract_signed": "contract signed", "kickoff": "kickoff", "renewal": "renewal (race day)"}
 OFFSET = re.compile(r"^\s*([+-]?)\s*(\d{1,4})\s*([dwm])\s*$", re.IGNORECASE)
@@ -246,7 +246,13 @@ def plan_runs(template: Template, contract_signed: date | None, kickoff: date | 
 
 
 def preview(session: Session, account_id: int, template: Template) -> list[PlannedRun]:
+    """The template's runs for the account's running season: after a renewal, steps "from
+    contract signed" or "from kickoff" count from the season's start (the old race day)."""
     account = accounts.get(session, account_id)
+    history = seasons.all_for(session, account_id)
+    if history and history[-1].number > 1 and history[-1].start is not None:
+        start = history[-1].start
+        return plan_runs(template, start, start, account.renewal)
     return plan_runs(template, account.contract_signed, account.kickoff, account.renewal)
 
 

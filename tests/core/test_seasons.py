@@ -157,3 +157,35 @@ def test_a_single_season_calendar_counts_from_contract_signed_as_before(db):
         plan = calendar.account_plan(s, aid, TODAY)
     assert plan.weeks[0].number == 1 and plan.weeks[0].start == SIGNED
     assert not any(w.past_season for w in plan.weeks)
+
+
+def test_a_template_applied_after_renewal_counts_from_the_new_season(db):
+    from csplanner.core import templates
+
+    aid = make(db)
+    template = templates.parse({"name": "t", "steps": [
+        {"title": "Kickoff again", "from": "contract_signed", "offset": "+7d", "run_type": "sprint"},
+        {"title": "Value review", "from": "renewal", "offset": "-90d", "run_type": "long"}]}, "test")
+    with db.session() as s:
+        before = {r.title: r.day for r in templates.preview(s, aid, template)}
+        seasons.record_result(s, aid, RACE, "renewed", new_race_day=RACE + timedelta(weeks=52),
+                              new_arr_minor=1, stage="adopt")
+        after = {r.title: r.day for r in templates.preview(s, aid, template)}
+    assert before["Kickoff again"] == SIGNED + timedelta(days=7)
+    assert after == {"Kickoff again": RACE + timedelta(days=7), "Value review": RACE + timedelta(weeks=52, days=-90)}
+
+
+def test_after_renewal_plan_progress_counts_the_new_seasons_runs_from_its_start(db):
+    from csplanner.core import health
+
+    aid = make(db)
+    with db.session() as s:
+        for i in range(4):  # season 1: four runs, none done
+            milestones.create(s, account_id=aid, title=f"Old {i}", planned_on=SIGNED + timedelta(weeks=5 * i + 1))
+        seasons.record_result(s, aid, RACE, "renewed", new_race_day=RACE + timedelta(weeks=52),
+                              new_arr_minor=1, stage="adopt")
+        milestones.create(s, account_id=aid, title="New done", planned_on=RACE + timedelta(days=3),
+                          status="done", done_on=RACE + timedelta(days=3))
+        milestones.create(s, account_id=aid, title="New later", planned_on=RACE + timedelta(weeks=30))
+        progress = health.account_health(s, aid, RACE + timedelta(weeks=13)).parts[3]
+    assert progress.explanation.startswith("1 of 2 runs done (50%) with 25% of the time to race day gone")
