@@ -35,16 +35,16 @@ def check(session: Session, f: dict[str, Any], _id: int | None, today: date | No
     return f
 
 
-def create(session: Session, **values: Any) -> Forecast:
+def create(session: Session, *, today: date | None = None, **values: Any) -> Forecast:
     """A forecast for the account's running season."""
     if values.get("season_id") is None and isinstance(values.get("account_id"), int):
         if session.get(Account, values["account_id"]) is not None:
             values["season_id"] = seasons.current(session, values["account_id"]).id
-    return records.create(session, Forecast, check, values)
+    return records.create(session, Forecast, check, values, today)
 
 
-def update(session: Session, forecast_id: int, **changes: Any) -> Forecast:
-    return records.update(session, Forecast, check, forecast_id, changes)
+def update(session: Session, forecast_id: int, *, today: date | None = None, **changes: Any) -> Forecast:
+    return records.update(session, Forecast, check, forecast_id, changes, today)
 
 
 def delete(session: Session, forecast_id: int) -> None:

@@ -31,12 +31,12 @@ def check(session: Session, f: dict[str, Any], _id: int | None, today: date | No
     return f
 
 
-def create(session: Session, **values: Any) -> NextStep:
-    return records.create(session, NextStep, check, values)
+def create(session: Session, *, today: date | None = None, **values: Any) -> NextStep:
+    return records.create(session, NextStep, check, values, today)
 
 
-def update(session: Session, step_id: int, **changes: Any) -> NextStep:
-    return records.update(session, NextStep, check, step_id, changes)
+def update(session: Session, step_id: int, *, today: date | None = None, **changes: Any) -> NextStep:
+    return records.update(session, NextStep, check, step_id, changes, today)
 
 
 def delete(session: Session, step_id: int) -> None:
