@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from csplanner.core import season_views
-from csplanner.core.enums import Confidence, ForecastOutcome, label
+from csplanner.core.enums import Confidence, ForecastOutcome
+from csplanner.core.present import value_label as label
 from csplanner.ui import operations
 from csplanner.ui.context import AppContext
-from csplanner.ui.dialogs.money import format_amount, format_money, parse_amount
+from csplanner.core.present import date_long, money, money_amount, parse_money
 from csplanner.ui.dialogs.record_dialog import ErrorLabel
-from csplanner.ui.record_models import fmt_date
 
 
 class ForecastDialog(QDialog):
@@ -32,13 +32,13 @@ class ForecastDialog(QDialog):
         self.checkpoint = info.checkpoint.weeks if info.checkpoint else None
         self.setWindowTitle(f"Renewal forecast — {info.name}")
         when = f"T−{self.checkpoint} weeks checkpoint · " if self.checkpoint else ""
-        head = QLabel(f"{when}race day {fmt_date(info.race_day) or '—'} · ARR today "
-                      f"{format_money(info.arr_minor, info.currency)}")
+        head = QLabel(f"{when}race day {date_long(info.race_day) or '—'} · ARR today "
+                      f"{money(info.arr_minor, info.currency)}")
         head.setTextFormat(Qt.TextFormat.PlainText)
         self.outcome = QComboBox()
         for o in ForecastOutcome:
             self.outcome.addItem(label(o), o.value)
-        self.arr = QLineEdit(format_amount(info.arr_minor, info.currency))
+        self.arr = QLineEdit(money_amount(info.arr_minor, info.currency))
         self.arr.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.confidence = QComboBox()
         for c in Confidence:
@@ -74,7 +74,7 @@ class ForecastDialog(QDialog):
         self.arr.setEnabled(not churn)
 
     def accept(self) -> None:
-        minor = 0 if self.outcome.currentData() == ForecastOutcome.CHURN else parse_amount(self.arr.text(),
+        minor = 0 if self.outcome.currentData() == ForecastOutcome.CHURN else parse_money(self.arr.text(),
                                                                                             self.currency)
         if minor is None:
             self.error.show_message(f"'{self.arr.text().strip()}' is not an amount (try 120000 or 85k).")

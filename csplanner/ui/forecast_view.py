@@ -9,8 +9,7 @@ from csplanner.core import season_views
 from csplanner.core.changes import Change, RecordType
 from csplanner.core.services.forecasts import BUCKET_LABELS, BUCKETS
 from csplanner.ui.context import AppContext
-from csplanner.ui.dialogs.money import format_money
-from csplanner.ui.record_models import fmt_date
+from csplanner.core.present import date_long, money
 
 COLUMNS = ("Quarter / account", "ARR due", *(BUCKET_LABELS[b] for b in BUCKETS), "Forecast ARR", "Race day")
 BUCKET_COLORS = {"committed": "#2e7d32", "at_risk": "#b7791f", "churn": "#c62828", "no_forecast": "#6b7280"}
@@ -77,9 +76,9 @@ class ForecastView(QWidget):
         bold.setBold(True)
         for q in rows:
             cur = q.currency
-            top = QTreeWidgetItem([f"{q.label()} · {cur}", format_money(q.due_minor, cur),
+            top = QTreeWidgetItem([f"{q.label()} · {cur}", money(q.due_minor, cur),
                                    *(self._cell(q.amounts[b], q.counts[b], cur) for b in BUCKETS),
-                                   format_money(q.forecast_minor, cur), ""])
+                                   money(q.forecast_minor, cur), ""])
             for col in range(len(COLUMNS)):
                 top.setFont(col, bold)
             for i, b in enumerate(BUCKETS):
@@ -89,10 +88,10 @@ class ForecastView(QWidget):
                 top.setForeground(0, QBrush(QColor(BUCKET_COLORS["churn"])))
             for a in sorted(q.accounts, key=lambda a: (a.race_day, a.account_name.lower())):
                 cells = ["" for _ in BUCKETS]
-                cells[BUCKETS.index(a.bucket)] = format_money(a.arr_minor, cur)
-                child = QTreeWidgetItem([a.account_name, format_money(a.arr_minor, cur), *cells,
-                                         format_money(a.forecast_arr_minor, cur) if a.forecast_arr_minor is not None
-                                         else "—", fmt_date(a.race_day)])
+                cells[BUCKETS.index(a.bucket)] = money(a.arr_minor, cur)
+                child = QTreeWidgetItem([a.account_name, money(a.arr_minor, cur), *cells,
+                                         money(a.forecast_arr_minor, cur) if a.forecast_arr_minor is not None
+                                         else "—", date_long(a.race_day)])
                 child.setData(0, ACCOUNT_ROLE, a.account_id)
                 child.setForeground(2 + BUCKETS.index(a.bucket), QBrush(QColor(BUCKET_COLORS[a.bucket])))
                 top.addChild(child)
@@ -106,7 +105,7 @@ class ForecastView(QWidget):
 
     @staticmethod
     def _cell(amount: int, count: int, currency: str) -> str:
-        return f"{format_money(amount, currency)} ({count})" if count else "—"
+        return f"{money(amount, currency)} ({count})" if count else "—"
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         account_id = item.data(0, ACCOUNT_ROLE)

@@ -16,7 +16,8 @@ from sqlmodel import Session
 
 from csplanner.core import changes, season_edits, templates
 from csplanner.core.changes import Change, RecordType
-from csplanner.core.enums import MilestoneStatus, SeasonOutcome, label
+from csplanner.core.enums import MilestoneStatus, SeasonOutcome
+from csplanner.core.present import value_label as label
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Milestone
 from csplanner.core.present import date_long

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from csplanner.core import season_views
-from csplanner.core.enums import ChurnReason, SeasonOutcome, Stage, label
+from csplanner.core.enums import ChurnReason, SeasonOutcome, Stage
+from csplanner.core.present import value_label as label
 from csplanner.core.errors import DomainError
 from csplanner.ui import operations
 from csplanner.ui.context import AppContext
 from csplanner.ui.dialogs import Question
 from csplanner.ui.dialogs.fields import DateLine
-from csplanner.ui.dialogs.money import format_amount, format_money, parse_amount
+from csplanner.core.present import date_long, money, money_amount, parse_money
 from csplanner.ui.dialogs.record_dialog import ErrorLabel
-from csplanner.ui.record_models import fmt_date
 
 
 def delta_text(old_minor: int, new_minor: int | None, currency: str) -> str:
@@ -40,7 +40,7 @@ def delta_text(old_minor: int, new_minor: int | None, currency: str) -> str:
     if diff == 0:
         return "Same ARR as this season"
     sign = "+" if diff > 0 else "−"
-    amount = f"{sign}{format_money(abs(diff), currency)}"
+    amount = f"{sign}{money(abs(diff), currency)}"
     if old_minor <= 0:
         return f"{amount} ARR"
     return f"{sign}{round(abs(diff) * 100 / old_minor)} % ARR ({amount})"
@@ -55,7 +55,7 @@ class RaceResultDialog(QDialog):
         season = self.info.history[-1]
         self.setWindowTitle(f"Race result — {self.info.name}")
         head = QLabel(f"Season {season.number} of {self.info.name} · race day "
-                      f"{fmt_date(self.info.race_day) or '—'} · ARR {format_money(self.info.arr_minor, self.info.currency)}")
+                      f"{date_long(self.info.race_day) or '—'} · ARR {money(self.info.arr_minor, self.info.currency)}")
         head.setTextFormat(Qt.TextFormat.PlainText)
         head.setWordWrap(True)
 
@@ -70,7 +70,7 @@ class RaceResultDialog(QDialog):
         self.new_race = DateLine(today)
         self.new_race.setText(season_views.default_new_race_day(self.info.race_day, today).isoformat())
         self.new_race.setMaximumWidth(self.new_race.fontMetrics().horizontalAdvance("0000-00-00") + 60)
-        self.new_arr = QLineEdit(format_amount(self.info.arr_minor, self.info.currency))
+        self.new_arr = QLineEdit(money_amount(self.info.arr_minor, self.info.currency))
         self.new_arr.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.new_arr.setPlaceholderText("e.g. 120,000 or 85k")
         self.delta = QLabel()
@@ -131,12 +131,12 @@ class RaceResultDialog(QDialog):
         self.error.clear_message()
 
     def update_delta(self) -> None:
-        minor = parse_amount(self.new_arr.text(), self.info.currency)
+        minor = parse_money(self.new_arr.text(), self.info.currency)
         self.delta.setText(delta_text(self.info.arr_minor, minor, self.info.currency))
 
     def details(self) -> dict[str, object]:
         if self.outcome() == SeasonOutcome.RENEWED:
-            minor = parse_amount(self.new_arr.text(), self.info.currency)
+            minor = parse_money(self.new_arr.text(), self.info.currency)
             if minor is None:
                 raise DomainError(f"'{self.new_arr.text().strip()}' is not an amount (try 120000 or 85k).",
                                   "new_arr_minor")

@@ -7,15 +7,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from csplanner.core import season_views
 from csplanner.core.changes import Change, RecordType
-from csplanner.core.enums import SeasonOutcome, label
+from csplanner.core.enums import SeasonOutcome
+from csplanner.core.present import value_label as label
 from csplanner.core.errors import DomainError
 from csplanner.ui import checkpoints
 from csplanner.ui.context import AppContext
-from csplanner.ui.dialogs.money import format_money
+from csplanner.core.present import date_long, money
 from csplanner.ui.dialogs.record_dialog import error_color
 from csplanner.ui.forecast_dialog import ForecastDialog
 from csplanner.ui.race_result import RaceResultDialog
-from csplanner.ui.record_models import fmt_date
 
 SHOWN_STEPS = 5
 MUTED = "color: palette(placeholder-text);"
@@ -98,7 +98,7 @@ class SeasonPanel(QFrame):
         self.info = info
         if info.result_due and info.race_day is not None:
             days = (today - info.race_day).days
-            self.due.setText(f"Race day was {days} day{'s' if days != 1 else ''} ago ({fmt_date(info.race_day)}) "
+            self.due.setText(f"Race day was {days} day{'s' if days != 1 else ''} ago ({date_long(info.race_day)}) "
                              "and has no result: record it.")
         self.due.setVisible(info.result_due)
         self.result_button.setEnabled(info.can_record_result)
@@ -110,28 +110,28 @@ class SeasonPanel(QFrame):
             self.forecast.setText("No renewal forecast this season.")
         else:
             self.forecast.setText(
-                f"Latest forecast: {label(f.outcome)} at {format_money(f.arr_minor, info.currency)}, "
-                f"{label(f.confidence).lower()} confidence ({fmt_date(f.taken_on)})"
+                f"Latest forecast: {label(f.outcome)} at {money(f.arr_minor, info.currency)}, "
+                f"{label(f.confidence).lower()} confidence ({date_long(f.taken_on)})"
                 + (f". Risks: {f.risks}" if f.risks else ""))
         point = info.checkpoint
         self.checkpoint.setVisible(point is not None)
         if point is not None:
-            self.checkpoint.setText(f"T−{point.weeks} weeks checkpoint since {fmt_date(point.due_on)}: "
+            self.checkpoint.setText(f"T−{point.weeks} weeks checkpoint since {date_long(point.due_on)}: "
                                     "a forecast is due.")
         steps = info.open_steps
         self.steps_title.setVisible(bool(steps))
         self.steps.setVisible(bool(steps))
-        lines = [f"• {s.text} — {s.owner_name}" + (f", by {fmt_date(s.due_on)}" if s.due_on else "")
+        lines = [f"• {s.text} — {s.owner_name}" + (f", by {date_long(s.due_on)}" if s.due_on else "")
                  + (" (late)" if s.overdue else "") for s in steps[:SHOWN_STEPS]]
         if len(steps) > SHOWN_STEPS:
             lines.append(f"… and {len(steps) - SHOWN_STEPS} more (My week lists them all)")
         self.steps.setText("\n".join(lines))
         rows = []
         for s in reversed(info.history):
-            span = f"{fmt_date(s.start) or '—'} → {fmt_date(s.race_day) or '—'}"
+            span = f"{date_long(s.start) or '—'} → {date_long(s.race_day) or '—'}"
             extra = ""
             if s.outcome == SeasonOutcome.RENEWED and s.arr_result_minor is not None:
-                extra = f" · {format_money(s.arr_start_minor, s.currency)} → {format_money(s.arr_result_minor, s.currency)}"
+                extra = f" · {money(s.arr_start_minor, s.currency)} → {money(s.arr_result_minor, s.currency)}"
             if s.outcome == SeasonOutcome.CHURNED and s.reason_text:
                 extra = f" · {s.reason_text}"
             rows.append(f"{s.summary()} · {span}{extra}")

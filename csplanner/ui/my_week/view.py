@@ -205,7 +205,7 @@ class MyWeekView(QWidget):
         for day, items in plan.days:
             left.addWidget(self._day(plan, day, items))
         left.addStretch(1)
-        extra = SeasonSections(self, self.ctx, self._open, self._cap, self._more)
+        extra = SeasonSections(self, self.ctx, self._open, self._fill)
         right.addWidget(extra.results(plan.today))
         right.addWidget(extra.forecasts(plan.today))
         right.addWidget(extra.steps(plan.today, plan.week_end))
