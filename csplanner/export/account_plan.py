@@ -155,9 +155,7 @@ def health_section(pdf: PdfDocument, health: HealthData) -> None:
 
 
 def people_section(pdf: PdfDocument, data: PlanData, internal: bool) -> None:
-    pdf.add(pdf.heading("Stakeholders"))
-    if not data.people:
-        pdf.add(pdf.note("No stakeholders recorded yet."))
+    if not pdf.section("Stakeholders", data.people, "No stakeholders recorded yet."):
         return
     if internal:
         cols = [Column("Name", 2.2), Column("Title", 2.2), Column("Role", 1.6), Column("Email", 2.6),
@@ -172,11 +170,9 @@ def people_section(pdf: PdfDocument, data: PlanData, internal: bool) -> None:
 
 
 def discovery_section(pdf: PdfDocument, data: PlanData) -> None:
-    pdf.add(pdf.heading("Discovery summary"))
-    assert data.notes is not None
-    if not data.notes:
-        pdf.add(pdf.note("No discovery notes yet."))
+    if not pdf.section("Discovery summary", data.notes, "No discovery notes yet."):
         return
+    assert data.notes is not None
     for kind in NoteKind:
         notes = [n for n in data.notes if n.kind == kind]
         if not notes:
@@ -187,9 +183,7 @@ def discovery_section(pdf: PdfDocument, data: PlanData) -> None:
 
 
 def runs_section(pdf: PdfDocument, data: PlanData, internal: bool) -> None:
-    pdf.add(pdf.heading("Milestones"))
-    if not data.runs:
-        pdf.add(pdf.note("No milestones planned yet."))
+    if not pdf.section("Milestones", data.runs, "No milestones planned yet."):
         return
     done = sum(r.status == MilestoneStatus.DONE for r in data.runs)
     pdf.add(pdf.paragraph(span(f"{len(data.runs)} milestones · {done} done", MUTED), size=8.5, space_before=0))
@@ -209,11 +203,9 @@ def runs_section(pdf: PdfDocument, data: PlanData, internal: bool) -> None:
 
 
 def obstacles_section(pdf: PdfDocument, data: PlanData) -> None:
-    pdf.add(pdf.heading("Obstacles and mitigation"))
-    assert data.obstacles is not None
-    if not data.obstacles:
-        pdf.add(pdf.note("No obstacles recorded: clear skies so far."))
+    if not pdf.section("Obstacles and mitigation", data.obstacles, "No obstacles recorded: clear skies so far."):
         return
+    assert data.obstacles is not None
     rows = []
     for o in data.obstacles:
         when = f"{date_long(o.opened_on)}<br/>" + (
@@ -227,11 +219,9 @@ def obstacles_section(pdf: PdfDocument, data: PlanData) -> None:
 
 
 def checkins_section(pdf: PdfDocument, data: PlanData) -> None:
-    pdf.add(pdf.heading("Recent check-ins"))
-    assert data.checkins is not None
-    if not data.checkins:
-        pdf.add(pdf.note("No check-ins held yet."))
+    if not pdf.section("Recent check-ins", data.checkins, "No check-ins held yet."):
         return
+    assert data.checkins is not None
     colors = {-1: MISSED, 0: MUTED, 1: DONE}
     rows = [[esc(date_long(c.held_on)), esc(label(c.kind)),
              span(sentiment_label(c.sentiment) or "not logged",

@@ -191,6 +191,14 @@ class PdfDocument:
         """A muted line such as 'No obstacles recorded.'"""
         return self.paragraph(f"<i>{esc(text)}</i>", size=8.5, color=MUTED)
 
+    def section(self, title: str, items: Sequence[object] | None, empty: str) -> bool:
+        """A section's heading; when it has nothing to show, a quiet note instead and False."""
+        self.add(self.heading(title))
+        if not items:
+            self.add(self.note(empty))
+            return False
+        return True
+
     def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str]], size: float = 8,
               shade_rows: Sequence[bool] | None = None) -> list[Unit]:
         """A header unit and one unit per row (cells are HTML); the header repeats on each page."""

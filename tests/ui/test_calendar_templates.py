@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from csplanner.core import paths, templates
+from csplanner.core.present import date_long
 from csplanner.core.services import accounts, milestones
 from csplanner.ui.calendar import AccountCalendar
 from csplanner.ui.calendar.template_dialogs import ApplyTemplateDialog
@@ -47,14 +48,14 @@ def test_preview_then_apply_from_the_calendar_as_one_undo_step(ctx, qtbot, accou
     qtbot.mouseClick(view.apply_button, Qt.MouseButton.LeftButton)
     preview = previews[0]
     assert preview[:5] == [
-        "2028-02-01 Welcome email and onboarding webinar invite",
-        "2028-02-14 First login check",
-        "2028-02-29 Monthly product tips 1",
-        "2028-03-31 Monthly product tips 2",
-        "2028-04-30 Monthly product tips 3",
+        "1 Feb 2028 Welcome email and onboarding webinar invite",
+        "14 Feb 2028 First login check",
+        "29 Feb 2028 Monthly product tips 1",
+        "31 Mar 2028 Monthly product tips 2",
+        "30 Apr 2028 Monthly product tips 3",
     ]
     made = plan_of(ctx, account)
-    assert [f"{d.isoformat()} {t}" for t, d in made] == sorted(preview)
+    assert sorted(f"{date_long(d)} {t}" for t, d in made) == sorted(preview)
     assert ("Renewal", date(2029, 1, 31)) in made and ("Renewal reminder", date(2029, 1, 1)) in made
     assert ctx.undo_stack.count() == 1 and ctx.undo_stack.undoText().startswith("Apply template 'Tech-touch'")
     view.grid.ensure_visible(date(2028, 2, 29))

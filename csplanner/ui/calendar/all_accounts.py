@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from csplanner.core import calendar
 from csplanner.core.calendar import Chip
 from csplanner.core.enums import Stage
-from csplanner.core.present import value_label
+from csplanner.core.present import date_long, value_label
 from csplanner.core.services import accounts
 from csplanner.ui.calendar.grid import CalendarGrid
 from csplanner.ui.calendar.legend import Legend
@@ -134,7 +134,7 @@ class AllAccountsCalendar(CalendarPanel):
             self.message.show()
             return None
         names = [r.name for r in rows[:MAX_CHOICES]]
-        name, ok = QInputDialog.getItem(self, "Add a run", f"Which account is the run on {day.isoformat()} for?", names, 0, False)
+        name, ok = QInputDialog.getItem(self, "Add a run", f"Which account is the run on {date_long(day)} for?", names, 0, False)
         if not ok:
             return None
         return next(r.id for r in rows if r.name == name)

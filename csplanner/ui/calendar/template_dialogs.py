@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 from csplanner.core import templates
-from csplanner.core.present import value_label
+from csplanner.core.present import date_long, value_label
 from csplanner.core.errors import DomainError
 from csplanner.core.services import accounts, milestones
 from csplanner.core.templates import PlannedRun, Template
@@ -44,7 +44,7 @@ class ApplyTemplateDialog(QDialog):
         self.description = QLabel()
         self.description.setTextFormat(Qt.TextFormat.PlainText)
         self.description.setWordWrap(True)
-        self.future_only = QCheckBox(f"Only runs from today ({ctx.today().isoformat()}) on")
+        self.future_only = QCheckBox(f"Only runs from today ({date_long(ctx.today())}) on")
         self.future_only.setChecked(True)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(["Date", "Run", "Run type", "Phase", "Dated from"])
@@ -122,7 +122,7 @@ class ApplyTemplateDialog(QDialog):
         self.table.setRowCount(len(self.runs))
         for row, run in enumerate(self.runs):
             rule = t.steps[run.step - 1].describe() if t else ""
-            texts = (run.day.isoformat(), run.title, value_label(run.run_type), value_label(run.phase), rule)
+            texts = (date_long(run.day), run.title, value_label(run.run_type), value_label(run.phase), rule)
             for col, text in enumerate(texts):
                 self.table.setItem(row, col, _item(text))
             self.table.item(row, 2).setForeground(colors.RUN[run.run_type])
