@@ -22,6 +22,7 @@ from csplanner.core.enums import (
     Team,
 )
 from csplanner.core.models import Account, CheckIn, DiscoveryNote, Milestone, Obstacle, Stakeholder
+from csplanner.core.present import Band, band
 from tests.conftest import TODAY
 from tests.demo.conftest import make, rows_of
 
@@ -81,8 +82,6 @@ def test_every_enum_value_appears_with_other_seeds_too(tmp_path, seed):
 def test_most_accounts_are_healthy(book):
     db, _ = book
     with db.session() as s:
-        scores = [h.score for h in health.health_many(s, None, TODAY).values()]
-    green = sum(score >= 75 for score in scores)
-    red = sum(score < 50 for score in scores)
-    assert green >= 0.7 * len(scores)
-    assert 0 < len(scores) - green and red <= 3  # a few need attention, not half the book
+        bands = Counter(band(h.score) for h in health.health_many(s, None, TODAY).values())
+    assert bands[Band.GREEN] >= 0.7 * bands.total()
+    assert 0 < bands[Band.AMBER] + bands[Band.RED] and bands[Band.RED] <= 3  # a few need attention, not half the book
