@@ -45,7 +45,7 @@ def account_season(db: Database, account_id: int, today: date,
         history = tuple(seasons.history(s, account_id))
         churned = history[-1].outcome == SeasonOutcome.CHURNED
         due = not churned and not a.archived and a.renewal is not None and a.renewal < today
-        point = next((c for c in forecasts.checkpoints_due(s, today, weeks) if c.account_id == account_id), None)
+        point = next(iter(forecasts.checkpoints_due(s, today, weeks, [account_id])), None)
         return AccountSeason(account_id, a.name, a.renewal, a.arr_minor, a.currency, a.archived, history,
                              forecasts.latest(s, account_id), due, point,
                              tuple(next_steps.rows(s, today, account_id=account_id, include_archived=True)))

@@ -63,14 +63,14 @@ def _running(session: Session, account_ids: list[int] | None = None) -> dict[int
     return {aid: (sid, start) for aid, (_n, sid, start) in last.items()}
 
 
-def _counts(f: Forecast, running: tuple[int, date | None] | None) -> bool:
+def _counts(season_id: int | None, taken_on: date, running: tuple[int, date | None] | None) -> bool:
     """Does this forecast speak for the running season? Its season says so; without one, its date."""
     if running is None:
         return True
     sid, start = running
-    if f.season_id is not None:
-        return f.season_id == sid
-    return start is None or f.taken_on >= start
+    if season_id is not None:
+        return season_id == sid
+    return start is None or taken_on >= start
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,22 +85,25 @@ class ForecastRow:
     risks: str
 
 
-def _row(f: Forecast) -> ForecastRow:
-    assert f.id is not None
-    return ForecastRow(f.id, f.account_id, f.taken_on, f.checkpoint_weeks, ForecastOutcome(f.outcome), f.arr_minor,
-                       Confidence(f.confidence), f.risks)
+ROW_COLUMNS = (Forecast.id, Forecast.account_id, Forecast.taken_on, Forecast.checkpoint_weeks, Forecast.outcome,
+               Forecast.arr_minor, Forecast.confidence, Forecast.risks, Forecast.season_id)
+
+
+def _row(r: Any) -> ForecastRow:
+    fid, aid, taken_on, weeks, outcome, arr, confidence, risks, _sid = r
+    return ForecastRow(fid, aid, taken_on, weeks, ForecastOutcome(outcome), arr, Confidence(confidence), risks)
 
 
 def latest_many(session: Session, account_ids: list[int] | None = None) -> dict[int, ForecastRow]:
-    """The newest forecast of each account's running season."""
+    """The newest forecast of each account's running season (plain column rows: thousands read fast)."""
     running = _running(session, account_ids)
-    q = select(Forecast)
+    q = select(*ROW_COLUMNS)
     if account_ids is not None:
         q = q.where(col(Forecast.account_id).in_(account_ids))
     out: dict[int, ForecastRow] = {}
-    for f in session.exec(q.order_by(Forecast.taken_on, Forecast.id)).all():
-        if _counts(f, running.get(f.account_id)):
-            out[f.account_id] = _row(f)
+    for r in session.exec(q.order_by(Forecast.taken_on, Forecast.id)).all():
+        if _counts(r[8], r[2], running.get(r[1])):
+            out[r[1]] = _row(r)
     return out
 
 
@@ -109,8 +112,8 @@ def latest(session: Session, account_id: int) -> ForecastRow | None:
 
 
 def for_account(session: Session, account_id: int) -> list[ForecastRow]:
-    q = select(Forecast).where(Forecast.account_id == account_id)
-    return [_row(f) for f in session.exec(q.order_by(col(Forecast.taken_on).desc(), col(Forecast.id).desc())).all()]
+    q = select(*ROW_COLUMNS).where(Forecast.account_id == account_id)
+    return [_row(r) for r in session.exec(q.order_by(col(Forecast.taken_on).desc(), col(Forecast.id).desc())).all()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,14 +130,23 @@ class CheckpointDue:
     last_forecast_on: date | None
 
 
-def _active(session: Session) -> list[tuple[int, str, date, int, str]]:
+def _active(session: Session, account_ids: list[int] | None = None, lo: date | None = None,
+            hi: date | None = None) -> list[tuple[int, str, date, int, str]]:
+    """Accounts still running a season with a race day (in [lo, hi] when given), soonest first."""
     churned = select(Season.account_id).where(Season.outcome == SeasonOutcome.CHURNED)
     q = select(Account.id, Account.name, Account.renewal, Account.arr_minor, Account.currency).where(
         col(Account.renewal).is_not(None), col(Account.archived).is_(False), col(Account.id).not_in(churned))
+    if account_ids is not None:
+        q = q.where(col(Account.id).in_(account_ids))
+    if lo is not None:
+        q = q.where(col(Account.renewal) >= lo)
+    if hi is not None:
+        q = q.where(col(Account.renewal) <= hi)
     return list(session.exec(q.order_by(Account.renewal, Account.name)).all())
 
 
-def checkpoints_due(session: Session, today: date, weeks: tuple[int, ...] = CHECKPOINT_WEEKS) -> list[CheckpointDue]:
+def checkpoints_due(session: Session, today: date, weeks: tuple[int, ...] = CHECKPOINT_WEEKS,
+                    account_ids: list[int] | None = None) -> list[CheckpointDue]:
     """Accounts past a checkpoint (the latest one reached) with no forecast since it, soonest race first.
 
     Race days already passed are not listed here: they need a result, not a forecast.
@@ -142,7 +154,8 @@ def checkpoints_due(session: Session, today: date, weeks: tuple[int, ...] = CHEC
     points = sorted({w for w in weeks if w > 0})  # nearest race day first: 13, 26
     if not points:
         return []
-    rows = [r for r in _active(session) if r[2] >= today]
+    # only race days close enough for their earliest checkpoint to have come
+    rows = _active(session, account_ids, lo=today, hi=today + timedelta(weeks=points[-1]))
     latest_rows = latest_many(session, [r[0] for r in rows])
     out = []
     for aid, name, race, arr, cur in rows:
@@ -216,7 +229,9 @@ def rollup(session: Session, today: date, quarters: int = 4) -> list[QuarterRow]
     for _ in range(quarters):
         wanted.append((year, q))
         year, q = (year + 1, 1) if q == 4 else (year, q + 1)
-    rows = _active(session)
+    last_year, last_q = wanted[-1]
+    end = date(last_year + 1, 1, 1) if last_q == 4 else date(last_year, 3 * last_q + 1, 1)
+    rows = _active(session, hi=end - timedelta(days=1))  # passed race days too: they have no result
     latest_rows = latest_many(session, [r[0] for r in rows])
     groups: dict[tuple[int, int, str], list[RollupAccount]] = {}
     for aid, name, race, arr, cur in rows:
