@@ -350,6 +350,7 @@ class AccountPage(QWidget):
             holder = QScrollArea()
             holder.setWidgetResizable(True)
             holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the calendar scrolls itself
             holder.setWidget(widget)
             self.tab_content[id(holder)] = widget
             self.tabs.addTab(holder, title)

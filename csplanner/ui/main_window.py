@@ -37,6 +37,12 @@ SORTS = (("&Name", AccountListModel.NAME, Qt.SortOrder.AscendingOrder),
          ("&Health", AccountListModel.HEALTH, Qt.SortOrder.AscendingOrder))
 
 
+def default_split(width: int) -> list[int]:
+    """Accounts list and account page at first start: the list takes about a third, the calendar the rest."""
+    left = max(300, min(440, width * 3 // 10))
+    return [left, width - left]
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -68,7 +74,8 @@ class MainWindow(QMainWindow):
         ctx.bus.failed.connect(lambda message: QMessageBox.warning(self, "csplanner", message))
         for record_type, tab in self.account_page.record_tabs.items():
             tab.shortcut_hint = NEW_RECORD[record_type][1]
-        self.resize(1440, 900)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(min(1440, screen.width()) if screen else 1440, min(900, screen.height()) if screen else 900)
         self.restore_state()
         self.on_account_selected(self.account_list.current_id)
         self.update_status()
@@ -259,7 +266,7 @@ class MainWindow(QMainWindow):
         if isinstance(sizes, QByteArray):
             self.splitter.restoreState(sizes)
         else:
-            self.splitter.setSizes([500, max(600, self.width() - 500)])
+            self.splitter.setSizes(default_split(self.width()))
         if str(s.value(ARCHIVED_KEY, "false")).lower() == "true":
             self.account_list.show_archived.setChecked(True)
         try:

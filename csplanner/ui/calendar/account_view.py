@@ -24,7 +24,7 @@ class AccountCalendar(CalendarPanel):
         self.account_id: int | None = None
         self.first_weekday = locale_first_weekday()
         self.source = AccountSource()
-        self.grid: CalendarGrid = self.make_grid(self.source, row_height=96)
+        self.grid: CalendarGrid = self.make_grid(self.source, row_height=104, chip_lines=2)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         font = QFont(self.title.font())
@@ -36,6 +36,8 @@ class AccountCalendar(CalendarPanel):
         self.countdown.setTextFormat(Qt.TextFormat.PlainText)
         self.countdown.setFont(font)
         self.countdown.setStyleSheet("color: #b07d00;")
+        self.countdown.setWordWrap(True)  # a narrow window wraps the countdown rather than clip the buttons
+        self.title.hide()  # the account page's header above already names the account
         self.today_button = QPushButton("Today (T)")
         self.race_button = QPushButton("Race day (R)")
         self.apply_button = QPushButton("Apply template…")

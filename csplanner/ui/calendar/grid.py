@@ -9,13 +9,14 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QHelpEvent, QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
 from csplanner.core.calendar import AccountPlan, Bar, Chip
 from csplanner.core.present import date_full, date_long, value_label
 from csplanner.ui.calendar.layout import (
-    BAR_H, CHIP_GAP, CHIP_H, DAY_TOP, HEADER_H, LABEL_W, MIN_DAY_W, SUMMARY_W, DayCell, Source, WeekRow,
+    BAR_H, CHIP_GAP, CHIP_H, DAY_TOP, HEADER_H, LABEL_MIN_W, LABEL_W, MIN_DAY_W, SUMMARY_MIN_W, SUMMARY_W, DayCell,
+    Source, WeekRow, column_widths,
 )
 from csplanner.ui.calendar.painting import GridPainting
 
@@ -43,8 +44,10 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
     current_changed = Signal(object)  # date
 
     def __init__(self, source: Source, today: Callable[[], date], *, row_height: int = 112,
-                 show_account: bool = False, parent: QWidget | None = None) -> None:
+                 show_account: bool = False, chip_lines: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.label_w, self.summary_w = LABEL_W, SUMMARY_W  # fitted to the width on every resize
+        self.chip_lines = chip_lines  # 2: run titles wrap onto a second line before they are cut
         self.source = source
         self.today = today
         self.row_height = row_height
@@ -71,7 +74,7 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
         self._prefetch.timeout.connect(self._prefetch_now)
         self.verticalScrollBar().setSingleStep(1)
         self.verticalScrollBar().valueChanged.connect(self._invalidate)
-        self.setMinimumSize(LABEL_W + SUMMARY_W + 7 * MIN_DAY_W + 20, HEADER_H + row_height * 2)
+        self.setMinimumSize(LABEL_MIN_W + SUMMARY_MIN_W + 7 * MIN_DAY_W + 20, HEADER_H + row_height * 2)
         self.reload()
 
     # ---- data -------------------------------------------------------------------------
@@ -112,7 +115,15 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
 
     # ---- geometry ---------------------------------------------------------------------
     def day_width(self) -> int:
-        return max(MIN_DAY_W, (self.viewport().width() - LABEL_W - SUMMARY_W) // 7)
+        return column_widths(self.viewport().width())[2]
+
+    def _fit_columns(self) -> None:
+        self.label_w, self.summary_w, _day = column_widths(self.viewport().width())
+
+    def chip_height(self) -> int:
+        if self.chip_lines < 2:
+            return CHIP_H
+        return max(CHIP_H, 2 * QFontMetrics(self._small(0.8)).height() + 4)
 
     def layout_rows(self) -> list[WeekRow]:
         """Where every visible week, day, chip and bar goes (cached until data or size change)."""
@@ -128,7 +139,7 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
         plan = self._plan = self.source.window(first, last)
         self._account_names = {c.account_id: c.account_name for c in plan.chips}
         weeks = {w.start: w for w in plan.weeks}
-        dw, rh = self.day_width(), self.row_height
+        dw, rh, lw = self.day_width(), self.row_height, self.label_w
         for i, row in enumerate(range(first, last + 1)):
             start = self.source.week_start(row)
             week = weeks.get(start)
@@ -138,10 +149,11 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
             bars = plan.bars_in(week.start, week.end)
             bars = sorted(bars, key=lambda b: (-b.intensity, b.start))[: 2 if self.show_account else 3]
             bar_space = len(bars) * (BAR_H + 2) + (2 if bars else 0)
-            room = max(0, (rh - DAY_TOP - bar_space - 2) // (CHIP_H + CHIP_GAP))
+            chip_h = self.chip_height()
+            room = max(0, (rh - DAY_TOP - bar_space - 2) // (chip_h + CHIP_GAP))
             cells = []
             for d, day in enumerate(week.days()):
-                rect = QRect(LABEL_W + d * dw, top, dw, rh)
+                rect = QRect(lw + d * dw, top, dw, rh)
                 chips = plan.chips_on(day)
                 total = plan.total_on(day)
                 count = max(total.runs, len(chips))
@@ -151,18 +163,18 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
                 shown = chips if count <= room else chips[: max(0, room - 1)]
                 placed = []
                 for k, chip in enumerate(shown):
-                    y = top + DAY_TOP + k * (CHIP_H + CHIP_GAP)
-                    placed.append((QRect(rect.left() + 3, y, dw - 6, CHIP_H), chip))
+                    y = top + DAY_TOP + k * (chip_h + CHIP_GAP)
+                    placed.append((QRect(rect.left() + 3, y, dw - 6, chip_h), chip))
                 cells.append(DayCell(day, rect, placed, count - len(shown), chips, total))
             placed_bars = []
             for k, bar in enumerate(bars):
                 a = max(bar.start, week.start)
                 b = min(bar.end, week.end)
-                x0 = LABEL_W + (a - week.start).days * dw + 2
-                x1 = LABEL_W + ((b - week.start).days + 1) * dw - 2
+                x0 = lw + (a - week.start).days * dw + 2
+                x1 = lw + ((b - week.start).days + 1) * dw - 2
                 y = top + rh - (k + 1) * (BAR_H + 2) - 1
                 placed_bars.append((QRect(x0, y, x1 - x0, BAR_H), bar))
-            self._layout.append(WeekRow(row, week, QRect(0, top, LABEL_W + 7 * dw + SUMMARY_W, rh), cells, placed_bars))
+            self._layout.append(WeekRow(row, week, QRect(0, top, lw + 7 * dw + self.summary_w, rh), cells, placed_bars))
         if hasattr(self.source, "prefetch"):
             self._prefetch.start()  # read the next weeks while the user looks at these
         return self._layout
@@ -222,11 +234,12 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
         super().resizeEvent(event)
         vp = self.viewport().geometry()
         self.header.setGeometry(vp.x(), vp.y() - HEADER_H, vp.width(), HEADER_H)
+        self._fit_columns()
         self._update_scrollbar()
         self._invalidate()
 
     def sizeHint(self) -> QSize:
-        return QSize(LABEL_W + SUMMARY_W + 7 * 120 + 20, HEADER_H + self.row_height * 6)
+        return QSize(LABEL_W + SUMMARY_W + 7 * 110 + 20, HEADER_H + self.row_height * 3)  # taller: it stretches
 
     # ---- keyboard ---------------------------------------------------------------------
     def set_current(self, day: date, *, select_first: bool = True) -> None:

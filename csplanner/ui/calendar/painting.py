@@ -13,7 +13,7 @@ from csplanner.core.calendar import AccountPlan, Bar, Chip, Week
 from csplanner.core.enums import MilestoneStatus, RunType
 from csplanner.core.present import compliance_band, date_long, date_range, date_short, weekday_names, weeks_to_race
 from csplanner.export import qcolors as colors
-from csplanner.ui.calendar.layout import CHIP_GAP, CHIP_H, DAY_TOP, HEADER_H, LABEL_W, SUMMARY_W, DayCell, WeekRow
+from csplanner.ui.calendar.layout import CHIP_GAP, DAY_TOP, HEADER_H, DayCell, WeekRow, two_lines
 
 
 class GridPainting:
@@ -27,6 +27,14 @@ class GridPainting:
     first_weekday: int
     selected: int | None
     current: date
+    label_w: int
+    summary_w: int
+    chip_lines: int
+
+    @staticmethod
+    def _fitted(p: QPainter, rect: QRect, text: str, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> None:
+        """Text cut with an ellipsis where the column is too narrow for it (the tooltip has it whole)."""
+        p.drawText(rect, align, QFontMetrics(p.font()).elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))
 
     def _small(self, factor: float = 0.85, bold: bool = False) -> QFont:
         key = (self.font().key(), factor, bold)
@@ -61,10 +69,12 @@ class GridPainting:
         painter.setPen(pal.color(QPalette.ColorRole.ButtonText))
         dw = self.day_width()
         x0 = 0
-        painter.drawText(QRect(x0 + 8, 0, LABEL_W - 8, HEADER_H), Qt.AlignmentFlag.AlignVCenter, "Week")
+        lw, sw = self.label_w, self.summary_w
+        painter.drawText(QRect(x0 + 8, 0, lw - 8, HEADER_H), Qt.AlignmentFlag.AlignVCenter, "Week")
         for d, name in enumerate(weekday_names(self.first_weekday)):
-            painter.drawText(QRect(x0 + LABEL_W + d * dw, 0, dw, HEADER_H), Qt.AlignmentFlag.AlignCenter, name)
-        painter.drawText(QRect(x0 + LABEL_W + 7 * dw, 0, SUMMARY_W, HEADER_H), Qt.AlignmentFlag.AlignCenter, "Week summary")
+            painter.drawText(QRect(x0 + lw + d * dw, 0, dw, HEADER_H), Qt.AlignmentFlag.AlignCenter, name)
+        summary = "Week summary" if painter.fontMetrics().horizontalAdvance("Week summary") < sw - 8 else "Summary"
+        painter.drawText(QRect(x0 + lw + 7 * dw, 0, sw, HEADER_H), Qt.AlignmentFlag.AlignCenter, summary)
         painter.setPen(pal.color(QPalette.ColorRole.Mid))
         painter.drawLine(0, HEADER_H - 1, header.width(), HEADER_H - 1)
         painter.end()
@@ -88,7 +98,8 @@ class GridPainting:
         rect = week.rect
         in_plan = w.number is not None or w.weeks_to_race is not None or self.show_account
         # the label column: phase band and "Week 5 · 21 weeks to race day"
-        label_rect = QRect(0, rect.top(), LABEL_W, rect.height())
+        lw = self.label_w
+        label_rect = QRect(0, rect.top(), lw, rect.height())
         phase_color = colors.PHASE.get(w.phase) if w.phase else None
         p.fillRect(label_rect, colors.tint(phase_color, 40 / 255, pal) if phase_color else pal.color(QPalette.ColorRole.Window))
         if phase_color:
@@ -99,7 +110,7 @@ class GridPainting:
         if w.number is not None:
             p.setFont(self._small(1.0, bold=True))
             number = f"Season {w.season} · Week {w.number}" if w.past_season else f"Week {w.number}"
-            p.drawText(QRect(x, y, LABEL_W - x - 4, 18), Qt.AlignmentFlag.AlignLeft, number)
+            self._fitted(p, QRect(x, y, lw - x - 4, 18), number)
             y += 18
         p.setFont(self._small(0.85))
         if w.weeks_to_race is not None:
@@ -107,26 +118,24 @@ class GridPainting:
             if w.weeks_to_race == 0:
                 p.setFont(self._small(0.9, bold=True))
                 p.setPen(colors.RUN[RunType.RACE].darker(130))
-            p.drawText(QRect(x, y, LABEL_W - x - 4, 16), Qt.AlignmentFlag.AlignLeft, text)
+            self._fitted(p, QRect(x, y, lw - x - 4, 16), text)
             p.setPen(pal.color(QPalette.ColorRole.Text))
             p.setFont(self._small(0.85))
             y += 16
         if w.number is None and w.weeks_to_race is None:  # all-accounts view: the ISO week leads
             p.setFont(self._small(1.0, bold=True))
-            p.drawText(QRect(x, y, LABEL_W - x - 4, 18), Qt.AlignmentFlag.AlignLeft, w.iso_label())
+            self._fitted(p, QRect(x, y, lw - x - 4, 18), w.iso_label())
             y += 18
             p.setFont(self._small(0.85))
-            p.drawText(QRect(x, y, LABEL_W - x - 4, 16), Qt.AlignmentFlag.AlignLeft,
-                       date_range(w.start, w.end))
+            self._fitted(p, QRect(x, y, lw - x - 4, 16), date_range(w.start, w.end))
         else:
             p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-            p.drawText(QRect(x, y, LABEL_W - x - 4, 16), Qt.AlignmentFlag.AlignLeft,
-                       f"{w.iso_label()} · {date_long(w.start)}")
+            self._fitted(p, QRect(x, y, lw - x - 4, 16), f"{w.iso_label()} · {date_long(w.start)}")
         y += 16
         if phase_color and w.phase:
             p.setFont(self._small(0.8, bold=True))
             p.setPen(phase_color.darker(125) if pal.color(QPalette.ColorRole.Base).lightness() > 128 else phase_color.lighter(130))
-            p.drawText(QRect(x, y, LABEL_W - x - 4, 16), Qt.AlignmentFlag.AlignLeft, w.phase.value.upper())
+            self._fitted(p, QRect(x, y, lw - x - 4, 16), w.phase.value.upper())
         # days
         grid_pen = QPen(pal.color(QPalette.ColorRole.Midlight if pal.color(QPalette.ColorRole.Base).lightness() > 128 else QPalette.ColorRole.Mid))
         for cell in week.days:
@@ -138,12 +147,13 @@ class GridPainting:
                 p.setFont(self._small(0.8, bold=True))
                 p.setPen(pal.color(QPalette.ColorRole.Text))
                 more_y = cell.chips[-1][0].bottom() + CHIP_GAP + 1 if cell.chips else cell.rect.top() + DAY_TOP
-                p.drawText(QRect(cell.rect.left() + 6, more_y, cell.rect.width() - 8, CHIP_H), Qt.AlignmentFlag.AlignVCenter, f"+{cell.hidden} more")
+                p.drawText(QRect(cell.rect.left() + 6, more_y, cell.rect.width() - 8, 18), Qt.AlignmentFlag.AlignVCenter,
+                           f"+{cell.hidden} more")
             p.setPen(grid_pen)
             p.drawLine(cell.rect.topLeft(), cell.rect.bottomLeft())
         for bar_rect, bar in week.bars:
             self._paint_bar(p, bar_rect, bar)
-        self._paint_summary(p, w, QRect(LABEL_W + 7 * self.day_width(), rect.top(), SUMMARY_W, rect.height()))
+        self._paint_summary(p, w, QRect(lw + 7 * self.day_width(), rect.top(), self.summary_w, rect.height()))
         if w.past_season:  # an earlier season: still readable, greyed
             veil = QColor(pal.color(QPalette.ColorRole.Window))
             veil.setAlpha(150)
@@ -173,36 +183,40 @@ class GridPainting:
         pal = self.palette()
         r = cell.rect
         races = self._race_names(cell.day)
+        is_today = cell.day == today
+        day_text = date_short(cell.day) if cell.day.day == 1 else str(cell.day.day)
+        day_font = self._small(0.85, bold=is_today or cell.day.day == 1)
+        number_w = QFontMetrics(day_font).horizontalAdvance(day_text) + (10 if is_today else 0)
         if races:
             self._paint_checkers(p, QRect(r.left() + 1, r.top() + 1, r.width() - 2, DAY_TOP - 4))
             if not self.show_account:  # one account's race day gets a gold frame; a book has one most days
                 p.setPen(QPen(colors.RUN[RunType.RACE], 3))
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawRect(r.adjusted(2, 2, -3, -3))
-            text = "RACE DAY" if len(races) == 1 else f"{len(races)} RACE DAYS"
+            # the day number keeps its own patch; the tag takes what is left of the line, shortened to fit
+            p.fillRect(QRect(r.left() + 3, r.top() + 2, number_w + 6, DAY_TOP - 6), pal.color(QPalette.ColorRole.Base))
             p.setFont(self._small(0.8, bold=True))
             fm = QFontMetrics(p.font())
-            tw = fm.horizontalAdvance(text) + 8
-            tag = QRect(r.right() - tw - 3, r.top() + 2, tw, DAY_TOP - 6)
-            p.fillRect(tag, QColor("#111111"))
-            p.setPen(QColor("#ffd34d"))
-            p.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
-            # keep the date readable over the checkers
-            number_box = QRect(r.left() + 3, r.top() + 2, 28, DAY_TOP - 6)
-            p.fillRect(number_box, pal.color(QPalette.ColorRole.Base))
-        is_today = cell.day == today
-        day_text = date_short(cell.day) if cell.day.day == 1 else str(cell.day.day)
-        p.setFont(self._small(0.85, bold=is_today or cell.day.day == 1))
+            room = r.width() - number_w - 16
+            n = len(races)
+            for text in ((("RACE DAY", "RACE") if n == 1 else (f"{n} RACE DAYS", f"{n} RACES", str(n)))):
+                tw = fm.horizontalAdvance(text) + 8
+                if tw <= room:
+                    tag = QRect(r.right() - tw - 3, r.top() + 2, tw, DAY_TOP - 6)
+                    p.fillRect(tag, QColor("#111111"))
+                    p.setPen(QColor("#ffd34d"))
+                    p.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
+                    break
+        p.setFont(day_font)
         if is_today:
-            fm = QFontMetrics(p.font())
-            pill = QRect(r.left() + 4, r.top() + 3, fm.horizontalAdvance(day_text) + 10, DAY_TOP - 6)
+            pill = QRect(r.left() + 4, r.top() + 3, number_w, DAY_TOP - 6)
             p.setBrush(colors.TODAY)
             p.setPen(Qt.PenStyle.NoPen)
             p.drawRoundedRect(pill, 6, 6)
             p.setPen(QColor("#ffffff"))
             p.drawText(pill, Qt.AlignmentFlag.AlignCenter, day_text)
-            if not races:
-                p.setFont(self._small(0.75, bold=True))
+            p.setFont(self._small(0.75, bold=True))
+            if not races and QFontMetrics(p.font()).horizontalAdvance("TODAY") <= r.width() - pill.width() - 10:
                 p.setPen(colors.TODAY)
                 p.drawText(QRect(pill.right() + 4, r.top() + 3, r.width() - pill.width() - 10, DAY_TOP - 6),
                            Qt.AlignmentFlag.AlignVCenter, "TODAY")
@@ -279,7 +293,9 @@ class GridPainting:
         p.setPen(text)
         fm = QFontMetrics(font)
         text_rect = QRect(left, rect.top(), rect.right() - left - 2, rect.height())
-        p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, fm.elidedText(self.chip_text(chip), Qt.TextElideMode.ElideRight, text_rect.width()))
+        lines = (two_lines(fm, self.chip_text(chip), text_rect.width()) if self.chip_lines > 1
+                 else [fm.elidedText(self.chip_text(chip), Qt.TextElideMode.ElideRight, text_rect.width())])
+        p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, "\n".join(lines))
         p.restore()
 
     def bar_text(self, bar: Bar) -> str:
@@ -353,7 +369,8 @@ class GridPainting:
         p.drawRoundedRect(QRect(x, y + 2, max(8, width * pct // 100), 8), 4, 4)
         p.setFont(self._small(0.85, bold=True))
         p.setPen(pal.color(QPalette.ColorRole.Text))
-        p.drawText(QRect(x, y + 12, width, 16), Qt.AlignmentFlag.AlignLeft, f"{pct}% compliance")
+        words = f"{pct}% compliance"
+        self._fitted(p, QRect(x, y + 12, width, 16), words if p.fontMetrics().horizontalAdvance(words) <= width else f"{pct}%")
 
     def _paint_drag(self, p: QPainter) -> None:
         assert self._drag is not None
@@ -362,6 +379,6 @@ class GridPainting:
             p.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(target.rect.adjusted(2, 2, -3, -3))
-        rect = QRect(0, 0, self.day_width() - 6, CHIP_H)
+        rect = QRect(0, 0, self.day_width() - 6, self.chip_height())
         rect.moveCenter(self._drag_pos)
         self._paint_chip(p, rect, self._drag, self.today(), ghost=True)

@@ -3,6 +3,7 @@
 from datetime import date
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
 from csplanner.core.calendar import Chip
@@ -27,6 +28,13 @@ class CalendarPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c0392b;")
         self.message.hide()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # Whenever the calendar comes into view (Ctrl+2, its tab) the keys go to the grid, not a filter.
+        super().showEvent(event)
+        grid = getattr(self, "grid", None)
+        if grid is not None and not event.spontaneous():
+            grid.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def make_grid(self, source: Source, **kwargs: object) -> CalendarGrid:
         grid = CalendarGrid(source, self.ctx.today, **kwargs)  # type: ignore[arg-type]
