@@ -164,22 +164,43 @@ class MainWindow(QMainWindow):
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tools.addActions(self.view_actions)
         tools.addSeparator()
-        tools.addAction(self.new_account_action)
-        for record_type in (RecordType.MILESTONE, RecordType.CHECK_IN, RecordType.DISCOVERY_NOTE, RecordType.OBSTACLE):
-            tools.addAction(self.new_record_actions[record_type])
+        tools.addAction(self._tool_action(self.new_account_action, "+ account"))
+        for record_type, short in ((RecordType.MILESTONE, "+ milestone"), (RecordType.CHECK_IN, "+ check-in"),
+                                   (RecordType.DISCOVERY_NOTE, "+ note"), (RecordType.OBSTACLE, "+ obstacle")):
+            tools.addAction(self._tool_action(self.new_record_actions[record_type], short))
         tools.addSeparator()
-        tools.addActions([self.undo_action, self.redo_action])
-        for action in tools.actions():  # short labels on the toolbar; the menus say it in full
+        tools.addActions([self._tool_action(self.undo_action, "Undo"), self._tool_action(self.redo_action, "Redo")])
+        self.toolbar = tools
+        for action in tools.actions():  # a screen reader reads "New milestone", not "+ milestone"
             button = tools.widgetForAction(action)
-            if button is not None and action.text().replace("&", "").startswith("New "):
-                button.setText(action.text().replace("&", "").replace("New ", "+ ").replace("discovery ", "")
-                               .rstrip("…"))
-                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-            if button is not None and action.shortcut().toString():
-                button.setToolTip(f"{action.text().replace('&', '').rstrip('…')} "
-                                  f"({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+            if button is not None and action.text().startswith("+ "):
+                button.setAccessibleName(action.toolTip().split(" (")[0])
         self.account_list.table.delete_requested.connect(self.delete_account)
         self.account_list.table.doubleClicked.connect(lambda _i: self.edit_account())
+
+    def _tool_action(self, source: QAction, text: str) -> QAction:
+        """A toolbar twin of a menu action: its own short, fixed label, so the toolbar never shifts;
+        the full text ("Undo Move 'QBR' to 3 Dec 2026") and the shortcut go in the tooltip."""
+        twin = QAction(text, self)
+        twin.triggered.connect(source.trigger)
+
+        def follow() -> None:
+            twin.setEnabled(source.isEnabled())
+            full = source.text().replace("&", "").rstrip("…")
+            keys = source.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            twin.setToolTip(f"{full} ({keys})" if keys else full)
+            twin.setStatusTip(source.statusTip())
+
+        source.changed.connect(follow)
+        follow()
+        return twin
+
+    def toolbar_button(self, text: str) -> QWidget | None:
+        """The toolbar's button labelled `text` (tests and screenshots)."""
+        for action in self.toolbar.actions():
+            if action.text() == text:
+                return self.toolbar.widgetForAction(action)
+        return None
 
     def show_about(self) -> None:
         AboutDialog.ask(self, self.ctx.db.path)

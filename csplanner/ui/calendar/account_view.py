@@ -54,7 +54,6 @@ class AccountCalendar(CalendarPanel):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the grid
         top = QHBoxLayout()
         top.addWidget(self.title)
-        top.addSpacing(16)
         top.addWidget(self.countdown)
         top.addStretch(1)
         top.addWidget(self.season_picker)

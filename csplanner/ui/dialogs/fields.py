@@ -3,9 +3,9 @@
 from datetime import date, timedelta
 from enum import StrEnum
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QDate, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QCalendarWidget, QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from csplanner.core.errors import DomainError
 from csplanner.core.present import money_amount, parse_money, value_label
@@ -58,22 +58,70 @@ class TextInput(Input):
         self.widget.setPlainText("" if value is None else str(value))
 
 
+def _calendar_icon(size: int = 16) -> QIcon:
+    """A small page-of-calendar glyph, drawn so it follows no icon theme."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setPen(QPen(QColor("#5f6b7a"), 1.4))
+    p.drawRect(QRect(2, 3, size - 5, size - 6))
+    p.fillRect(QRect(2, 3, size - 5, 3), QColor("#5f6b7a"))
+    for x in (5, 8, 11):
+        for y in (8, 11):
+            p.fillRect(QRect(x, y, 2, 2), QColor("#5f6b7a"))
+    p.end()
+    return QIcon(pixmap)
+
+
 class DateLine(QLineEdit):
-    """ISO dates typed or nudged: Up/Down a day, Page Up/Down a week, T for today."""
+    """Dates typed (YYYY-MM-DD) or picked: the calendar button or Alt+Down opens a month to click in;
+    Up/Down a day, Page Up/Down a week, T for today. Empty means no date; text that is not a date
+    stays as typed so the dialog can say what is wrong with it."""
 
     def __init__(self, today: date) -> None:
         super().__init__()
         self.today = today
         self.setPlaceholderText("YYYY-MM-DD")
+        self.pick_action = self.addAction(_calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
+        self.pick_action.setToolTip("Pick the date on a calendar (Alt+Down)")
+        self.pick_action.triggered.connect(self.open_calendar)
+        self.popup: QCalendarWidget | None = None
+
+    def current_date(self) -> date | None:
+        try:
+            return date.fromisoformat(self.text().strip())
+        except ValueError:
+            return None
+
+    def open_calendar(self) -> QCalendarWidget:
+        """The month of the date typed (or today's) as a pop-up; a click or Enter fills the field."""
+        popup = QCalendarWidget(self)
+        popup.setWindowFlags(Qt.WindowType.Popup)
+        popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        popup.setGridVisible(True)
+        popup.setSelectedDate(QDate(self.current_date() or self.today))
+        popup.activated.connect(lambda day: self._picked(popup, day))
+        popup.clicked.connect(lambda day: self._picked(popup, day))
+        popup.move(self.mapToGlobal(QPoint(0, self.height())))
+        popup.show()
+        popup.setFocus()
+        self.popup = popup
+        return popup
+
+    def _picked(self, popup: QCalendarWidget, day: QDate) -> None:
+        self.setText(day.toPython().isoformat())
+        popup.close()
+        self.popup = None
+        self.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         steps = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1, Qt.Key.Key_PageUp: 7, Qt.Key.Key_PageDown: -7}
         key = Qt.Key(event.key())
+        if key == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.open_calendar()
+            return
         if key in steps:
-            try:
-                current = date.fromisoformat(self.text().strip())
-            except ValueError:
-                current = self.today
+            current = self.current_date() or self.today
             self.setText((current + timedelta(days=steps[key])).isoformat())
             return
         if key == Qt.Key.Key_T and not self.text().strip():
@@ -86,8 +134,9 @@ class DateInput(Input):
     def __init__(self, name: str, today: date) -> None:
         super().__init__(name)
         self.widget = DateLine(today)
-        self.widget.setToolTip("A date as YYYY-MM-DD. Up/Down: a day; Page Up/Down: a week; T: today.")
-        self.widget.setMaximumWidth(self.widget.fontMetrics().horizontalAdvance("0000-00-00") + 60)
+        self.widget.setToolTip("A date as YYYY-MM-DD, or empty. Alt+Down or the calendar button: pick it on a "
+                               "calendar; Up/Down: a day; Page Up/Down: a week; T: today.")
+        self.widget.setMaximumWidth(self.widget.fontMetrics().horizontalAdvance("0000-00-00") + 80)
 
     def value(self) -> date | str | None:
         text = self.widget.text().strip()

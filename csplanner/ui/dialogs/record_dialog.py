@@ -77,7 +77,10 @@ class RecordDialog(QDialog):
             self.errors[field.name] = error
             cell = QVBoxLayout()
             cell.setSpacing(2)
-            cell.addWidget(field.widget)
+            if field.widget.maximumWidth() < 10_000:  # a narrow input (a date) must not narrow its error
+                cell.addWidget(field.widget, 0, Qt.AlignmentFlag.AlignLeft)
+            else:
+                cell.addWidget(field.widget)
             cell.addWidget(error)
             if text:
                 caption = QLabel(text)
@@ -118,9 +121,18 @@ class RecordDialog(QDialog):
         label = self.errors.get(error.field or "")
         if label is None:
             self.general_error.show_message(error.message)
-            return
-        label.show_message(error.message)
-        self.inputs[error.field or ""].widget.setFocus()
+        else:
+            label.show_message(error.message)
+            self.inputs[error.field or ""].widget.setFocus()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show every line of a wrapped message (a dialog does not grow for one by itself)."""
+        layout = self.layout()
+        layout.activate()
+        need = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def clear_errors(self) -> None:
         self.general_error.clear_message()
