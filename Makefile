@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test demo lint bench clean package package-check dist dist-check lint-desktop install-desktop
+.PHONY: run test demo lint bench mutation clean package package-check dist dist-check lint-desktop install-desktop
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "csplanner needs Python 3.11 or newer (found " + sys.version.split()[0] + ")")'
@@ -54,5 +54,16 @@ EXEC ?= $(abspath $(VENV))/bin/csplanner
 install-desktop: $(STAMP)
 	$(PY) packaging/install_desktop.py --exec "$(EXEC)"
 
+# Not part of `make test`: it takes a long while. MODULES="health calendar" runs only those;
+# MUTATION_JOBS=2 tests two mutants at once.
+MUTATION_STAMP := $(VENV)/.mutation-stamp
+MUTATION_JOBS ?= 1
+$(MUTATION_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,mutation]'
+	@touch $(MUTATION_STAMP)
+
+mutation: $(MUTATION_STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) tools/mutation.py --jobs $(MUTATION_JOBS) --survivors $(MODULES)
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache mutants

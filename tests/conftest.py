@@ -11,9 +11,23 @@ import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, Phase, settings  # noqa: E402
 
 from csplanner.core import paths, present  # noqa: E402
 from csplanner.core.db import Database, open_database  # noqa: E402
+
+# Properties run the same examples on every machine: CI and the mutation run must not depend on luck.
+settings.register_profile(
+    "csplanner", derandomize=True, database=None, deadline=None, max_examples=60, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+# Under `make mutation` every surviving mutant reruns the properties: fewer examples, and a failure
+# is reported as found (shrinking it to the smallest example only matters to a person reading it).
+settings.register_profile(
+    "mutation", parent=settings.get_profile("csplanner"), max_examples=25,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+settings.load_profile("mutation" if "MUTANT_UNDER_TEST" in os.environ else "csplanner")
 
 TODAY = date(2026, 11, 25)  # a Wednesday; tests that need "today" pin it
 

@@ -1,0 +1,124 @@
+"""My week pinned against the rules read straight off the tables on random books, and the
+boundary days of its lists (overdue cut-off, the race horizon, the silence that counts as missed)."""
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlmodel import select
+
+from csplanner.core import health, week
+from csplanner.core.enums import CheckInKind, MilestoneStatus, ObstacleKind, RunType, Severity
+from csplanner.core.models import Account, CheckIn, Milestone, Obstacle
+from tests.core.books import TODAY, book_lists, insert, module_database, scratch
+
+RANK = {Severity.CRITICAL: 0, Severity.HIGH: 1, Severity.MEDIUM: 2, Severity.LOW: 3}
+
+
+@pytest.fixture(scope="module")
+def book_db(tmp_path_factory):
+    yield from module_database(tmp_path_factory, "week")
+
+
+def expected_plan(s, start: date, today: date) -> week.WeekPlan:
+    names = {a.id: a.name for a in s.exec(select(Account).order_by(Account.id)).all() if not a.archived}
+    end = start + timedelta(days=6)
+    runs = [m for m in s.exec(select(Milestone).order_by(Milestone.id)).all() if m.account_id in names]
+
+    def item(m: Milestone) -> week.MilestoneItem:
+        return week.MilestoneItem(m.id, m.account_id, names[m.account_id], m.title, m.planned_on,
+                                  RunType(m.run_type), MilestoneStatus(m.status),
+                                  m.status == MilestoneStatus.PLANNED and m.planned_on < today)
+
+    days = []
+    for i in range(7):
+        d = start + timedelta(days=i)
+        on = [item(m) for m in runs if m.planned_on == d and m.status != MilestoneStatus.SKIPPED]
+        on.sort(key=lambda x: (x.status != MilestoneStatus.PLANNED, x.account_name.lower(), x.title, x.milestone_id))
+        days.append((d, on))
+    overdue = sorted((item(m) for m in runs if m.status == MilestoneStatus.PLANNED and m.planned_on < min(start, today)),
+                     key=lambda x: (x.planned_on, x.milestone_id))
+    talks = [c for c in s.exec(select(CheckIn).order_by(CheckIn.held_on, CheckIn.id)).all() if c.account_id in names]
+    checkins = [week.CheckInItem(c.id, c.account_id, names[c.account_id], c.held_on, CheckInKind(c.kind), c.summary)
+                for c in talks if max(start, today) <= c.held_on <= end]
+    troubles = [week.ObstacleItem(o.id, o.account_id, names[o.account_id], o.title, ObstacleKind(o.kind),
+                                  Severity(o.severity), o.opened_on)
+                for o in s.exec(select(Obstacle).order_by(Obstacle.id)).all()
+                if o.account_id in names and o.resolved_on is None and o.opened_on <= end]
+    troubles.sort(key=lambda o: (RANK[o.severity], o.opened_on, o.account_name.lower(), o.obstacle_id))
+    races = []
+    for a in sorted(s.exec(select(Account)).all(), key=lambda a: (a.renewal or date.min, a.id)):
+        if a.id in names and a.renewal is not None and today <= a.renewal <= today + timedelta(days=120):
+            h = health.account_health(s, a.id, today)
+            races.append(week.RaceItem(a.id, a.name, a.renewal, (a.renewal - today).days, a.arr_minor, a.currency,
+                                       h.score, h.weakest.name))
+    quiet = []
+    for aid, name in names.items():
+        held = [c.held_on for c in talks if c.account_id == aid and c.held_on <= today]
+        if not held:
+            quiet.append(week.QuietAccount(aid, name, None, None))
+        elif (today - max(held)).days >= 14:
+            quiet.append(week.QuietAccount(aid, name, max(held), (today - max(held)).days))
+    quiet.sort(key=lambda q: (q.days_since is not None, -(q.days_since or 0), q.account_name.lower()))
+    return week.WeekPlan(start, today, days, overdue, checkins, troubles, races, quiet)
+
+
+@given(book=book_lists, weeks=st.sampled_from([0, -1, 1, -2, 2]), weekday=st.sampled_from([0, 0, 0, 2, 6]),
+       shift=st.sampled_from([0, -1, 1, -6, 6]))
+def test_week_plan_equals_the_rules_read_off_the_tables(book_db, book, weeks, weekday, shift):
+    today = TODAY + timedelta(days=shift)
+    start = date(2026, 11, 23) + timedelta(weeks=weeks, days=weekday)
+    with scratch(book_db) as s:
+        insert(s, book)
+        # two check-ins with notes on one account, so the items carry text
+        s.add(CheckIn(account_id=s.exec(select(Account.id)).first(), held_on=start + timedelta(days=6),
+                      kind=CheckInKind.QBR, summary="Quarterly review"))
+        s.flush()
+        expected = expected_plan(s, start, today)
+        plan = week.week_plan(s, start, today)
+        assert plan.days == expected.days
+        assert plan.overdue == expected.overdue
+        assert plan.checkins == expected.checkins
+        assert plan.obstacles == expected.obstacles
+        assert plan.races == expected.races
+        assert plan.missed_training == expected.missed_training
+        assert plan == expected
+        assert week.races(s, today) == expected.races
+        assert week.missed_training(s, today) == expected.missed_training
+
+
+def test_week_plan_dates_and_counts():
+    plan = week.WeekPlan(date(2026, 12, 28), TODAY, [(date(2026, 12, 28), [1, 2]), (date(2026, 12, 29), [3])],
+                         [], [], [], [], [])
+    assert plan.week_end == date(2027, 1, 3)
+    assert plan.iso_week == (2026, 53)
+    assert plan.due_count() == 3
+    assert week.WeekPlan(date(2027, 1, 4), TODAY, [], [], [], [], [], []).iso_week == (2027, 1)
+
+
+@pytest.mark.parametrize(("day", "first_weekday", "start"), [
+    (date(2026, 11, 23), 0, date(2026, 11, 23)),
+    (date(2026, 11, 29), 0, date(2026, 11, 23)),
+    (date(2026, 11, 30), 0, date(2026, 11, 30)),
+    (date(2026, 11, 28), 6, date(2026, 11, 22)),
+    (date(2026, 11, 29), 6, date(2026, 11, 29)),
+    (date(2027, 1, 1), 0, date(2026, 12, 28)),
+])
+def test_week_start(day, first_weekday, start):
+    assert week.week_start(day, first_weekday) == start
+
+
+def test_race_horizon_and_missed_training_boundaries(book_db):
+    with scratch(book_db) as s:
+        rows = {name: Account(name=name, renewal=TODAY + timedelta(days=d) if d is not None else None)
+                for name, d in (("Today", 0), ("Edge", 120), ("Beyond", 121), ("Yesterday", -1), ("None", None))}
+        s.add_all(rows.values())
+        s.flush()
+        for name, ago in (("Today", 13), ("Edge", 14), ("Beyond", 15), ("Yesterday", 0)):
+            s.add(CheckIn(account_id=rows[name].id, held_on=TODAY - timedelta(days=ago)))
+        s.add(CheckIn(account_id=rows["None"].id, held_on=TODAY + timedelta(days=1)))  # planned, not held
+        s.flush()
+        assert [(r.account_name, r.days_to_race) for r in week.races(s, TODAY)] == [("Today", 0), ("Edge", 120)]
+        assert [(q.account_name, q.last_checkin, q.days_since) for q in week.missed_training(s, TODAY)] == [
+            ("None", None, None), ("Beyond", TODAY - timedelta(days=15), 15), ("Edge", TODAY - timedelta(days=14), 14)]
