@@ -80,7 +80,7 @@ def main() -> int:
     parser.add_argument("--survivors", action="store_true", help="list every surviving mutant")
     parser.add_argument("--no-run", action="store_true", help="only print the scores of the last run")
     args = parser.parse_args()
-    chosen = {k: v for k, v in MODULES.items() if not args.modules or any(m in k for m in args.modules)}
+    chosen = {k: v for m in args.modules for k, v in MODULES.items() if m in k} if args.modules else MODULES
     if not chosen:
         parser.error(f"no module matches {args.modules}; modules: {', '.join(MODULES)}")
 

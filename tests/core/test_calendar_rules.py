@@ -2,6 +2,7 @@
 boundary days for countdowns, phase bands, week labels and ISO weeks around New Year."""
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -12,7 +13,7 @@ from sqlmodel import select
 from csplanner.core import calendar
 from csplanner.core.calendar import AccountPlan, Bar, Chip, DayTotal, Week
 from csplanner.core.enums import MilestoneStatus, ObstacleKind, Phase, RunType, Severity, Stage
-from csplanner.core.models import Account, Milestone, Obstacle
+from csplanner.core.models import Account, Milestone, Obstacle, Season
 from tests.core.books import TODAY, book_lists, insert, module_database, scratch
 
 RANK = {RunType.SPRINT: 0, RunType.MEDIUM: 1, RunType.LONG: 2, RunType.RACE: 3}
@@ -160,27 +161,32 @@ def test_range_plan_equals_the_filters_read_off_the_tables(book_db, book, q):
 # --- one account's plan ------------------------------------------------------------------------
 
 
-def expected_phase(start: date, a: Account, chips: list[Chip], fw: int) -> Phase | None:
+def expected_phase(start: date, chips: list[Chip], fw: int, contract: date | None, kickoff: date | None,
+                   race: date | None, stage: Stage, first_season: bool = True) -> Phase | None:
     """The docstring's phase rule, read literally."""
     runs = Counter(c.phase for c in chips if monday_of(c.day, fw) == start and c.status != MilestoneStatus.SKIPPED)
     ranked = runs.most_common()
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
-    contract, kickoff, race = a.contract_signed, a.kickoff, a.renewal
     if contract is None or start < monday_of(contract, fw) or (race is not None and start > race):
         return None
-    if start == monday_of(contract, fw) or (kickoff is not None and start <= monday_of(kickoff, fw)):
+    if first_season and (start == monday_of(contract, fw)
+                         or (kickoff is not None and start <= monday_of(kickoff, fw))):
         return Phase.KICKOFF
     if race is not None and (monday_of(race, fw) - start).days < 7 * 13:
         return Phase.RENEWAL
-    if (start - monday_of(contract, fw)).days < 7 * 12:
-        return Phase.ONBOARDING
-    return Phase.EXPANSION if a.stage == Stage.EXPAND else Phase.ADOPTION
+    if first_season and (start - monday_of(contract, fw)).days < 7 * 12:
+        return Phase.ONBOARDING  # a renewed account trains on: no onboarding again
+    return Phase.EXPANSION if stage == Stage.EXPAND else Phase.ADOPTION
+
+
+# a later season starts this many days after the one before (its race day, often); None: no race day recorded
+season_gaps = st.lists(st.tuples(st.integers(0, 200), st.one_of(st.none(), st.integers(1, 400))), max_size=3)
 
 
 @given(book=book_lists, first_weekday=st.integers(0, 6), shift=st.sampled_from([0, -2, 4]),
-       kickoff=st.one_of(st.none(), st.integers(0, 120)))
-def test_account_plan_equals_the_rules_read_off_the_tables(book_db, book, first_weekday, shift, kickoff):
+       kickoff=st.one_of(st.none(), st.integers(0, 120)), gaps=season_gaps)
+def test_account_plan_equals_the_rules_read_off_the_tables(book_db, book, first_weekday, shift, kickoff, gaps):
     today = TODAY + timedelta(days=shift)
     with scratch(book_db) as s:
         ids = insert(s, book)
@@ -189,41 +195,65 @@ def test_account_plan_equals_the_rules_read_off_the_tables(book_db, book, first_
         if kickoff is not None and account.contract_signed is not None and (
                 account.renewal is None or account.contract_signed + timedelta(days=kickoff) < account.renewal):
             account.kickoff = account.contract_signed + timedelta(days=kickoff)
-            s.flush()
+        seasons, begin = [], account.contract_signed or TODAY - timedelta(days=300)
+        for number, (gap, length) in enumerate(gaps, start=1):
+            begin = begin + timedelta(days=gap) if number > 1 else begin
+            race = begin + timedelta(days=length) if length is not None else None
+            seasons.append(Season(account_id=aid, number=number, start=begin, race_day=race))
+        s.add_all(seasons)
+        s.flush()
         accounts, runs, troubles = tables(s)
         a = accounts[aid]
+        spans = [(n, a.contract_signed if n == 1 else se.start, a.renewal if n == len(seasons) else se.race_day)
+                 for n, se in enumerate(seasons, start=1)]
         chips = sorted((chip_of(m, a, today) for m in runs if m.account_id == aid),
                        key=lambda c: (c.day, c.milestone_id))
         bars = sorted((bar_of(o, a, today) for o in troubles if o.account_id == aid),
                       key=lambda b: (b.start, b.obstacle_id))
         plan = calendar.account_plan(s, aid, today, first_weekday)
-        check_account_plan(plan, a, chips, bars, today, first_weekday)
+        check_account_plan(plan, a, chips, bars, today, first_weekday, spans)
 
 
-def check_account_plan(plan, a, chips, bars, today, first_weekday):
+def check_account_plan(plan, a, chips, bars, today, first_weekday, spans):
     known = [d for d in (a.contract_signed, a.kickoff) if d] + [c.day for c in chips] + [b.start for b in bars]
     first = min(known) if known else today - timedelta(weeks=4)
     last = (a.renewal + timedelta(weeks=4) if a.renewal
             else max(first + timedelta(weeks=52), today + timedelta(weeks=13)))
     last = max([last] + [c.day for c in chips])
     totals = totals_of(chips)
+    several = len(spans) > 1
+    if several:  # runs before the current season's start are drawn as past
+        current_start = spans[-1][1]
+        chips = [replace(c, past_season=True) if current_start and c.day < current_start else c for c in chips]
     weeks = []
     for start in starts_between(first, last, first_weekday):
-        number = (start - monday_of(a.contract_signed, first_weekday)).days // 7 + 1 if a.contract_signed else None
-        to_race = (monday_of(a.renewal, first_weekday) - start).days // 7 if a.renewal else None
+        # a week belongs to the latest season that started in or before it; season 1 holds the rest
+        number, contract, race = spans[0] if several else (None, a.contract_signed, a.renewal)
+        for span in spans[1:]:
+            if span[1] is not None and monday_of(span[1], first_weekday) <= start:
+                number, contract, race = span
+        n = (start - monday_of(contract, first_weekday)).days // 7 + 1 if contract else None
+        to_race = (monday_of(race, first_weekday) - start).days // 7 if race else None
         weeks.append(week_of_counts(
-            start, totals, number=number if number is not None and number >= 1 else None,
+            start, totals, number=n if n is not None and n >= 1 else None,
             weeks_to_race=to_race if to_race is not None and to_race >= 0 else None,
-            phase=expected_phase(start, a, chips, first_weekday)))
+            phase=expected_phase(start, chips, first_weekday, contract, a.kickoff if number in (None, 1) else None,
+                                 race, a.stage, first_season=number in (None, 1)),
+            season=number, past_season=several and number != len(spans)))
+    current = len(spans)
+    seasons = tuple(calendar.SeasonSpan(n, start, race, n == current) for n, start, race in spans)
     assert plan.weeks == weeks
     assert plan == AccountPlan(account_id=a.id, account_name=a.name, contract_signed=a.contract_signed,
                                race_day=a.renewal, weeks=weeks, chips=chips, bars=bars, kickoff=a.kickoff,
-                               stage=a.stage, today=today, totals=totals)
+                               stage=a.stage, today=today, totals=totals, seasons=seasons)
     for w in weeks:
         assert plan.week_of(w.start) == w and plan.week_of(w.end) == w
         assert plan.bars_in(w.start, w.end) == [b for b in bars if b.start <= w.end and b.end >= w.start]
     assert plan.week_of(weeks[0].start - timedelta(days=1)) is None
     assert plan.week_of(weeks[-1].end + timedelta(days=1)) is None
+    for n, start, _ in spans:
+        assert plan.season_start(n) == start
+    assert plan.season_start(len(spans) + 1) is None
 
 
 # --- next race day -----------------------------------------------------------------------------

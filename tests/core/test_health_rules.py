@@ -5,6 +5,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 import pytest
+import sqlalchemy as sa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -116,6 +117,21 @@ def test_backfill_week_on_a_complete_or_empty_week_adds_nothing(book_db):
         # no runs, no dates, no check-in: 0.3 * 50 + 0.3 * 100 + 0.2 * 0 + 0.2 * 0
         assert _snapshots(s) == {(only, date(2026, 11, 16)): 45}
         assert health.backfill_week(s, TODAY, 1) == 0
+
+
+def test_backfill_week_on_a_complete_week_asks_two_counts_only(book_db):
+    """The app backfills at every start; once the weeks are filled that must stay two cheap counts."""
+    with scratch(book_db) as s:
+        _accounts(s, False, False, True)
+        assert health.backfill_week(s, TODAY, 3) == 2
+        statements = []
+        listen = lambda *args: statements.append(args[2])  # noqa: E731
+        sa.event.listen(s.connection(), "before_cursor_execute", listen)
+        try:
+            assert health.backfill_week(s, TODAY, 3) == 0
+        finally:
+            sa.event.remove(s.connection(), "before_cursor_execute", listen)
+        assert len(statements) == 2 and all(q.lstrip().upper().startswith("SELECT COUNT") for q in statements)
 
 
 def test_backfill_counts_back_the_asked_number_of_weeks_and_never_this_week(book_db):
