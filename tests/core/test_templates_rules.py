@@ -2,6 +2,9 @@
 every refusal message, saving an account's plan and writing the file."""
 
 import json
+import os
+import subprocess
+import sys
 from datetime import date, timedelta
 
 import pytest
@@ -359,3 +362,58 @@ def test_apply_creates_runs_with_given_ids(db):
         made = {m.id: (m.title, m.planned_on, m.team) for m in
                 s.exec(select(Milestone).where(Milestone.account_id == aid)).all()}
     assert made == {70: ("A", date(2026, 1, 6), Team.CSM), 71: ("B", date(2026, 1, 7), Team.SUPPORT)}
+
+
+def test_a_template_without_description_has_none_and_a_plan_saved_without_one_too(db):
+    assert templates.parse({"name": "P", "steps": [{"title": "A"}]}, "t.json").description == ""
+    aid = _account(db, date(2026, 1, 5), None, None, RUNS[:1])
+    with db.session() as s:
+        assert templates.from_plan(s, aid, "P").description == ""
+
+
+def test_an_account_without_any_date_gets_the_missing_date_named():
+    t = plan({"title": "Weekly {n}", "every": "1w"})
+    with pytest.raises(DomainError, match=r"^Step 1 \('Weekly \{n\}'\) is dated from contract signed, which"):
+        templates.plan_runs(t, None, None, None)
+
+
+def test_repeats_keep_their_steps_kind_phase_and_team():
+    t = plan({"title": "QBR {n}", "offset": "+13w", "every": "13w", "run_type": "long", "phase": "expansion",
+              "team": "sales"})
+    runs = templates.plan_runs(t, date(2026, 1, 5), None, date(2026, 12, 31))
+    assert {(r.run_type, r.phase, r.team, r.step) for r in runs} == {(RunType.LONG, Phase.EXPANSION, Team.SALES, 1)}
+
+
+def test_preview_dates_kickoff_steps_from_the_accounts_kickoff(db):
+    with db.session() as s:
+        a = Account(name="Acme", contract_signed=date(2026, 1, 5), kickoff=date(2026, 1, 19))
+        s.add(a)
+        s.flush()
+        runs = templates.preview(s, a.id, plan({"title": "K", "from": "kickoff", "offset": "+1d"}))
+    assert [r.day for r in runs] == [date(2026, 1, 20)]
+
+
+def test_unapply_takes_back_exactly_the_runs_apply_made(db):
+    aid = _account(db, date(2026, 1, 5), None, None, RUNS[:1])
+    with db.session() as s:
+        made = templates.apply(s, aid, templates.preview(s, aid, plan({"title": "A"}, {"title": "B"})))
+        templates.unapply(s, made)
+        left = [m.title for m in s.exec(select(Milestone).where(Milestone.account_id == aid)).all()]
+    assert left == ["Kickoff"]
+
+
+def test_templates_are_utf8_whatever_the_systems_locale(tmp_path):
+    """On a machine whose locale is not UTF-8 (Windows, an old server) the em dash and 'é' survive."""
+    script = (
+        "import sys; from pathlib import Path; from csplanner.core import templates as t\n"
+        "names = [x.name for x in t.builtin_templates()]\n"
+        "folder = Path(sys.argv[1])\n"
+        "path = t.save(t.parse({'name': 'Caf\\u00e9 \\u2014 plan', 'steps': [{'title': 'Revue'}]}, 'x'), folder)\n"
+        "print(names[0], t.load(path).name, sep='|')\n"
+    )
+    env = {**os.environ, "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0", "LC_ALL": "C", "LANG": "C",
+           "PYTHONIOENCODING": "utf-8", "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], env=env, capture_output=True,
+                          encoding="utf-8", timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Enterprise — 12-week onboarding|Café — plan"
