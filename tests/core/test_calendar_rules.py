@@ -370,6 +370,11 @@ def test_iso_weeks_around_new_year(first_weekday, day, start, iso):
     assert (week.start, week.iso_year, week.iso_week) == (start, *iso)
 
 
+def test_week_start_defaults_to_monday():
+    assert calendar.week_start(date(2026, 11, 29)) == date(2026, 11, 23)
+    assert calendar.week_start(date(2026, 11, 30)) == date(2026, 11, 30)
+
+
 def test_week_starts_cover_both_ends():
     assert calendar.week_starts(date(2026, 11, 25), date(2026, 11, 25)) == [date(2026, 11, 23)]
     assert calendar.week_starts(date(2026, 11, 22), date(2026, 11, 30)) == [

@@ -174,12 +174,6 @@ def test_trend_is_the_latest_weeks_oldest_first(book_db):
                                                  (date(2027, 2, 1), 130)]
 
 
-def test_week_start_is_the_monday():
-    assert health.week_start(date(2026, 11, 23)) == date(2026, 11, 23)
-    assert health.week_start(date(2026, 11, 29)) == date(2026, 11, 23)
-    assert health.week_start(date(2027, 1, 1)) == date(2026, 12, 28)
-
-
 # --- the parts at their boundaries ------------------------------------------------------------
 
 

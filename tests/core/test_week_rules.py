@@ -97,18 +97,6 @@ def test_week_plan_dates_and_counts():
     assert week.WeekPlan(date(2027, 1, 4), TODAY, [], [], [], [], [], []).iso_week == (2027, 1)
 
 
-@pytest.mark.parametrize(("day", "first_weekday", "start"), [
-    (date(2026, 11, 23), 0, date(2026, 11, 23)),
-    (date(2026, 11, 29), 0, date(2026, 11, 23)),
-    (date(2026, 11, 30), 0, date(2026, 11, 30)),
-    (date(2026, 11, 28), 6, date(2026, 11, 22)),
-    (date(2026, 11, 29), 6, date(2026, 11, 29)),
-    (date(2027, 1, 1), 0, date(2026, 12, 28)),
-])
-def test_week_start(day, first_weekday, start):
-    assert week.week_start(day, first_weekday) == start
-
-
 def test_race_horizon_and_missed_training_boundaries(book_db):
     with scratch(book_db) as s:
         rows = {name: Account(name=name, renewal=TODAY + timedelta(days=d) if d is not None else None)
@@ -122,3 +110,60 @@ def test_race_horizon_and_missed_training_boundaries(book_db):
         assert [(r.account_name, r.days_to_race) for r in week.races(s, TODAY)] == [("Today", 0), ("Edge", 120)]
         assert [(q.account_name, q.last_checkin, q.days_since) for q in week.missed_training(s, TODAY)] == [
             ("None", None, None), ("Beyond", TODAY - timedelta(days=15), 15), ("Edge", TODAY - timedelta(days=14), 14)]
+
+
+# --- orders and edges the random books rarely hit ----------------------------------------------
+
+
+def _book(s, *accounts):
+    rows = [Account(name=name, renewal=race) for name, race in accounts]
+    s.add_all(rows)
+    s.flush()
+    return [r.id for r in rows]
+
+
+def test_week_lists_are_in_date_order_whatever_order_they_were_entered(book_db):
+    monday = date(2026, 11, 23)
+    with scratch(book_db) as s:
+        a, b = _book(s, ("Acme", TODAY + timedelta(days=30)), ("Bluefin", TODAY + timedelta(days=10)))
+        for title, day in (("Late C", date(2026, 11, 12)), ("Late A", date(2026, 11, 2)), ("Late B", date(2026, 11, 9))):
+            s.add(Milestone(account_id=a, title=title, planned_on=day))
+        for day in (date(2026, 11, 29), date(2026, 11, 27), TODAY):
+            s.add(CheckIn(account_id=b, held_on=day, summary=str(day)))
+        s.flush()
+        plan = week.week_plan(s, monday, TODAY)
+    assert [i.title for i in plan.overdue] == ["Late A", "Late B", "Late C"]
+    assert [c.held_on for c in plan.checkins] == [TODAY, date(2026, 11, 27), date(2026, 11, 29)]
+    assert [r.account_name for r in plan.races] == ["Bluefin", "Acme"]
+
+
+def test_the_weeks_last_day_counts_and_todays_run_is_not_overdue(book_db):
+    monday = date(2026, 11, 23)
+    with scratch(book_db) as s:
+        (a,) = _book(s, ("Acme", None))
+        s.add_all([Milestone(account_id=a, title="Sunday run", planned_on=date(2026, 11, 29)),
+                   Milestone(account_id=a, title="Today's run", planned_on=TODAY),
+                   Milestone(account_id=a, title="Next Monday", planned_on=date(2026, 11, 30)),
+                   Obstacle(account_id=a, title="Opens Sunday", opened_on=date(2026, 11, 29)),
+                   Obstacle(account_id=a, title="Opens Monday after", opened_on=date(2026, 11, 30))])
+        s.flush()
+        plan = week.week_plan(s, monday, TODAY)
+    days = dict(plan.days)
+    assert [(i.title, i.overdue) for i in days[TODAY]] == [("Today's run", False)]
+    assert [i.title for i in days[date(2026, 11, 29)]] == ["Sunday run"]
+    assert [o.title for o in plan.obstacles] == ["Opens Sunday"]
+    assert plan.due_count() == 2
+
+
+def test_names_sort_by_their_lower_case_letters(book_db):
+    """'Acme_EU' before 'AcmeCorp': the underscore sorts between upper and lower case letters."""
+    with scratch(book_db) as s:
+        corp, eu = _book(s, ("AcmeCorp", None), ("Acme_EU", None))
+        for aid in (corp, eu):
+            s.add_all([Milestone(account_id=aid, title="Run", planned_on=TODAY),
+                       Obstacle(account_id=aid, title="Gap", opened_on=TODAY)])
+        s.flush()
+        plan = week.week_plan(s, date(2026, 11, 23), TODAY)
+    assert [i.account_name for i in dict(plan.days)[TODAY]] == ["Acme_EU", "AcmeCorp"]
+    assert [o.account_name for o in plan.obstacles] == ["Acme_EU", "AcmeCorp"]
+    assert [q.account_name for q in plan.missed_training] == ["Acme_EU", "AcmeCorp"]
