@@ -33,9 +33,58 @@ MODULES = {
     # (each also needs its file in [tool.mutmut] only_mutate in pyproject.toml)
 }
 
-# Truly equivalent mutants: mutant name -> (a piece of the mutated line, to notice when the
-# numbering moves after an edit, and why no test can tell the mutant from the original).
-EQUIVALENT: dict[str, tuple[str, str]] = {}
+# Truly equivalent mutants: (mutant name prefix, text the mutated line holds, why no test can tell
+# it from the original). Matched on the change itself, so the entries survive renumbering; an
+# entry that matches nothing is reported, so a stale one is noticed.
+EQUIVALENT: list[tuple[str, str, str]] = [
+    # health: a guard the database never reaches, and shortcuts that only save time
+    ("csplanner.core.health.x__as_date", "+    return date.fromisoformat(", "typed columns hand back dates; the text branch is a guard"),
+    ("csplanner.core.health.x_trend", "_as_date(day) and day", "typed columns hand back dates, so the fallback is never taken"),
+    ("csplanner.core.health.x_trend", "_as_date(None) or day", "typed columns hand back dates, so the fallback is never taken"),
+    ("csplanner.core.health.x__store", "range(0, len(rows), )", "overlapping batches: the upsert keeps one row per account and week"),
+    ("csplanner.core.health.x__store", "rows[i:i + 2001]", "overlapping batches: the upsert keeps one row per account and week"),
+    ("csplanner.core.health.x__store", "index_elements=None", SQLITE_CONFLICT := "SQLite: a conflict clause without a target "
+     "covers the table's only unique key (account, week), and identifiers ignore case"),
+    ("csplanner.core.health.x__store", "on_conflict_do_update(set_=", SQLITE_CONFLICT),
+    ("csplanner.core.health.x__store", '"ACCOUNT_ID"', SQLITE_CONFLICT),
+    ("csplanner.core.health.x__store", '"WEEK_START"', SQLITE_CONFLICT),
+    ("csplanner.core.health.x_backfill_week", "=+        return 1", "unreachable: with nothing missing the two counts are equal "
+     "and the function has returned already"),
+    ("csplanner.core.health.x_backfill_week", "Account, None)", "SQLAlchemy finds the same join on the foreign key"),
+    ("csplanner.core.health.x_backfill_week", "Account, )", "SQLAlchemy finds the same join on the foreign key"),
+    ("csplanner.core.health.x_backfill_week", "health_many(session, None, day)", IN_LIST := "speed only: asking by id or "
+     "reading every account and keeping the ones asked gives the same scores"),
+    ("csplanner.core.health.x_backfill_week", "IN_LIMIT) and False", IN_LIST),
+    ("csplanner.core.health.x_backfill_week", "IN_LIMIT) or True", IN_LIST),
+    ("csplanner.core.health.x_backfill_week", "len(missing) < IN_LIMIT", IN_LIST),
+    ("csplanner.core.health.x_backfill_week", "replace=None", NO_CONFLICT := "only accounts without the week's score are "
+     "written, so there is never a conflict to replace or keep"),
+    ("csplanner.core.health.x_backfill_week", "replace=True", NO_CONFLICT),
+    # templates: text operations whose changed argument cannot matter
+    ("csplanner.core.templates.xǁStepǁdescribe", "lstrip('XX+XX')", LSTRIP := "strip takes a set of characters and an offset's "
+     "text never holds an 'X'"),
+    ("csplanner.core.templates.x_to_json", 'lstrip("XX+XX")', LSTRIP),
+    ("csplanner.core.templates.x_file_name", 'strip("XX-XX")', "strip takes a set of characters and the slug is lower case"),
+    ("csplanner.core.templates.x__step", '"+0D"', "offsets are read ignoring case: +0D is +0d"),
+    ("csplanner.core.templates.x_parse", 'data.get("description", None)', "no description and None both become ''"),
+    ("csplanner.core.templates.x_parse", 'data.get("description", )', "no description and None both become ''"),
+    ("csplanner.core.templates.x_", 'encoding="UTF-8"', "codec names ignore case"),
+    ("csplanner.core.templates.x_save", '".JSON.TMP"', "the temporary file is renamed onto the template at once; its name is never seen"),
+    ("csplanner.core.templates.x_save", "ensure_ascii=None", "None is false, as False: letters are written as they are"),
+    # week: arguments passed only to save a query, orders SQLite gives anyway
+    ("csplanner.core.week.x_week_plan", "races(session, today, None)", NAMES := "the names are passed only to save a query; "
+     "without them the same names are read again"),
+    ("csplanner.core.week.x_week_plan", "races(session, today, )", NAMES),
+    ("csplanner.core.week.x_week_plan", "missed_training(session, today, None)", NAMES),
+    ("csplanner.core.week.x_week_plan", "missed_training(session, today, )", NAMES),
+    ("csplanner.core.week.x_races", "(names is None) or True", NAMES),
+    ("csplanner.core.week.x_missed_training", "(names is None) or True", NAMES),
+    ("csplanner.core.week.x_races", "health_many(session, None, today)", "speed only: every live account's health holds the ones asked"),
+    ("csplanner.core.week.x_races", "-        col(Account.archived).is_(False),", "archived accounts are not in the names every "
+     "row is checked against"),
+    ("csplanner.core.week.x_missed_training", "(q.days_since or 1)", "only the never-checked-in have no days, and they all sort "
+     "first already; a silence of 0 days is never listed"),
+]
 
 KILLED = {1, 3, 36, -24, 24, 152, 255}  # exit codes mutmut reads as killed or timed out
 NOT_RUN = {None, 33, 5}  # not checked, no tests
@@ -51,17 +100,24 @@ def meta(prefix: str) -> dict[str, int | None]:
     return {k: v for k, v in codes.items() if k.startswith(prefix + ".")}
 
 
-def stale_equivalents(names: list[str]) -> list[str]:
-    """Equivalent entries whose mutant no longer shows the recorded change (code moved)."""
-    stale = []
-    for name in names:
-        fragment, _ = EQUIVALENT[name]
-        shown = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=ROOT,
-                               capture_output=True, text=True).stdout
-        added = [line for line in shown.splitlines() if line.startswith("+") and not line.startswith("+++")]
-        if not any(fragment in line for line in added):
-            stale.append(name)
-    return stale
+def diff(name: str) -> list[str]:
+    """The changed lines of a mutant ('-' original, '+' mutated)."""
+    shown = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=ROOT,
+                           capture_output=True, text=True).stdout
+    return [line for line in shown.splitlines()
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def equivalent(name: str, changed: list[str]) -> int | None:
+    """Which EQUIVALENT entry says why this surviving mutant changes nothing observable.
+    A fragment is looked for in the diff's lines ('+' mutated, '-' original); one starting with
+    '=' must be a whole line, spaces aside."""
+    for i, (prefix, fragment, _) in enumerate(EQUIVALENT):
+        if name.startswith(prefix) and any(
+                line.strip() == fragment[1:].strip() if fragment.startswith("=") else fragment in line
+                for line in changed):
+            return i
+    return None
 
 
 def run(prefix: str, jobs: int) -> float:
@@ -88,34 +144,45 @@ def main() -> int:
         parser.error(f"no module matches {args.modules}; modules: {', '.join(MODULES)}")
 
     rows = []
+    used: set[int] = set()
     for shown, prefix in chosen.items():
         took = 0.0 if args.no_run else run(prefix, args.jobs)
         codes = meta(prefix)
-        equivalent = [k for k in codes if k in EQUIVALENT]
-        counted = {k: v for k, v in codes.items() if k not in EQUIVALENT}
-        killed = sum(1 for v in counted.values() if v in KILLED)
-        survivors = sorted((k for k, v in counted.items() if v not in KILLED), key=_natural)
-        rows.append((shown, killed, len(counted), equivalent, survivors, took))
+        killed = sum(1 for v in codes.values() if v in KILLED)
+        survivors, equivalents = [], []
+        for name in sorted((k for k, v in codes.items() if v not in KILLED), key=_natural):
+            changed = diff(name)
+            entry = equivalent(name, changed)
+            if entry is None:
+                survivors.append((name, changed))
+            else:
+                equivalents.append((name, EQUIVALENT[entry][2]))
+                used.add(entry)
+        total = len(codes) - len(equivalents)
+        rows.append((shown, killed, total, equivalents, survivors))
         if not args.no_run:
-            print(f"{shown}: {killed} of {len(counted)} killed in {took:.0f} s", flush=True)
+            print(f"{shown}: {killed} of {total} killed in {took:.0f} s", flush=True)
 
     print()
-    print(f"| module | killed of total | % | equivalent (not counted) |")
+    print("| module | killed of total | % | equivalent (not counted) |")
     print("|---|---|---|---|")
     failing = []
-    for shown, killed, total, equivalent, survivors, _ in rows:
-        pct = 100.0 * killed / total if total else 0.0
-        print(f"| {shown} | {killed} of {total} | {pct:.1f} % | {len(equivalent)} |")
+    for shown, killed, total, equivalents, _ in rows:
+        pct = 100.0 * killed / total if total else 100.0
+        print(f"| {shown} | {killed} of {total} | {pct:.1f} % | {len(equivalents)} |")
         if pct < TARGET:
             failing.append(shown)
-    for shown, _, _, equivalent, survivors, _ in rows:
-        if args.survivors and survivors:
-            print(f"\n{shown} — not killed:")
-            for name in survivors:
-                print(f"  {name}  ({_status(MODULES[shown], name)})")
-        for name in stale_equivalents(equivalent):
-            print(f"warning: {name} is listed as equivalent but no longer shows "
-                  f"'{EQUIVALENT[name][0]}'; update EQUIVALENT in tools/mutation.py")
+    if args.survivors:
+        for shown, _, _, equivalents, survivors in rows:
+            for name, changed in survivors:
+                print(f"\nnot killed ({_status(MODULES[shown], name)}): {name}")
+                print("\n".join("    " + line for line in changed))
+            for name, reason in equivalents:
+                print(f"equivalent: {name}: {reason}")
+    if len(chosen) == len(MODULES):
+        for i, (prefix, fragment, _) in enumerate(EQUIVALENT):
+            if i not in used:
+                print(f"warning: no surviving mutant of {prefix} shows '{fragment}'; drop it from EQUIVALENT")
     if failing:
         print(f"\nbelow {TARGET:.0f} %: {', '.join(failing)}")
     return 0

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from csplanner.core import health
 from csplanner.core.enums import MilestoneStatus, ObstacleKind, Severity
+from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, HealthSnapshot
 from tests.core.books import TODAY, Book, book_lists, day, insert, module_database, scratch
 
@@ -301,3 +302,21 @@ def test_names_and_short_names_cover_every_part():
     assert health.SHORT_NAMES == {
         "compliance": "compliance", "obstacles": "obstacles", "checkins": "check-ins", "progress": "plan progress"}
     assert health.WEIGHTS == {"compliance": 0.30, "obstacles": 0.30, "checkins": 0.20, "progress": 0.20}
+
+
+def test_asking_for_a_deleted_account_says_so(book_db):
+    with scratch(book_db) as s:
+        with pytest.raises(DomainError) as info:
+            health.account_health(s, 10_000, TODAY)
+    assert info.value.message == "That account no longer exists (it may have been deleted)."
+
+
+def test_a_big_book_gets_every_weekly_score_stored(book_db):
+    """More accounts than one insert statement takes: the scores go in two statements, none lost."""
+    with scratch(book_db) as s:
+        s.add_all([Account(name=f"Big {n}") for n in range(2001)])
+        s.flush()
+        assert health.snapshot_week(s, TODAY) == 2001
+        assert health.backfill_week(s, TODAY, 1) == 2001
+        stored = Counter(week for _, week in _snapshots(s))
+    assert stored == {date(2026, 11, 23): 2001, date(2026, 11, 16): 2001}
