@@ -41,12 +41,13 @@ def money_compact(minor: int, currency: str, locale: Loc = None) -> str:
     """'USD 59k', 'USD 1.16M': a list column stays narrow (three significant figures at most)."""
     whole = Decimal(abs(minor)).scaleb(-minor_digits(currency))
     sign = "-" if minor < 0 else ""
-    if whole >= 1_000_000:
+    thousands = (whole / 1000).quantize(Decimal(1))
+    if thousands >= 1000:  # 999,999 rounds up to 1M, not "1,000k"
         millions = Decimal(f"{whole / 1_000_000:.3g}")
         digits = max(0, -millions.normalize().as_tuple().exponent)  # type: ignore[operator]
         return f"{currency} {sign}{_number(millions, digits, locale)}M"
     if whole >= 10_000:
-        return f"{currency} {sign}{_number((whole / 1000).quantize(Decimal(1)), 0, locale)}k"
+        return f"{currency} {sign}{_number(thousands, 0, locale)}k"
     return f"{currency} {sign}{_number(whole.quantize(Decimal(1)), 0, locale)}"
 
 
