@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from csplanner.core import health
 from csplanner.core.enums import MilestoneStatus, ObstacleKind, Severity
 from csplanner.core.errors import DomainError
-from csplanner.core.models import Account, HealthSnapshot
+from csplanner.core.models import Account, HealthSnapshot, Season
 from tests.core.books import TODAY, Book, book_lists, day, insert, module_database, scratch
 
 
@@ -21,12 +21,17 @@ def book_db(tmp_path_factory):
     yield from module_database(tmp_path_factory, "health")
 
 
-def expected_health(aid: int, b: Book, today: date) -> health.Health:
-    """The README's rules read straight off the generated records, one account at a time."""
+def expected_health(aid: int, b: Book, today: date, renewed: date | None = None) -> health.Health:
+    """The README's rules read straight off the generated records, one account at a time.
+    `renewed`: the start of a later season; once it has begun, the plan and the clock are its own."""
     signed = day(b.signed)
     race = (signed + timedelta(days=b.span) if signed and b.span is not None
             else day(b.span) if b.span is not None else None)
     live = [r for r in b.runs if r.status != MilestoneStatus.SKIPPED]
+    plan = live
+    if renewed is not None and renewed <= today:
+        signed = renewed
+        plan = [r for r in live if day(r.planned) >= renewed]
 
     def done_by_today(r) -> bool:
         return r.status == MilestoneStatus.DONE and day(r.planned) + timedelta(days=r.done) <= today
@@ -44,16 +49,24 @@ def expected_health(aid: int, b: Book, today: date) -> health.Health:
         health.compliance_part(len(due), on_time, late),
         health.obstacles_part(dict(still_open)),
         health.checkins_part(max(past_talks, default=None), signed, today),
-        health.progress_part(sum(1 for r in live if done_by_today(r)), len(live), signed, race, today),
+        health.progress_part(sum(1 for r in plan if done_by_today(r)), len(plan), signed, race, today),
     ))
 
 
-@given(book=book_lists, shift=st.sampled_from([0, -1, 1, -7, 3]))
-def test_health_many_equals_the_rules_read_one_account_at_a_time(book_db, book, shift):
+@given(book=book_lists, shift=st.sampled_from([0, -1, 1, -7, 3]),
+       renewals=st.lists(st.one_of(st.none(), st.sampled_from([-30, -1, 0, 1, 20])), min_size=4, max_size=4))
+def test_health_many_equals_the_rules_read_one_account_at_a_time(book_db, book, shift, renewals):
     today = TODAY + timedelta(days=shift)
     with scratch(book_db) as s:
         ids = insert(s, book)
-        expected = {aid: expected_health(aid, b, today) for aid, b in zip(ids, book, strict=True)}
+        renewed = {}
+        for aid, b, offset in zip(ids, book, renewals, strict=False):
+            if offset is not None:  # renewed: season 2 starts on the old race day
+                renewed[aid] = TODAY + timedelta(days=offset)
+                s.add_all([Season(account_id=aid, number=1, start=day(b.signed)),
+                           Season(account_id=aid, number=2, start=renewed[aid])])
+        s.flush()
+        expected = {aid: expected_health(aid, b, today, renewed.get(aid)) for aid, b in zip(ids, book, strict=True)}
         asked = health.health_many(s, ids, today)
         assert asked == expected
         assert [health.account_health(s, aid, today) for aid in ids] == [expected[aid] for aid in ids]
