@@ -15,7 +15,7 @@ from sqlmodel import select
 from csplanner.core import paths, templates
 from csplanner.core.enums import Phase, RunType, Team
 from csplanner.core.errors import DomainError
-from csplanner.core.models import Account, Milestone
+from csplanner.core.models import Account, Milestone, Season
 from csplanner.core.templates import Offset, PlannedRun, Step, Template
 
 
@@ -417,3 +417,18 @@ def test_templates_are_utf8_whatever_the_systems_locale(tmp_path):
                           encoding="utf-8", timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "Enterprise — 12-week onboarding|Café — plan"
+
+
+def test_after_a_renewal_preview_counts_from_the_running_seasons_start(db):
+    with db.session() as s:
+        a = Account(name="Acme", contract_signed=date(2025, 1, 6), kickoff=date(2025, 1, 13), renewal=date(2027, 1, 4))
+        s.add(a)
+        s.flush()
+        s.add_all([Season(account_id=a.id, number=1, start=date(2025, 1, 6), race_day=date(2026, 1, 5)),
+                   Season(account_id=a.id, number=2, start=date(2026, 1, 5), race_day=date(2027, 1, 4))])
+        s.flush()
+        t = plan({"title": "K", "from": "kickoff", "offset": "+1w"}, {"title": "C", "offset": "+2w"},
+                 {"title": "R", "from": "renewal", "offset": "-1w"})
+        runs = templates.preview(s, a.id, t)
+    assert [(r.title, r.day) for r in runs] == [
+        ("K", date(2026, 1, 12)), ("C", date(2026, 1, 19)), ("R", date(2026, 12, 28))]
