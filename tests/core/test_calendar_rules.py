@@ -479,3 +479,40 @@ def test_bars_know_injuries_and_intensity():
         k in (ObstacleKind.EXEC_TURNOVER, ObstacleKind.ESCALATION) for k in ObstacleKind]
     assert [bar(ObstacleKind.OTHER, s).intensity for s in Severity] == [1, 2, 3, 4]
     assert calendar.is_injury("escalation") and not calendar.is_injury("product_gap")
+
+
+@pytest.mark.parametrize(("number", "text"), [(1, "Season 1 · Week 1"), (2, "Season 1 · Week 2"), (0, "Season 1"),
+                                              (None, "Season 1")])
+def test_a_week_of_an_earlier_season_names_its_season(number, text):
+    week = Week(date(2026, 11, 23), number, 3, 2026, 48, None, 0, 0, 0, None, season=1, past_season=True)
+    assert week.label() == text
+
+
+def test_next_race_day_honours_each_filter(book_db):
+    with scratch(book_db) as s:
+        rows = [Account(name="Early Gone", renewal=date(2026, 12, 1), archived=True, stage=Stage.ADOPT, segment="SMB"),
+                Account(name="Early Land", renewal=date(2026, 12, 2), stage=Stage.LAND, segment="SMB"),
+                Account(name="Middle", renewal=date(2026, 12, 3), stage=Stage.ADOPT, segment="Enterprise"),
+                Account(name="Late", renewal=date(2026, 12, 4), stage=Stage.ADOPT, segment="Mid-market")]
+        s.add_all(rows)
+        s.flush()
+
+        def first(**filters):
+            return calendar.next_race_day(s, date(2026, 11, 30), **filters)
+
+        assert first() == date(2026, 12, 2)  # archived accounts never count
+        assert first(stages=[Stage.ADOPT]) == date(2026, 12, 3)
+        assert first(segments=["Mid-market"]) == date(2026, 12, 4)
+        assert first(account_ids=[rows[3].id, rows[0].id]) == date(2026, 12, 4)
+        assert first(text="late") == date(2026, 12, 4)  # a name only
+        assert first(text="enterprise") == date(2026, 12, 3)  # a segment only
+        assert first(text="mid") == date(2026, 12, 3)  # the name of one, the segment of another
+        assert first(text="nobody") is None
+
+
+def test_segments_sort_ignoring_case(book_db):
+    with scratch(book_db) as s:
+        s.add_all([Account(name="A", segment="apac"), Account(name="B", segment="Enterprise"),
+                   Account(name="C", segment="SMB")])
+        s.flush()
+        assert calendar.segments(s) == ["apac", "Enterprise", "SMB"]
