@@ -150,7 +150,8 @@ def progress_part(done: int, planned: int, signed: date | None, race_day: date |
     weeks_left = max(0, (race_day - today).days) // 7
     behind = max(0.0, gone - done_share) * 100.0
     score = max(0.0, 100.0 - BEHIND_FACTOR * behind)
-    pace = f"{behind:.0f} points behind" if behind >= 0.5 else "on pace"
+    points = round(behind)  # whole points as the sentence shows them: "1 point behind", never "0 points"
+    pace = f"{plural(points, 'point')} behind" if points >= 1 else "on pace"
     return _part("progress", score,
                  f"{runs} with {gone:.0%} of the time to race day gone "
                  f"({plural(weeks_left, 'week')} left): {pace}.")

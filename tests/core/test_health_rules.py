@@ -207,6 +207,8 @@ def test_compliance_part(due, on_time, late, score, text):
 
 @pytest.mark.parametrize(("counts", "score", "text"), [
     ({}, 100.0, "No open obstacles."),
+    ({(Severity.CRITICAL, ObstacleKind.ESCALATION): 1, (Severity.CRITICAL, ObstacleKind.EXEC_TURNOVER): 1}, 0.0,
+     "2 open obstacles: 2 critical (2 escalation or exec turnover), costing 200 points."),
     ({(Severity.LOW, ObstacleKind.OTHER): 1}, 90.0, "1 open obstacle: 1 low, costing 10 points."),
     ({(Severity.MEDIUM, ObstacleKind.PRODUCT_GAP): 2}, 50.0, "2 open obstacles: 2 medium, costing 50 points."),
     ({(Severity.HIGH, ObstacleKind.OTHER): 1}, 50.0, "1 open obstacle: 1 high, costing 50 points."),
@@ -275,7 +277,11 @@ def test_checkins_part(last, signed, score, text):
     (496, 1000, -500, 500, 99.2, "496 of 1000 runs done (50%) with 50% of the time to race day gone "
                                  "(71 weeks left): on pace."),
     (494, 1000, -500, 500, 98.8, "494 of 1000 runs done (49%) with 50% of the time to race day gone "
-                                 "(71 weeks left): 1 points behind."),
+                                 "(71 weeks left): 1 point behind."),
+    # exactly half a point behind rounds to none: on pace, never "0 points behind"
+    (0, 1, -1, 199, 99.0, "0 of 1 run done (0%) with 0% of the time to race day gone (28 weeks left): on pace."),
+    (985, 1000, -500, 500, 100.0, "985 of 1000 runs done (98%) with 50% of the time to race day gone "
+                                  "(71 weeks left): on pace."),
     (1, 1, -7, 7, 100.0, "1 of 1 run done (100%) with 50% of the time to race day gone (1 week left): on pace."),
 ])
 def test_progress_part(done, planned, signed, race, score, text):
