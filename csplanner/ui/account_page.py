@@ -1,7 +1,7 @@
 """The selected account: an overview and one tab per kind of record, loaded only when shown."""
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -27,27 +27,10 @@ from csplanner.core.models import Account
 from csplanner.core.services import counts, records
 from csplanner.ui import editing, operations
 from csplanner.ui.context import AppContext
+from csplanner.ui.labels import plain_label, scaled_font
 from csplanner.ui.nouns import NOUNS
 from csplanner.ui.record_models import TABLES, RecordTableModel
 
-
-
-def plain_label(text: str = "", *, wrap: bool = False, select: bool = True) -> QLabel:
-    """User text stays text: no HTML is ever rendered from it."""
-    widget = QLabel(text)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    widget.setWordWrap(wrap)
-    if select:
-        widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return widget
-
-
-def scaled_font(base: QFont, factor: float, bold: bool = True) -> QFont:
-    font = QFont(base)
-    font.setBold(bold)
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * factor)
-    return font
 
 
 class RecordTable(QTableView):

@@ -16,6 +16,7 @@ from csplanner.core.changes import Change
 from csplanner.core.present import BAND_FROM, Band, band_word
 from csplanner.export.qcolors import BAND, band_color
 from csplanner.ui.context import AppContext
+from csplanner.ui.labels import panel_title
 
 TREND_WEEKS = health.TREND_WEEKS
 
@@ -144,11 +145,7 @@ class HealthPanel(QFrame):
         self.account_id: int | None = None
         self.current: health.Health | None = None
         self.setObjectName("healthPanel")
-        self.title = QLabel("Health (form)")
-        bold = QFont(self.title.font())
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.15)
-        self.title.setFont(bold)
+        self.title = panel_title("Health (form)")
         self.score_label = QLabel("—")
         big = QFont(self.score_label.font())
         big.setPointSizeF(big.pointSizeF() * 2.4)

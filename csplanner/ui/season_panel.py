@@ -1,7 +1,6 @@
 """The overview's race-day panel: result due, the latest forecast, open next steps and the
 season history ("Season 2 · renewed +18 % ARR")."""
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -12,6 +11,7 @@ from csplanner.core.present import value_label as label
 from csplanner.core.errors import DomainError
 from csplanner.ui import checkpoints
 from csplanner.ui.context import AppContext
+from csplanner.ui.labels import panel_title, plain_label
 from csplanner.core.present import date_long, money
 from csplanner.ui.dialogs.record_dialog import error_color
 from csplanner.ui.forecast_dialog import ForecastDialog
@@ -22,10 +22,7 @@ MUTED = "color: palette(placeholder-text);"
 
 
 def plain(text: str = "", *, wrap: bool = True) -> QLabel:
-    widget = QLabel(text)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    widget.setWordWrap(wrap)
-    return widget
+    return plain_label(text, wrap=wrap, select=False)
 
 
 class SeasonPanel(QFrame):
@@ -37,11 +34,7 @@ class SeasonPanel(QFrame):
         self.ctx = ctx
         self.account_id: int | None = None
         self.setObjectName("seasonPanel")
-        self.title = QLabel("Race day and seasons")
-        bold = QFont(self.title.font())
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.15)
-        self.title.setFont(bold)
+        self.title = panel_title("Race day and seasons")
         self.due = plain()
         self.due.setStyleSheet(f"color: {error_color(self)}; font-weight: bold;")
         self.result_button = QPushButton("Record race result…")
