@@ -52,7 +52,7 @@ def cmd_export_week(args: argparse.Namespace) -> int:
 
 def register(command: Any) -> None:
     pdf = command("export-pdf", cmd_export_pdf, "write one account's plan as a PDF")
-    pdf.add_argument("--account", required=True, metavar="NAME", help="the account's name")
+    pdf.add_argument("--account", required=True, metavar="NAME", help="the account's name, or a unique start or part of it")
     pdf.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     pdf.add_argument("--audience", default="internal", choices=("customer", "internal"),
                      help="customer: the shared plan only; internal (default): everything")

@@ -28,10 +28,11 @@ from typing import Any
 from sqlmodel import Session
 
 from csplanner.core import paths, resources
-from csplanner.core.enums import Phase, RunType, Team
+from csplanner.core.enums import MilestoneStatus, Phase, RunType, Team
 from csplanner.core.errors import DomainError
 from csplanner.core.present import value_label
-from csplanner.core.services import accounts, milestones, seasons
+from csplanner.core.models import Milestone
+from csplanner.core.services import accounts, milestones, seasons, undo_dump
 
 ANCHORS = {"contract_signed": "contract signed", "kickoff": "kickoff", "renewal": "renewal (race day)"}
 OFFSET = re.compile(r"^\s*([+-]?)\s*(\d{1,4})\s*([dwm])\s*$", re.IGNORECASE)
@@ -271,6 +272,37 @@ def unapply(session: Session, ids: list[int]) -> None:
     """Take back the runs `apply` created (undo)."""
     for milestone_id in ids:
         milestones.delete(session, milestone_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Replaced:
+    """A planned run a template would take the place of (shown in the preview as going)."""
+
+    id: int
+    title: str
+    day: date
+    run_type: RunType
+
+
+def replaceable(session: Session, account_id: int, since: date | None) -> list[Replaced]:
+    """The account's runs still planned (from `since` on, when given): what "replace the planned
+    runs" removes. Runs done, missed or skipped are history and stay."""
+    return [Replaced(m.id, m.title, m.planned_on, m.run_type) for m in milestones.for_account(session, account_id)
+            if m.status == MilestoneStatus.PLANNED and (since is None or m.planned_on >= since) and m.id is not None]
+
+
+def remove(session: Session, ids: list[int]) -> list[dict[str, Any]]:
+    """Delete the runs being replaced; what `restore` needs to bring them back with their links."""
+    rows: list[dict[str, Any]] = []
+    for milestone_id in ids:
+        rows += undo_dump.dump(session, Milestone, milestone_id)
+        milestones.delete(session, milestone_id)
+    return rows
+
+
+def restore(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Undo `remove`: the runs come back with the same ids."""
+    undo_dump.restore(session, rows)
 
 
 # ---- saving ---------------------------------------------------------------------------------

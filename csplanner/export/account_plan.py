@@ -256,7 +256,7 @@ def export_account_plan(
 
 def account_id_by_name(db: Database, name: str) -> int:
     with db.session() as session:
-        account = accounts.by_name(session, name)
+        account = accounts.resolve(session, name)  # a unique prefix or part of the name will do
         assert account.id is not None
         return account.id
 

@@ -4,14 +4,18 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem,
+    QTableView, QVBoxLayout, QWidget,
+)
 
 from sqlmodel import Session
 
 from csplanner.core import health, season_views
 from csplanner.core.changes import Change
-from csplanner.core.present import plural
+from csplanner.core.present import date_long, plural
+from csplanner.export.qcolors import band_color, tint
 from csplanner.core.services import accounts
 from csplanner.ui.context import AppContext
 from csplanner.ui.record_models import AccountListModel, account_list_rows
@@ -25,10 +29,30 @@ def health_of(session: Session, account_ids: Sequence[int] | None, today: date) 
     return {aid: (h.score, h.weakest.name) for aid, h in scores.items()}
 
 
+class HealthDelegate(QStyledItemDelegate):
+    """The health score in its band's colour, as on the overview: green from 75, amber from 50, red below."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        text = option.text.strip()
+        if not text.isdigit():
+            return
+        color = band_color(int(text))
+        dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128
+        option.palette.setColor(QPalette.ColorRole.Text, color.lighter(135) if dark else color.darker(135))
+        option.font.setBold(True)
+        option.backgroundBrush = QBrush(tint(color, 0.16, option.palette))
+
+
 class AccountTable(QTableView):
     """Delete asks to delete the selected account; everything else as a table does."""
 
     delete_requested = Signal()
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
@@ -66,11 +90,15 @@ class AccountList(QWidget):
         header.setSectionResizeMode(AccountListModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         metrics = self.fontMetrics()
-        for column, sample in ((AccountListModel.STAGE, "Expand"), (AccountListModel.RACE_DAY, "30 Sep 2026"),
-                               (AccountListModel.DAYS, "−999"), (AccountListModel.ARR, "USD 1.16M"),
-                               (AccountListModel.HEALTH, "Health")):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
-        header.setMinimumSectionSize(metrics.horizontalAdvance("Days") + 24)
+        self.widths = {column: metrics.horizontalAdvance(sample) + 22 for column, sample in (
+            (AccountListModel.STAGE, "Expand"), (AccountListModel.RACE_DAY, date_long(date(2026, 9, 30))),
+            (AccountListModel.DAYS, "−999"), (AccountListModel.ARR, "USD 1.16M"), (AccountListModel.HEALTH, "Health"))}
+        for column, width in self.widths.items():
+            header.resizeSection(column, width)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("Days") + 16)
+        self.table.setItemDelegateForColumn(AccountListModel.HEALTH, HealthDelegate(self.table))
+        self.table.resized.connect(self.fit_columns)
+        self.model.modelReset.connect(self.fit_columns)
         header.setSortIndicator(AccountListModel.NAME, Qt.SortOrder.AscendingOrder)
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
@@ -88,6 +116,23 @@ class AccountList(QWidget):
         self.model.modelReset.connect(self.after_reset)
         self.current_id: int | None = None
         self.reload()
+
+    # names come first: a narrow list drops Days, then ARR, then Stage, before it cuts a name
+    DROP_ORDER = (AccountListModel.DAYS, AccountListModel.ARR, AccountListModel.STAGE, AccountListModel.RACE_DAY)
+
+    def fit_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        longest = max((metrics.horizontalAdvance(r.name) for r in self.model.all_rows[:2000]), default=0)
+        need = max(metrics.horizontalAdvance("Account") + 40, min(longest + 24, 20 * metrics.averageCharWidth()))
+        room = self.table.viewport().width()
+        hidden: set[int] = set()
+        for column in self.DROP_ORDER:
+            if room - sum(w for c, w in self.widths.items() if c not in hidden) >= need:
+                break
+            hidden.add(column)
+        for column in self.widths:
+            self.table.setColumnHidden(column, column in hidden)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # names wrap nowhere: no sideways
 
     # --- loading ---------------------------------------------------------------------------
     def reload(self) -> None:

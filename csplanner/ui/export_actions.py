@@ -1,11 +1,11 @@
 """File → Export account plan… / Export week…: audience question, save dialog, progress, open after."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -91,6 +91,26 @@ def safe_file_name(text: str) -> str:
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", text).strip(" .-") or "plan"
 
 
+def plan_file_name(name: str, who: Audience, today: date) -> str:
+    """'Acme — plan 2026-11-26.pdf' for the customer, 'Acme — internal plan 2026-11-26.pdf' for us."""
+    what = "plan" if who == Audience.CUSTOMER else "internal plan"
+    return f"{safe_file_name(name)} — {what} {today.isoformat()}.pdf"
+
+
+def save_path(parent: QWidget, caption: str, proposed: str, filters: str) -> str:
+    """The save dialog in the folder used last time, with the name offered selected: Enter takes it.
+    '' when cancelled."""
+    dialog = QFileDialog(parent, caption, str(Path(proposed).parent), filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.selectFile(Path(proposed).name)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return ""
+        return dialog.selectedFiles()[0]
+    finally:
+        dialog.deleteLater()
+
+
 class Exporter(QObject):
     """The two export actions of one window (a child of it, so it lives as long as the window)."""
 
@@ -99,6 +119,7 @@ class Exporter(QObject):
         self.ctx = ctx
         self.window = window
         self.plan_action = QAction("Export account &plan…", window)
+        self.plan_action.setShortcut(QKeySequence("Ctrl+P"))  # the customer's plan in three keys: Ctrl+P, Enter, Enter
         self.plan_action.setStatusTip("Write the selected account's plan as a PDF, for the customer or internal")
         self.plan_action.triggered.connect(self.export_plan)
         self.week_action = QAction("Export &week…", window)
@@ -126,8 +147,7 @@ class Exporter(QObject):
             return None
         who, open_after = answer
         self.ctx.settings.setValue(AUDIENCE_KEY, who.value)
-        suffix = "customer" if who == Audience.CUSTOMER else "internal"
-        path = self.ask_path("Export account plan", f"{safe_file_name(name)} - account plan ({suffix}).pdf")
+        path = self.ask_path("Export account plan", plan_file_name(name, who, self.ctx.today()))
         if path is None:
             return None
         from csplanner.export.account_plan import export_account_plan
@@ -161,8 +181,7 @@ class Exporter(QObject):
     def ask_path(self, caption: str, file_name: str) -> Path | None:
         folder = str(self.ctx.settings.value(FOLDER_KEY, "")) or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation)
-        chosen, _ = QFileDialog.getSaveFileName(self.window, caption, str(Path(folder) / file_name),
-                                                "PDF files (*.pdf)")
+        chosen = save_path(self.window, caption, str(Path(folder) / file_name), "PDF files (*.pdf)")
         if not chosen:
             return None
         path = Path(chosen)

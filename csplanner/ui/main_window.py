@@ -5,7 +5,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
 from csplanner.core.changes import RecordType
-from csplanner.ui import editing, screens, trend_job
+from csplanner.ui import editing, screens, sort_arrow, trend_job
 from csplanner.ui.account_list import AccountList
 from csplanner.ui.account_page import AccountPage
 from csplanner.ui.app_icon import app_icon
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         for record_type, tab in self.account_page.record_tabs.items():
             tab.shortcut_hint = NEW_RECORD[record_type][1]
         screen = self.screen().availableGeometry() if self.screen() is not None else None
+        sort_arrow.fix_sort_arrows(self)
         self.resize(min(1440, screen.width()) if screen else 1440, min(900, screen.height()) if screen else 900)
         self.restore_state()
         self.on_account_selected(self.account_list.current_id)

@@ -20,7 +20,7 @@ from csplanner.core.enums import MilestoneStatus, SeasonOutcome
 from csplanner.core.present import value_label as label
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Milestone
-from csplanner.core.present import date_long
+from csplanner.core.present import date_long, plural
 from csplanner.core.services import by_type, milestones
 from csplanner.core.templates import PlannedRun
 from csplanner.ui import undo
@@ -92,7 +92,9 @@ def log_checkin(ctx: AppContext, account_id: int, values: dict[str, Any], *, pla
     if isinstance(values["held_on"], date) and values["held_on"] > ctx.today():
         return create_record(ctx, RecordType.CHECK_IN, {**values, "account_id": account_id, "sentiment": None})
     edit = season_edits.LogCheckIn(account_id, ctx.today(), values, planned_id, steps)
-    command = _EditStep(ctx, edit, f"Log {label(str(values.get('kind') or 'call'))} on {values['held_on']}")
+    held = values["held_on"]
+    when = date_long(held) if isinstance(held, date) else str(held)  # a bad date is refused by the service
+    command = _EditStep(ctx, edit, f"Log {label(str(values.get('kind') or 'call'))} on {when}")
     error = undo.run(ctx, command)
     return Outcome(error) if error is not None else Outcome(None, (edit.done.checkin_id if edit.done else 0,))
 
@@ -131,28 +133,36 @@ def move_run(ctx: AppContext, milestone_id: int, day: date) -> Outcome:
 
 
 class ApplyTemplate(undo.ServiceCommand):
-    """All of a template's runs as ONE undo step; redo recreates them with the same ids."""
+    """All of a template's runs as ONE undo step, replacing the planned runs `replace` names if
+    any; redo recreates them with the same ids, undo brings the replaced ones back."""
 
-    def __init__(self, ctx: AppContext, account_id: int, runs: list[PlannedRun], name: str) -> None:
-        super().__init__(ctx, f"Apply template '{name}' ({len(runs)} runs)")
-        self.account_id, self.runs = account_id, list(runs)
+    def __init__(self, ctx: AppContext, account_id: int, runs: list[PlannedRun], name: str,
+                 replace: tuple[int, ...] = ()) -> None:
+        verb = f"Replace {plural(len(replace), 'planned run')} with" if replace else "Apply"
+        super().__init__(ctx, f"{verb} template '{name}' ({plural(len(runs), 'run')})")
+        self.account_id, self.runs, self.replace = account_id, list(runs), list(replace)
         self.ids: list[int] | None = None
+        self.removed: list[dict[str, Any]] = []
 
     def _change(self) -> Change:
         return changes.touched(Milestone, account_ids=(self.account_id,))
 
     def apply(self, session: Session) -> Change:
+        self.removed = templates.remove(session, self.replace)
         self.ids = templates.apply(session, self.account_id, self.runs, self.ids)
         return self._change()
 
     def revert(self, session: Session) -> Change:
         templates.unapply(session, self.ids or [])
+        templates.restore(session, self.removed)
         return self._change()
 
 
-def apply_template(ctx: AppContext, account_id: int, runs: list[PlannedRun], name: str) -> Outcome:
-    """Add a template's runs to an account in one undoable step; the ids of the runs added."""
-    command = ApplyTemplate(ctx, account_id, runs, name)
+def apply_template(ctx: AppContext, account_id: int, runs: list[PlannedRun], name: str,
+                   replace: tuple[int, ...] = ()) -> Outcome:
+    """Add a template's runs to an account in one undoable step, in place of the planned runs
+    `replace` names (ids; empty: beside them); the ids of the runs added."""
+    command = ApplyTemplate(ctx, account_id, runs, name, replace)
     error = undo.run(ctx, command)
     return Outcome(error) if error is not None else Outcome(None, tuple(command.ids or ()))
 

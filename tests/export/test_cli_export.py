@@ -92,3 +92,18 @@ def test_works_with_no_display(db_file, tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert "Globex" in text_of(out)
+
+
+def test_export_pdf_takes_a_unique_start_of_the_name_and_lists_several(qapp, capsys, db_file, tmp_path):
+    db = open_database(db_file)
+    with db.session() as s:
+        accounts.create(s, name="Glowing Travel")
+    db.dispose()
+    out = tmp_path / "globex.pdf"
+    code, stdout, err = run(capsys, "export-pdf", "--db", db_file, "--account", "glo", "--out", out)
+    assert code != 0 and len(err.strip().splitlines()) == 1
+    assert "'glo' matches 2 accounts: Globex; Glowing Travel. Give more of the name." in err
+    assert not out.exists()
+    code, stdout, err = run(capsys, "export-pdf", "--db", db_file, "--account", "glob", "--out", out)
+    assert code == 0 and err == "" and out.exists()
+    assert "One platform for all plants" in text_of(out)  # Globex's plan, found by the start of its name

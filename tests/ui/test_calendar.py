@@ -129,11 +129,19 @@ def test_mark_done_from_the_right_click_menu(ctx, view, plan, qtbot):
         assert s.get(Milestone, mid).status == MilestoneStatus.PLANNED
 
 
-def test_keyboard_moves_between_days_deletes_and_jumps(ctx, view, plan):
+def test_keyboard_moves_between_days_deletes_and_jumps(ctx, view, plan, monkeypatch):
+    from csplanner.ui.dialogs import Question
+
+    asked = []
+    monkeypatch.setattr(Question, "ask", classmethod(lambda cls, parent, title, text, yes, **kw: asked.append(text) or
+                                                     len(asked) > 1))
     grid = view.grid
     assert grid.current == TODAY
     QTest.keyClick(grid, Qt.Key.Key_Right)
     assert grid.current == TODAY + timedelta(days=1) and grid.selected == plan[1]["training"]
+    QTest.keyClick(grid, Qt.Key.Key_Delete)  # asked, as the tables ask; the first answer is Cancel
+    assert asked == ["Delete the milestone 'Admin training'?"]
+    assert shown_on(view, TODAY + timedelta(days=1)) == ["Admin training"]
     QTest.keyClick(grid, Qt.Key.Key_Delete)
     with ctx.db.session() as s:
         assert s.get(Milestone, plan[1]["training"]) is None

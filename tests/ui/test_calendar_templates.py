@@ -4,7 +4,7 @@ import json
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
@@ -123,3 +123,39 @@ def test_save_an_accounts_plan_as_a_template_and_reuse_it(ctx, qtbot, account, m
     assert [(r.title, r.day) for r in dialog.runs] == [("Kickoff <b>call</b>", date(2028, 3, 8))]
     dialog.future_only.setChecked(False)
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_a_second_template_can_replace_the_planned_runs_in_one_undo_step(ctx, qtbot, account, monkeypatch):
+    from csplanner.core.enums import MilestoneStatus
+
+    monkeypatch.setattr(ctx, "today", lambda: date(2028, 3, 1))
+    with ctx.db.session() as s:
+        milestones.create(s, account_id=account, title="Old kickoff", planned_on=date(2028, 2, 1),
+                          status=MilestoneStatus.DONE, done_on=date(2028, 2, 1))
+        milestones.create(s, account_id=account, title="Late review", planned_on=date(2028, 2, 20))  # overdue
+        milestones.create(s, account_id=account, title="Old QBR", planned_on=date(2028, 4, 30))
+        milestones.create(s, account_id=account, title="Old renewal prep", planned_on=date(2028, 12, 1))
+    dialog = ApplyTemplateDialog(None, ctx, account)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choose("Tech-touch")
+    added = len(dialog.runs)
+    assert dialog.beside.isChecked() and dialog.ok_button.text() == f"Add {added} runs"
+    assert "already has 4 runs; these are added alongside them" in dialog.existing.text()
+    qtbot.mouseClick(dialog.replace, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.replace.height() // 2))
+    shown = [(dialog.table.item(r, 1).text(), dialog.table.item(r, 4).text()) for r in range(dialog.table.rowCount())]
+    going = [title for title, rule in shown if rule == "goes (replaced)"]
+    assert going == ["Old QBR", "Old renewal prep"]  # planned from today on; done and overdue runs stay
+    assert dialog.table.item(0, 1).font().strikeOut() and not dialog.table.item(2, 1).font().strikeOut()
+    assert dialog.ok_button.text() == f"Replace 2 runs with {added}"
+    assert "2 planned runs of Acme go" in dialog.existing.text()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    titles = [t for t, _d in plan_of(ctx, account)]
+    assert "Old QBR" not in titles and "Old renewal prep" not in titles
+    assert "Old kickoff" in titles and "Late review" in titles and len(titles) == 2 + added
+    assert ctx.undo_stack.count() == 1
+    assert ctx.undo_stack.undoText() == f"Replace 2 planned runs with template 'Tech-touch' ({added} runs)"
+    ctx.undo_stack.undo()
+    assert sorted(t for t, _d in plan_of(ctx, account)) == ["Late review", "Old QBR", "Old kickoff", "Old renewal prep"]
+    ctx.undo_stack.redo()
+    assert len(plan_of(ctx, account)) == 2 + added

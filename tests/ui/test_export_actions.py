@@ -8,11 +8,11 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMainWindow, QMessageBox
 
 from csplanner.core.services import accounts, checkins, milestones, stakeholders
 from csplanner.export.audience import Audience
-from csplanner.ui import screens
+from csplanner.ui import export_actions, screens
 from csplanner.ui.export_actions import ExportDialog
 from tests.conftest import TODAY
 
@@ -58,9 +58,9 @@ def calls(monkeypatch, tmp_path):
 
     def save(parent, caption, proposed, filters):
         seen["save"].append((caption, proposed, filters))
-        return seen.get("answer", [str(folder / "plan")])[0], filters
+        return seen.get("answer", [str(folder / "plan")])[0]
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save))
+    monkeypatch.setattr(export_actions, "save_path", save)
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: seen["open"].append(url) or True))
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: seen["warn"].append(text)))
     seen["folder"] = [folder]
@@ -109,7 +109,7 @@ def test_export_plan_for_the_customer_writes_and_opens_the_file(ctx, window, cal
     out = calls["folder"][0] / "plan.pdf"  # ".pdf" added to the name typed
     assert out.is_file()
     caption, proposed, filters = calls["save"][0]
-    assert proposed.endswith("Contoso - account plan (customer).pdf") and "*.pdf" in filters
+    assert proposed.endswith("Contoso — plan 2026-11-25.pdf") and "*.pdf" in filters
     text = text_of(out)
     assert "Onboard every branch" in text and "Ada Lovelace" in text and "Share the rollout checklist" in text
     assert "SECRET" not in text

@@ -177,3 +177,21 @@ def test_dates_can_be_picked_on_a_calendar_typed_or_left_empty(ctx, qtbot, book)
     assert done.value() is None  # optional: empty is fine
     done.widget.setText("2026-11-2")
     assert done.value() == "2026-11-2"  # left as typed for the core to name
+
+
+def test_the_accounts_list_drops_columns_before_it_cuts_a_name(ctx, qtbot, book):
+    from csplanner.ui.record_models import AccountListModel
+
+    window = open_window(qtbot, ctx)
+    window.resize(1024, 700)
+    table = window.account_list.table
+    for width, hidden in ((640, set()), (430, {AccountListModel.DAYS, AccountListModel.ARR}),
+                          (300, {AccountListModel.DAYS, AccountListModel.ARR, AccountListModel.STAGE})):
+        window.splitter.setSizes([width, 1024 - width])
+        QApplication.processEvents()
+        assert {c for c in range(6) if table.isColumnHidden(c)} == hidden, width
+        name = AccountListModel.NAME
+        assert table.columnWidth(name) >= table.fontMetrics().horizontalAdvance("Acme Logistics") + 12
+        assert not table.horizontalScrollBar().isVisible()
+    health = table.itemDelegateForColumn(AccountListModel.HEALTH)
+    assert type(health).__name__ == "HealthDelegate"  # coloured by the overview's bands

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlmodel import select
 
 from csplanner.core.enums import Stage
@@ -186,6 +186,9 @@ def test_sorting_by_clicking_column_headers(ctx, qtbot):
     add_account(ctx, "Alpha", arr_minor=900_00, renewal=date(2027, 6, 1), stage=Stage.ADOPT)
     add_account(ctx, "Gamma", arr_minor=100_00, renewal=None, stage=Stage.LAND)
     window = open_window(qtbot, ctx)
+    window.resize(1440, 900)
+    window.splitter.setSizes([640, 800])  # a list wide enough for every column (a narrow one drops ARR and Days)
+    QApplication.processEvents()
     header = window.account_list.table.horizontalHeader()
 
     def click(column):

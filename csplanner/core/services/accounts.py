@@ -1,5 +1,7 @@
 """Accounts: the customers, each training for its race day (the renewal)."""
 
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -58,6 +60,31 @@ def delete(session: Session, account_id: int) -> None:
 
 def get(session: Session, account_id: int) -> Account:
     return records.get(session, Account, account_id)
+
+
+def fold(text: str) -> str:
+    """How a typed name is compared: Unicode case folding ('STRASSE' finds 'Straße'), compatibility forms."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text.strip()).casefold())
+
+
+def resolve(session: Session, text: str) -> Account:
+    """The account `text` names, as every `--account` reads it: the name itself (case folded), else the
+    one name starting with it, else the one name containing it. Several: they are listed to choose from."""
+    key = fold(text)
+    if not key:
+        raise DomainError("Give an account's name, or the start of it.", "account")
+    rows = [(i, n, fold(n)) for i, n in session.exec(select(Account.id, Account.name)).all()]
+    rows.sort(key=lambda r: r[2])
+    rules: tuple[Callable[[str], bool], ...] = (key.__eq__, lambda n: n.startswith(key), lambda n: key in n)
+    for rule in rules:
+        found = [(i, n) for i, n, folded in rows if rule(folded)]
+        if len(found) == 1 or (found and rule is rules[0]):
+            return records.get(session, Account, found[0][0])
+        if found:
+            shown = "; ".join(n for _i, n in found[:8]) + ("; …" if len(found) > 8 else "")
+            raise DomainError(f"'{text.strip()}' matches {len(found)} accounts: {shown}. Give more of the name.",
+                              "account")
+    raise DomainError(f"No account named '{text.strip()}'.", "account")
 
 
 def by_name(session: Session, name: str) -> Account:

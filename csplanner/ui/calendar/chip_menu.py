@@ -24,5 +24,5 @@ def chip_menu(parent: QWidget, chip: Chip) -> tuple[QMenu, dict[str, QObject]]:
         act.setEnabled(chip.status != status)
         actions[status.value] = act
     menu.addSeparator()
-    actions["delete"] = menu.addAction("De&lete")
+    actions["delete"] = menu.addAction("De&lete…")
     return menu, actions

@@ -64,7 +64,8 @@ class CalendarPanel(QWidget):
         self.report(operations.mark_run(self.ctx, chip.milestone_id, status).error)
 
     def delete_chip(self, chip: Chip) -> None:
-        self.report(operations.delete_record(self.ctx, RecordType.MILESTONE, chip.milestone_id).error)
+        # one rule for every delete, here as in the tables: ask once, naming what goes; undo brings it back
+        editing.delete_record(self, self.ctx, RecordType.MILESTONE, chip.milestone_id)
 
     def edit_chip(self, chip: Chip) -> None:
         editing.edit_record(self, self.ctx, RecordType.MILESTONE, chip.milestone_id)

@@ -1,14 +1,15 @@
 """Apply a plan template to an account (preview first, one undo step) or save a plan as one."""
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-    QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog,
+    QLabel, QMessageBox, QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 from csplanner.core import templates
-from csplanner.core.present import date_long, value_label
+from csplanner.core.present import date_long, plural, value_label
 from csplanner.core.errors import DomainError
 from csplanner.core.services import accounts, milestones
 from csplanner.core.templates import PlannedRun, Template
@@ -30,6 +31,7 @@ class ApplyTemplateDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.account_id = ctx, account_id
         self.runs: list[PlannedRun] = []
+        self.going: list[templates.Replaced] = []  # planned runs that go when replacing
         self.created: list[int] | None = None
         with ctx.db.session() as session:
             account = accounts.get(session, account_id)
@@ -52,6 +54,14 @@ class ApplyTemplateDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.existing = QLabel()
         self.existing.setTextFormat(Qt.TextFormat.PlainText)
+        self.existing.setWordWrap(True)
+        # a second template: beside the plan, or in place of the runs still planned
+        self.beside = QRadioButton("Add alongside the plan")
+        self.replace = QRadioButton("Replace the planned runs")
+        self.beside.setChecked(True)
+        self.mode = QButtonGroup(self)
+        self.mode.addButton(self.beside)
+        self.mode.addButton(self.replace)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.problem = QLabel("\n".join(problems))
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
@@ -70,15 +80,22 @@ class ApplyTemplateDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.description)
         layout.addWidget(self.future_only)
+        modes = QHBoxLayout()
+        modes.addWidget(self.beside)
+        modes.addWidget(self.replace)
+        modes.addStretch(1)
+        layout.addLayout(modes)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.existing)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.choice.currentIndexChanged.connect(self.refresh)
         self.future_only.toggled.connect(self.refresh)
+        self.replace.toggled.connect(self.refresh)
         self.load_button.clicked.connect(self.open_file)
-        if already:
-            self.existing.setText(f"{self.account_name} already has {already} runs; these are added beside them.")
+        self.already = already
+        for button in (self.beside, self.replace):
+            button.setVisible(bool(already))
         self.resize(820, 560)
         self.refresh()
 
@@ -119,17 +136,40 @@ class ApplyTemplateDialog(QDialog):
                 self.problem.hide()
             today = self.ctx.today()
             self.runs = [r for r in runs if not self.future_only.isChecked() or r.day >= today]
-        self.table.setRowCount(len(self.runs))
-        for row, run in enumerate(self.runs):
+        since = self.ctx.today() if self.future_only.isChecked() else None
+        self.going = (read_replaceable(self.ctx, self.account_id, since)
+                      if self.replace.isChecked() and self.replace.isVisible() else [])
+        self.table.setRowCount(len(self.runs) + len(self.going))
+        first = len(self.going)  # what goes comes first, struck out, so it is seen before OK
+        for row, run in enumerate(self.runs, start=first):
             rule = t.steps[run.step - 1].describe() if t else ""
             texts = (date_long(run.day), run.title, value_label(run.run_type), value_label(run.phase), rule)
             for col, text in enumerate(texts):
                 self.table.setItem(row, col, _item(text))
             self.table.item(row, 2).setForeground(colors.RUN[run.run_type])
+        for row, gone in enumerate(self.going):
+            texts = (date_long(gone.day), gone.title, value_label(gone.run_type), "", "goes (replaced)")
+            for col, text in enumerate(texts):
+                item = _item(text)
+                font = item.font()
+                font.setStrikeOut(col < 3)
+                item.setFont(font)
+                item.setForeground(colors.MISSED)
+                self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.ok_button.setText(f"Add {len(self.runs)} runs")
+        self.ok_button.setText(f"Replace {plural(len(self.going), 'run')} with {len(self.runs)}" if self.going
+                               else f"Add {len(self.runs)} runs")
         self.ok_button.setEnabled(bool(self.runs))
+        if not self.already:
+            self.existing.setText("")
+        elif self.replace.isChecked():
+            self.existing.setText(f"{plural(len(self.going), 'planned run')} of {self.account_name} "
+                                  f"{'goes' if len(self.going) == 1 else 'go'} (struck out below); runs done, missed "
+                                  "or skipped stay. One undo step brings them back.")
+        else:
+            self.existing.setText(f"{self.account_name} already has {plural(self.already, 'run')}; "
+                                  "these are added alongside them.")
 
     def open_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open a plan template", str(Path.home()), "Plan templates (*.json)")
@@ -151,12 +191,18 @@ class ApplyTemplateDialog(QDialog):
         t = self.template()
         if t is None or not self.runs:
             return
-        outcome = operations.apply_template(self.ctx, self.account_id, self.runs, t.name)
+        outcome = operations.apply_template(self.ctx, self.account_id, self.runs, t.name,
+                                            tuple(g.id for g in self.going))
         if outcome.error is not None:
             self.show_problem(outcome.error.message)
             return
         self.created = list(outcome.record_ids)
         super().accept()
+
+
+def read_replaceable(ctx: AppContext, account_id: int, since: date | None) -> list[templates.Replaced]:
+    with ctx.db.session() as session:
+        return templates.replaceable(session, account_id, since)
 
 
 def save_plan(ctx: AppContext, account_id: int, name: str) -> Path:

@@ -40,6 +40,8 @@ class RecordForm:
     inputs: Callable[[date], list[tuple[str, Input]]]
     # today -> values a new record starts with
     defaults: Callable[[date], dict[str, Any]]
+    # where the cursor starts in a new one (None: the first input); a check-in starts in its summary
+    start_in: str | None = None
 
     @property
     def noun(self) -> str:
@@ -136,6 +138,6 @@ FORMS: dict[RecordType, RecordForm] = {
         RecordForm(RecordType.MILESTONE, milestone_inputs,
                    lambda today: {"planned_on": today, "shared_with_customer": None}),
         RecordForm(RecordType.OBSTACLE, obstacle_inputs, lambda today: {"opened_on": today}),
-        RecordForm(RecordType.CHECK_IN, checkin_inputs, lambda today: {"held_on": today}),
+        RecordForm(RecordType.CHECK_IN, checkin_inputs, lambda today: {"held_on": today}, start_in="summary"),
     )
 }

@@ -102,6 +102,8 @@ class RecordDialog(QDialog):
             field.widget.installEventFilter(self)  # Ctrl+Enter saves even from a multi-line note
         self.setMinimumWidth(480)
         first = next(iter(self.inputs.values()))
+        if record_id is None and self.form.start_in in self.inputs:  # a check-in: type what was said at once
+            first = self.inputs[self.form.start_in]
         first.widget.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
