@@ -115,6 +115,8 @@ class GridPainting:
         p.setFont(self._small(0.85))
         if w.weeks_to_race is not None:
             text = weeks_to_race(w.weeks_to_race)
+            if p.fontMetrics().horizontalAdvance(text) > lw - x - 4 and w.weeks_to_race > 0:
+                text = f"{w.weeks_to_race} wk to race day"  # a narrow column: the short form, not "25 weeks to race…"
             if w.weeks_to_race == 0:
                 p.setFont(self._small(0.9, bold=True))
                 p.setPen(colors.RUN[RunType.RACE].darker(130))
@@ -267,7 +269,9 @@ class GridPainting:
         else:  # planned: outlined; red outline once overdue
             border = colors.MISSED if red else hue
             fill = colors.tint(border, 28 / 255, pal)
-            text = colors.MISSED.darker(120) if red else pal.color(QPalette.ColorRole.Text)
+            dark = pal.color(QPalette.ColorRole.Base).lightness() < 128
+            text = (colors.MISSED.lighter(150) if dark else colors.MISSED.darker(120)) if red \
+                else pal.color(QPalette.ColorRole.Text)
         p.save()
         if ghost:
             p.setOpacity(0.8)
@@ -347,11 +351,12 @@ class GridPainting:
         p.drawText(QRect(x, y, width, 16), Qt.AlignmentFlag.AlignLeft, f"{w.planned} planned")
         y += 17
         p.setFont(self._small(0.8))
-        p.setPen(colors.DONE.darker(110))
+        dark = pal.color(QPalette.ColorRole.Base).lightness() < 128  # the figures stay readable on a dark palette
+        p.setPen(colors.DONE.lighter(135) if dark else colors.DONE.darker(110))
         p.drawText(QRect(x, y, width, 15), Qt.AlignmentFlag.AlignLeft, f"{w.done} done")
         y += 15
         if w.missed:
-            p.setPen(colors.MISSED)
+            p.setPen(colors.MISSED.lighter(140) if dark else colors.MISSED)
             p.drawText(QRect(x, y, width, 15), Qt.AlignmentFlag.AlignLeft, f"{w.missed} missed")
             y += 15
         y += 3
