@@ -18,7 +18,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
     use_user_locale()
     who = audience.parse(args.audience)
-    db = open_database(existing_db(args))
+    db = open_database(existing_db(args), read_only=True)  # an export never writes the book
     try:
         result = export_account_plan(
             db, account_id_by_name(db, args.account), args.out, today=date.today(), audience=who,
@@ -41,7 +41,7 @@ def cmd_export_week(args: argparse.Namespace) -> int:
     use_user_locale()
     today = date.today()
     start = parse_week(args.week, today)
-    db = open_database(existing_db(args))
+    db = open_database(existing_db(args), read_only=True)  # an export never writes the book
     try:
         result = export_week(db, start, args.out, today=today, paper=PAPERS[args.paper] if args.paper else None)
     finally:

@@ -1,21 +1,25 @@
-"""Opening a database file safely: permissions, pragmas, integrity, backup, migrations."""
+"""Opening a database file safely: inspect it untouched, then pragmas, backup, migrations.
+
+Every way a file can be unusable is a BadDatabase (see dbfile) raised before anything writes.
+A book can also be opened read-only: browsing and export work, saving says why it cannot.
+"""
 
 import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.pool import QueuePool, StaticPool
 from sqlmodel import Session, create_engine
 
-from csplanner.core import files, migrate
+from csplanner.core import backups, dbfile, files, migrate
 from csplanner.core.errors import DomainError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-KEEP_BACKUPS = 10
+SQLITE_HEADER = files.SQLITE_HEADER
+BUSY_TIMEOUT_MS = 3000
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -24,63 +28,44 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     # FULL: an edit reported as saved survives a crash or power loss, even in WAL mode.
     cur.execute("PRAGMA synchronous=FULL")
-    cur.execute("PRAGMA busy_timeout=3000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.close()
 
 
-def check_file(path: Path) -> None:
-    """Refuse a file that is not a SQLite database, before anything can write to it."""
-    if path.is_dir():
-        raise DomainError(f"{path} is a folder, not a database file.")
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(16)
-    except PermissionError as exc:
-        raise DomainError(f"Cannot read {path}: permission denied.") from exc
-    if header != SQLITE_HEADER:
-        raise DomainError(f"{path} is not a csplanner database (it is damaged or another kind of file).")
+def _on_connect_read_only(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    dbapi_conn.execute("PRAGMA query_only=ON")  # belt and braces to mode=ro
+    dbapi_conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
-def _create_private(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        return
-    except OSError as exc:
-        raise DomainError(f"Cannot create {path}: {exc.strerror}.") from exc
-    os.close(fd)
-
-
-def backup(path: Path, dest_dir: Path | None = None, reason: str = "backup") -> Path:
-    """Copy a live database with SQLite's backup API; keeps the newest KEEP_BACKUPS."""
-    dest_dir = dest_dir or path.parent / "backups"
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    dest = dest_dir / f"{path.stem}-{reason}-{stamp}.sqlite3"
-    src = sqlite3.connect(files.sqlite_uri(path, mode="ro"), uri=True)
-    try:
-        dst = sqlite3.connect(dest)
-        with dst:
-            src.backup(dst)
-        dst.close()
-    finally:
-        src.close()
-    os.chmod(dest, 0o600)
-    old = sorted(dest_dir.glob(f"{path.stem}-{reason}-*.sqlite3"))
-    for stale in old[:-KEEP_BACKUPS]:
-        stale.unlink(missing_ok=True)
-    return dest
+def save_error(exc: sa.exc.DBAPIError) -> DomainError:
+    """A failed write as a sentence: what happened, and that nothing was saved."""
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    if isinstance(exc, sa.exc.IntegrityError) and ("name_key" in text or "account.name" in text):
+        return DomainError("An account with that name already exists.", "name")
+    if isinstance(exc, sa.exc.IntegrityError):
+        return DomainError(f"That clashes with another record ({text}); nothing was saved.")
+    if "readonly" in text or "read-only" in text or "query_only" in text:
+        why = "the book is open read-only"
+    elif "locked" in text or "busy" in text:
+        why = "the database is locked by another program; try again in a moment"
+    elif "full" in text:
+        why = "the disk is full; free some space and try again"
+    else:
+        why = f"the database reported: {text}"
+    return DomainError(f"Could not save: {why}. Nothing was saved.")
 
 
 class Database:
     """One database file. `session()` gives a short unit of work that commits on success."""
 
-    def __init__(self, path: Path, engine: sa.Engine) -> None:
+    def __init__(self, path: Path, engine: sa.Engine, read_only_why: str = "") -> None:
         self.path = path
         self.engine = engine
+        self.read_only_why = read_only_why  # why edits are disabled; "" when they are not
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.read_only_why)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -89,6 +74,9 @@ class Database:
             try:
                 yield session
                 session.commit()
+            except (sa.exc.OperationalError, sa.exc.IntegrityError) as exc:
+                session.rollback()
+                raise save_error(exc) from exc
             except BaseException:
                 session.rollback()
                 raise
@@ -101,43 +89,96 @@ def make_engine(path: Path) -> sa.Engine:
     # A quoted URI through a creator: in a `sqlite:///` URL a `?` or `#` in the name cuts the path.
     uri = files.sqlite_uri(Path(path))
     engine = create_engine(
-        "sqlite://", poolclass=sa.pool.QueuePool,
+        "sqlite://", poolclass=QueuePool,
         creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
     )
     event.listen(engine, "connect", _on_connect)
     return engine
 
 
-def open_database(path: Path | str, *, migrate_schema: bool = True) -> Database:
-    """Open (creating if needed) a database file, back it up and migrate it to the latest schema."""
+def _read_only_engine(found: dbfile.Inspection) -> sa.Engine:
+    """The file itself (mode=ro) when its schema is this app's or newer; an older one is
+    copied into memory and upgraded there, so the screens find the columns they expect."""
+    path = found.path
+    uri = dbfile.read_uri(path, found.read_only_why)
+    if found.newer or found.revision == migrate.head_revision():
+        engine = create_engine("sqlite://", poolclass=QueuePool,
+                               creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+        event.listen(engine, "connect", _on_connect_read_only)
+        return engine
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    source = sqlite3.connect(uri, uri=True)
+    try:
+        source.backup(memory)
+    finally:
+        source.close()
+    engine = create_engine("sqlite://", poolclass=StaticPool, creator=lambda: memory)
+    event.listen(engine, "connect", lambda c, _r: c.execute("PRAGMA foreign_keys=ON"))
+    migrate.upgrade(engine)
+    event.listen(engine, "connect", _on_connect_read_only)
+    with engine.connect() as conn:  # StaticPool: the one connection, already connected
+        conn.exec_driver_sql("PRAGMA query_only=ON")
+    return engine
+
+
+def _create_new(path: Path) -> None:
+    """Build a new book beside `path` and link it into place whole: a crash never leaves an
+    empty or half-made file behind (that would be refused as damaged on the next start)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(f".{path.name}.new")
+    for old in (part, *files.side_files(part)[:3]):
+        old.unlink(missing_ok=True)
+    try:
+        os.close(os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, files.PRIVATE))
+        engine = make_engine(part)
+        try:
+            migrate.upgrade(engine)
+        finally:
+            engine.dispose()
+        try:
+            os.link(part, path)
+        except FileExistsError:
+            pass  # another process made it first: open theirs
+    except OSError as exc:
+        raise DomainError(f"Cannot create {path}: {exc.strerror or exc}.") from exc
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def open_database(path: Path | str, *, read_only: bool = False, migrate_schema: bool = True) -> Database:
+    """Open (creating if needed) a book: refuse a bad file untouched, back up, migrate.
+
+    read_only: never write the file (a read-only or newer file; exports). Raises BadDatabase.
+    """
     path = Path(path).expanduser().absolute()
-    check_file(path)
-    existed = path.exists() and path.stat().st_size > 0
-    _create_private(path)
+    found = dbfile.inspect(path)
+    if not found.exists:
+        if read_only:
+            raise DomainError(f"No database at {path}.")
+        if found.read_only_why:
+            raise DomainError(f"Cannot create {path}: {found.read_only_why}. Choose another folder.")
+        _create_new(path)
+        found = dbfile.inspect(path)
+    dbfile.require_openable(found, read_only=read_only)
+    if read_only:
+        why = found.read_only_why or ("it was made by a newer csplanner" if found.newer else "it was opened read-only")
+        return Database(path, _read_only_engine(found), why)
     engine = make_engine(path)
     try:
-        with engine.connect() as conn:
-            result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
-            if result != "ok":
-                raise DomainError(f"{path} is damaged ({result}); it was left untouched.")
-        if migrate_schema:
-            if existed and migrate.needs_upgrade(engine):
-                if migrate.current_revision(engine) is None and not migrate.is_empty(engine):
-                    raise DomainError(f"{path} is a SQLite file but not a csplanner database.")
-                backup(path, reason="before-migration")
+        if migrate_schema and found.revision != migrate.head_revision():
+            if found.revision is not None:
+                backups.take(path, "before-migration")
             migrate.upgrade(engine)
     except sa.exc.OperationalError as exc:
         engine.dispose()
-        msg = str(exc.orig) if exc.orig else str(exc)
-        if "locked" in msg:
-            raise DomainError(f"{path} is locked by another program; close it and try again.") from exc
-        if "readonly" in msg or "read-only" in msg:
-            raise DomainError(f"{path} is read-only; csplanner needs to write to it.") from exc
-        raise DomainError(f"Cannot open {path}: {msg}.") from exc
-    except sa.exc.DatabaseError as exc:
-        engine.dispose()
-        raise DomainError(f"{path} is damaged or not a database: {exc.orig}.") from exc
-    except DomainError:
+        raise save_error(exc) from exc
+    except BaseException:
         engine.dispose()
         raise
     return Database(path, engine)
+
+
+def backup(path: Path, dest_dir: Path | None = None, reason: str = "manual") -> Path:
+    """One backup now (kept for callers of the old API); see core.backups."""
+    del dest_dir
+    return backups.take(Path(path).absolute(), reason if reason in backups.REASONS else "manual")

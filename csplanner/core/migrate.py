@@ -34,5 +34,17 @@ def needs_upgrade(engine: sa.Engine) -> bool:
 
 
 def upgrade(engine: sa.Engine, revision: str = "head") -> None:
-    with engine.begin() as conn:
-        command.upgrade(config(conn), revision)
+    """Migrate in one transaction, foreign keys off: a batch table copy drops the old table,
+    which with them on would cascade-delete every child row."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()  # a pragma outside any transaction; SQLAlchemy had begun one
+        try:
+            with conn.begin():
+                command.upgrade(config(conn), revision)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration to {revision} broke {len(broken)} references")
+        finally:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()

@@ -59,6 +59,8 @@ class Stamped(SQLModel):
 
 class Account(Stamped, table=True):
     name: str = Field(max_length=200, sa_column_kwargs={"unique": True}, nullable=False)
+    # names.key(name): the Unicode case-folded name, unique (filled by the accounts service)
+    name_key: str | None = Field(default=None, index=True, unique=True)
     segment: str = Field(default="", max_length=100)
     arr_minor: int = Field(default=0)
     currency: str = Field(default="USD", max_length=3)

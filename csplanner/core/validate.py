@@ -13,6 +13,10 @@ from csplanner.core.errors import DomainError
 E = TypeVar("E", bound=StrEnum)
 EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 MAX_TEXT = 100_000  # long notes are fine; a pasted novel is not
+# The supported date range: every screen and export can draw it (year 9999 overflowed them).
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2200, 12, 31)
+MAX_ID = 2**63 - 1  # SQLite's largest integer
 
 
 def text(value: object, field: str, *, required: bool = False, max_len: int = MAX_TEXT) -> str:
@@ -20,6 +24,12 @@ def text(value: object, field: str, *, required: bool = False, max_len: int = MA
         value = ""
     if not isinstance(value, str):
         raise DomainError(f"{label(field)} must be text.", field)
+    if "\x00" in value:
+        raise DomainError(f"{label(field)} contains a NUL character; remove it.", field)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, e.g. half of a broken emoji
+        raise DomainError(f"{label(field)} contains a broken character (an unpaired surrogate).", field) from None
     value = value.strip()
     if required and not value:
         raise DomainError(f"{label(field)} is required.", field)
@@ -33,22 +43,47 @@ def a_date(value: object, field: str, *, required: bool = False) -> date | None:
         if required:
             raise DomainError(f"{label(field)} is required.", field)
         return None
+    day: date | None = None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    elif isinstance(value, str) and value.isascii():
         try:
-            return date.fromisoformat(value.strip())
+            day = date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise DomainError(f"{label(field)}: '{value}' is not a valid date (use YYYY-MM-DD).", field)
+    if day is None:
+        raise DomainError(f"{label(field)}: '{str(value)[:40]}' is not a valid date (use YYYY-MM-DD).", field)
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise DomainError(f"{label(field)} must be between {FIRST_DAY.year} and {LAST_DAY.year}, not {day.isoformat()}.", field)
+    return day
+
+
+def a_bool(value: object, field: str) -> bool:
+    """True or False only: the text "false" is not False."""
+    if not isinstance(value, bool):
+        raise DomainError(f"{label(field)} must be yes or no (True or False).", field)
+    return value
+
+
+def an_id(value: object, field: str = "id") -> int:
+    """A record id: a whole number from 1 up to SQLite's largest (True is not 1)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
+        raise DomainError(f"{label(field)}: {str(value)[:40]!r} is not a record id.", field)
+    return value
+
+
+def a_timestamp(value: object, field: str) -> datetime:
+    if not isinstance(value, datetime) or not FIRST_DAY <= value.date() <= LAST_DAY:
+        raise DomainError(f"{label(field)} must be a date and time in the supported range.", field)
+    return value
 
 
 def an_enum(value: object, enum: type[E], field: str) -> E:
     try:
         return enum(value)
-    except ValueError:
+    except (ValueError, TypeError):
         choices = ", ".join(value_label(m.value) for m in enum)
         raise DomainError(f"{label(field)} must be one of: {choices}.", field) from None
 

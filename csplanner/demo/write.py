@@ -12,6 +12,7 @@ from sqlmodel import SQLModel
 
 from csplanner.core.db import Database
 from csplanner.core.errors import DomainError
+from csplanner.core import names
 from csplanner.core.models import Account, CheckIn, DiscoveryNote, Milestone, Obstacle, ObstacleMilestone, Stakeholder
 from csplanner.demo.book import STAMP_TIME, Generator
 
@@ -124,6 +125,8 @@ def generate(db: Database, accounts: int = 40, seed: int = 1, *, today: date, re
 
 
 def _write(conn: sa.Connection, rows: dict[str, list[dict[str, Any]]]) -> None:
+    for row in rows["account"]:  # the unique case-folded key the accounts service keeps
+        row["name_key"] = names.key(row["name"])
     for name, model in TABLES:
         if rows[name]:
             _insert(conn, model.__table__, rows[name])  # type: ignore[attr-defined]

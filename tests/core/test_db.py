@@ -2,15 +2,15 @@
 
 import sqlite3
 import stat
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
-from csplanner.core import migrate, paths
-from csplanner.core.db import backup, make_engine, open_database
+from csplanner.core import backups, migrate, paths
+from csplanner.core.db import make_engine, open_database
 from csplanner.core.errors import DomainError
 from csplanner.core.services import accounts
 
@@ -100,36 +100,28 @@ def test_a_database_locked_by_another_program_gets_a_clear_message(tmp_path):
         holder.close()
 
 
-def test_pending_migration_backs_up_first(tmp_path, monkeypatch):
-    path = tmp_path / "old.sqlite3"
+def test_backups_rotate_keeping_7_days_4_weeks_and_the_3_newest(tmp_path):
+    path = tmp_path / "plan[1].sqlite3"  # a `[` is a glob pattern: names are parsed, not globbed
     db = open_database(path)
     with db.session() as s:
         accounts.create(s, name="Acme")
+    start = datetime(2026, 1, 1, 9, 0)
+    for day in range(60):  # two backups a day for 60 days
+        for hour in (9, 17):
+            backups.take(path, "daily", start + timedelta(days=day, hours=hour - 9))
     db.dispose()
-    assert not (tmp_path / "backups").exists()
-    # A newer release ships a migration this file has not seen yet.
-    monkeypatch.setattr(migrate, "needs_upgrade", lambda engine: True)
-    open_database(path).dispose()
-    saved = list((tmp_path / "backups").glob("old-before-migration-*.sqlite3"))
-    assert len(saved) == 1
-    copy = sqlite3.connect(saved[0])
+    kept = backups.list_backups(path)
+    days = sorted({b.taken.date() for b in kept}, reverse=True)
+    assert days[:7] == [date(2026, 3, 1) - timedelta(days=i) for i in range(7)]
+    assert len({b.taken.isocalendar()[:2] for b in kept}) == 4
+    # the newest of 7 days (one ISO week), today's morning copy (among the 3 newest), 3 older weeks
+    assert len(kept) == 7 + 1 + 3
+    folder = tmp_path / "backups"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(b.path.stat().st_mode) for b in kept} == {0o600}
+    copy = sqlite3.connect(kept[0].path)
     assert copy.execute("SELECT name FROM account").fetchall() == [("Acme",)]
     copy.close()
-
-
-def test_backup_copies_data_and_rotates(tmp_path):
-    path = tmp_path / "x.sqlite3"
-    db = open_database(path)
-    with db.session() as s:
-        accounts.create(s, name="Acme")
-    copies = [backup(path, reason="manual") for _ in range(12)]
-    db.dispose()
-    kept = sorted((tmp_path / "backups").glob("x-manual-*.sqlite3"))
-    assert len(kept) == 10 and copies[-1] in kept
-    copy = open_database(copies[-1])
-    with copy.session() as s:
-        assert accounts.by_name(s, "Acme")
-    copy.dispose()
 
 
 def test_default_path_follows_env(monkeypatch, tmp_path):

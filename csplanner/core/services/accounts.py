@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from csplanner.core import names
 from csplanner.core import validate as v
 from csplanner.core.enums import Stage
 from csplanner.core.errors import DomainError
@@ -19,8 +20,9 @@ SORTS = ("name", "renewal", "arr", "stage")
 
 
 def check(session: Session, f: dict[str, Any], record_id: int | None, today: date | None = None) -> dict[str, Any]:
-    f["name"] = v.text(f.get("name"), "name", required=True, max_len=200)
-    clash = select(Account.id).where(func.lower(Account.name) == f["name"].lower())
+    f["name"] = names.clean(v.text(f.get("name"), "name", required=True, max_len=200))
+    f["name_key"] = names.key(f["name"])
+    clash = select(Account.id).where(Account.name_key == f["name_key"])
     if record_id is not None:
         clash = clash.where(Account.id != record_id)
     if session.exec(clash).first() is not None:
@@ -36,7 +38,7 @@ def check(session: Session, f: dict[str, Any], record_id: int | None, today: dat
     f["stage"] = v.an_enum(f.get("stage") or Stage.LAND, Stage, "stage")
     for key in ("goal", "success_criteria", "regions"):
         f[key] = v.text(f.get(key), key)
-    f["archived"] = bool(f.get("archived", False))
+    f["archived"] = v.a_bool(f.get("archived", False), "archived")
     return f
 
 
@@ -88,7 +90,9 @@ def resolve(session: Session, text: str) -> Account:
 
 
 def by_name(session: Session, name: str) -> Account:
-    found = session.exec(select(Account).where(func.lower(Account.name) == name.strip().lower())).first()
+    if not isinstance(name, str):
+        raise DomainError("An account name must be text.")
+    found = session.exec(select(Account).where(Account.name_key == names.key(name))).first()
     if found is None:
         raise DomainError(f"No account named '{name.strip()}'.")
     return found
@@ -111,6 +115,8 @@ class AccountRow:
 def list_rows(
     session: Session, text: str = "", *, include_archived: bool = False, sort: str = "name"
 ) -> list[AccountRow]:
+    if not isinstance(text, str):
+        raise DomainError("The filter must be text.")
     if sort not in SORTS:
         raise DomainError(f"Cannot sort accounts by '{sort}'.")
     q = select(
@@ -120,13 +126,14 @@ def list_rows(
     if not include_archived:
         q = q.where(col(Account.archived).is_(False))
     if text.strip():
-        like = f"%{text.strip().lower()}%"
-        q = q.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like))
+        like = "%" + names.key(text) + "%"
+        q = q.where(col(Account.name_key).like(like) | func.lower(Account.segment).like(like))
+    by_name = col(Account.name_key)
     order = {
-        "name": [func.lower(Account.name)],
-        "renewal": [col(Account.renewal).is_(None), Account.renewal, func.lower(Account.name)],
-        "arr": [col(Account.arr_minor).desc(), func.lower(Account.name)],
-        "stage": [Account.stage, func.lower(Account.name)],
+        "name": [by_name],
+        "renewal": [col(Account.renewal).is_(None), Account.renewal, by_name],
+        "arr": [col(Account.arr_minor).desc(), by_name],
+        "stage": [Account.stage, by_name],
     }[sort]
     rows = [AccountRow(*r) for r in session.exec(q.order_by(*order)).all()]
     if sort == "stage":  # LAER order, not alphabetical

@@ -5,12 +5,13 @@ from typing import Any
 from sqlmodel import Session, select
 
 from csplanner.core.errors import DomainError
+from csplanner.core.validate import MAX_ID
 from csplanner.core.models import Account
 
 
 def account_id(session: Session, f: dict[str, Any]) -> int:
     value = f.get("account_id")
-    if not isinstance(value, int) or session.get(Account, value) is None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID or session.get(Account, value) is None:
         raise DomainError("Choose an existing account.", "account_id")
     return value
 

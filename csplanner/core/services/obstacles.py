@@ -51,8 +51,10 @@ def linked_milestones(session: Session, obstacle_id: int) -> list[int]:
 def link(session: Session, obstacle_id: int, milestone_ids: list[int]) -> None:
     """Set exactly which milestones this obstacle hurts (same account only)."""
     obstacle = records.get(session, Obstacle, obstacle_id)
+    if not isinstance(milestone_ids, (list, tuple, set, frozenset)):
+        raise DomainError("Choose the milestones this obstacle hurts.", "milestones")
     for mid in milestone_ids:
-        m = session.get(Milestone, mid)
+        m = session.get(Milestone, v.an_id(mid, "milestones"))
         if m is None or m.account_id != obstacle.account_id:
             raise DomainError("An obstacle can only hurt milestones of its own account.", "milestones")
     for old in session.exec(select(ObstacleMilestone).where(ObstacleMilestone.obstacle_id == obstacle_id)).all():

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 
 from sqlmodel import Session, SQLModel
 
+from csplanner.core import validate as v
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Stamped, utcnow
 
@@ -16,6 +17,8 @@ Checker = Callable[[Session, dict[str, Any], int | None, date | None], dict[str,
 
 
 def get(session: Session, model: type[M], record_id: int) -> M:
+    if isinstance(record_id, bool) or not isinstance(record_id, int) or not 1 <= record_id <= v.MAX_ID:
+        raise DomainError(f"There is no {model.__name__.lower()} with id {str(record_id)[:40]!r}.")
     obj = session.get(model, record_id)
     if obj is None:
         raise DomainError(f"That {model.__name__.lower()} no longer exists (it may have been deleted).")
@@ -35,8 +38,13 @@ def create(session: Session, model: type[M], check: Checker, values: Mapping[str
         raise DomainError(f"Unknown field(s) for {model.__name__}: {', '.join(sorted(unknown))}.")
     merged = {**fields_of(model.model_construct()), **dict(values)}
     record_id = merged.pop("id", None)
+    stamps = {k: v.a_timestamp(merged.pop(k), k) for k in ("created_at", "updated_at") if k in values}
+    if record_id is not None:
+        v.an_id(record_id)
+        if session.get(model, record_id) is not None:
+            raise DomainError(f"A {model.__name__.lower()} with id {record_id} already exists.")
     clean = check(session, merged, None, today)
-    obj = model(**clean)
+    obj = model(**clean, **stamps)
     if record_id is not None:
         obj.id = record_id
     session.add(obj)
