@@ -1,15 +1,17 @@
 """Composition root: QApplication, paths, database, context, main window."""
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from csplanner import __version__
-from csplanner.core import paths, resources
+from csplanner import __version__, instance_lock
+from csplanner.core import backups, paths, resources
 from csplanner.core.db import Database, open_database
+from csplanner.core.dbfile import BadDatabase
 from csplanner.core.errors import DomainError
 from csplanner.export.user_locale import use_user_locale
 from csplanner.ui.changes import ChangeBus
@@ -28,11 +30,48 @@ def make_context(db: Database) -> AppContext:
 
 
 def lock_database(db_path: Path) -> QLockFile | None:
-    """One running csplanner per database file; None if another one holds it."""
+    """One running csplanner per database file (symlinks resolved); None if another one holds it."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(db_path) + ".lock")
-    lock.setStaleLockTime(0)  # a lock whose process died is stale, whatever its age
-    return lock if lock.tryLock(100) else None
+    return instance_lock.acquire(db_path).lock
+
+
+def open_book(db_path: Path) -> tuple[Database, instance_lock.Held] | None:
+    """Lock and open the book; a file that cannot be edited gets a dialog that says why and
+    offers what can be done (open read-only, restore a backup). None: the user gave up."""
+    from csplanner.ui.bad_file_dialog import BadFileDialog
+    from csplanner.ui.data_actions import RestoreDialog
+
+    held = instance_lock.acquire(db_path)
+    if held.problem == "open":
+        QMessageBox.critical(None, "csplanner", instance_lock.message(db_path, held.problem))
+        return None
+    read_only = False  # a lock that cannot be made (read-only folder) is no reason to refuse
+    while True:
+        try:
+            db = open_database(db_path, read_only=read_only)
+        except BadDatabase as exc:
+            choice = BadFileDialog.ask(None, exc)
+            chosen = RestoreDialog.ask(None, exc.path) if choice == "restore" else None
+            try:
+                if chosen is not None:
+                    backups.restore(exc.path, chosen, datetime.now())
+            except DomainError as error:
+                QMessageBox.critical(None, "csplanner could not restore the backup", error.message)
+                chosen = None
+            read_only = choice == "read-only"
+            if read_only or chosen is not None:
+                continue
+        except DomainError as exc:
+            QMessageBox.critical(None, "csplanner cannot open the database", exc.message)
+        else:
+            if not db.read_only:
+                try:
+                    backups.daily(db.path, datetime.now())  # the once-a-day copy, on the first start of a day
+                except DomainError:
+                    pass  # a missed daily copy must not keep the book closed
+            return db, held
+        held.release()
+        return None
 
 
 class QuitAfterPaint(QObject):
@@ -65,16 +104,10 @@ def run(db_path: Path, quit_after_start: bool = False) -> int:
     app.setDesktopFileName(resources.APP_ID)  # Wayland matches the window to the launcher (and its icon) by this
     app.setWindowIcon(app_icon())
     use_user_locale()
-    lock = lock_database(db_path)
-    if lock is None:
-        QMessageBox.critical(None, "csplanner", f"{db_path} is already open in another csplanner window.")
+    opened = open_book(db_path)
+    if opened is None:
         return 1
-    try:
-        db = open_database(db_path)
-    except DomainError as exc:
-        QMessageBox.critical(None, "csplanner cannot open the database", exc.message)
-        lock.unlock()
-        return 1
+    db, held = opened
     ctx = make_context(db)
     window = MainWindow(ctx)
     quitter = QuitAfterPaint(app) if quit_after_start else None
@@ -83,5 +116,5 @@ def run(db_path: Path, quit_after_start: bool = False) -> int:
     window.show()
     code = app.exec()
     db.dispose()
-    lock.unlock()
+    held.release()
     return code

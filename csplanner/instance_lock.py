@@ -28,6 +28,10 @@ def lock_path(db_path: Path) -> Path:
 
 def acquire(db_path: Path, wait_ms: int = 100) -> Held:
     path = lock_path(db_path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # a new book's folder
+    except OSError:
+        pass  # tryLock below says why
     lock = QLockFile(str(path))
     lock.setStaleLockTime(0)  # a lock whose process died is stale, whatever its age
     old = os.umask(0o077)

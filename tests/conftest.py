@@ -27,7 +27,10 @@ settings.register_profile(
     "mutation", parent=settings.get_profile("csplanner"), max_examples=25,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
 )
-settings.load_profile("mutation" if "MUTANT_UNDER_TEST" in os.environ else "csplanner")
+# HYPOTHESIS_PROFILE=explore searches wider and at random, by hand, once in a while
+settings.register_profile("explore", parent=settings.get_profile("csplanner"), derandomize=False, max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE")
+                      or ("mutation" if "MUTANT_UNDER_TEST" in os.environ else "csplanner"))
 
 TODAY = date(2026, 11, 25)  # a Wednesday; tests that need "today" pin it
 

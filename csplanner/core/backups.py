@@ -17,7 +17,7 @@ from pathlib import Path
 from csplanner.core import files, paths
 from csplanner.core.errors import DomainError
 
-REASONS = ("daily", "before-migration", "before-restore", "before-import", "manual")
+REASONS = ("daily", "before-migration", "before-restore", "before-import", "before-demo", "manual")
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
 KEEP_NEWEST = 3

@@ -88,16 +88,18 @@ def _convert(column: sa.Column, value: Any) -> Any:
     if value is None:
         return None
     kind = column.type
-    if isinstance(kind, sa.Boolean):
-        ok = isinstance(value, bool)
-    elif isinstance(kind, sa.Integer):
-        ok = isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**63
-    elif isinstance(kind, sa.DateTime):
-        return datetime.fromisoformat(value) if isinstance(value, str) else _bad(column, value)
-    elif isinstance(kind, sa.Date):
-        return date.fromisoformat(value) if isinstance(value, str) else _bad(column, value)
-    elif isinstance(kind, sa.Enum):
+    if isinstance(kind, sa.Enum):
         ok = isinstance(value, str) and value in kind.enums
+        return value if ok else _bad(column, value)
+    python = (kind.impl_instance if isinstance(kind, sa.TypeDecorator) else kind).python_type
+    if python is bool:
+        ok = isinstance(value, bool)
+    elif python is int:
+        ok = isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**63
+    elif python is datetime:
+        return datetime.fromisoformat(value) if isinstance(value, str) else _bad(column, value)
+    elif python is date:
+        return date.fromisoformat(value) if isinstance(value, str) else _bad(column, value)
     else:
         ok = isinstance(value, str) and "\x00" not in value
         if ok:

@@ -8,6 +8,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -37,9 +38,11 @@ def _on_connect_read_only(dbapi_conn: sqlite3.Connection, _record: object) -> No
     dbapi_conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
-def save_error(exc: sa.exc.DBAPIError) -> DomainError:
+def save_error(exc: sa.exc.DBAPIError, read_only_why: str = "") -> DomainError:
     """A failed write as a sentence: what happened, and that nothing was saved."""
     text = str(exc.orig) if exc.orig is not None else str(exc)
+    if read_only_why:
+        return DomainError(f"This book is open read-only ({read_only_why}): edits are disabled. Nothing was saved.")
     if isinstance(exc, sa.exc.IntegrityError) and ("name_key" in text or "account.name" in text):
         return DomainError("An account with that name already exists.", "name")
     if isinstance(exc, sa.exc.IntegrityError):
@@ -74,15 +77,25 @@ class Database:
             try:
                 yield session
                 session.commit()
-            except (sa.exc.OperationalError, sa.exc.IntegrityError) as exc:
+            except sa.exc.DBAPIError as exc:  # locked, read-only, disk full, a clash: a message
                 session.rollback()
-                raise save_error(exc) from exc
+                raise save_error(exc, self.read_only_why) from exc
             except BaseException:
                 session.rollback()
                 raise
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def restore(self, backup: Path, now: datetime) -> Path:
+        """Replace this book with `backup` (backing up the current file first), then go on
+        working on it, migrated if the backup is older. Returns the before-restore backup."""
+        if self.read_only:
+            raise DomainError(f"Cannot restore: {self.read_only_why}.")
+        self.engine.dispose()  # no connection may stay open on the file being replaced
+        before = backups.restore(self.path, backup, now)
+        self.engine = open_database(self.path).engine
+        return before
 
 
 def make_engine(path: Path) -> sa.Engine:

@@ -67,16 +67,20 @@ def a_bool(value: object, field: str) -> bool:
     return value
 
 
+def is_id(value: object) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int) and 1 <= value <= MAX_ID
+
+
 def an_id(value: object, field: str = "id") -> int:
     """A record id: a whole number from 1 up to SQLite's largest (True is not 1)."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
+    if not is_id(value):
         raise DomainError(f"{label(field)}: {str(value)[:40]!r} is not a record id.", field)
     return value
 
 
 def a_timestamp(value: object, field: str) -> datetime:
-    if not isinstance(value, datetime) or not FIRST_DAY <= value.date() <= LAST_DAY:
-        raise DomainError(f"{label(field)} must be a date and time in the supported range.", field)
+    if not isinstance(value, datetime) or value.utcoffset() is None or not FIRST_DAY <= value.date() <= LAST_DAY:
+        raise DomainError(f"{label(field)} must be a date and time with its time zone, in the supported range.", field)
     return value
 
 

@@ -68,6 +68,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_counts)
         self._build_actions()
         self._build_menus_and_toolbar()
+        if ctx.db.read_only:  # browsing and export work; every edit says why it cannot be saved
+            self.setWindowTitle(f"{self.windowTitle()} (read-only)")
+            why = f"Read-only: {ctx.db.read_only_why}. Edits are disabled."
+            self.statusBar().addWidget(QLabel(why))
+            for action in [self.new_account_action, *self.new_record_actions.values(), self.edit_account_action,
+                           self.archive_action, self.delete_account_action, self.undo_action, self.redo_action]:
+                action.setEnabled(False)
+                action.setToolTip(why)
         self.account_list.account_selected.connect(self.on_account_selected)
         self.account_list.counts_changed.connect(self.update_status)
         ctx.bus.changed.connect(self.account_list.on_changed)
@@ -230,7 +238,7 @@ class MainWindow(QMainWindow):
     def on_account_selected(self, account_id: int | None) -> None:
         self.account_page.set_account(account_id)
         for action in self.account_actions:
-            action.setEnabled(account_id is not None)
+            action.setEnabled(account_id is not None and not self.ctx.db.read_only)
         row = self.account_list.model.known(account_id) if account_id is not None else None
         if row is not None:
             self.archive_action.setText("Unarchive account" if row.archived else "&Archive account")

@@ -90,8 +90,7 @@ def resolve(session: Session, text: str) -> Account:
 
 
 def by_name(session: Session, name: str) -> Account:
-    if not isinstance(name, str):
-        raise DomainError("An account name must be text.")
+    name = v.text(name, "name")
     found = session.exec(select(Account).where(Account.name_key == names.key(name))).first()
     if found is None:
         raise DomainError(f"No account named '{name.strip()}'.")
@@ -115,8 +114,7 @@ class AccountRow:
 def list_rows(
     session: Session, text: str = "", *, include_archived: bool = False, sort: str = "name"
 ) -> list[AccountRow]:
-    if not isinstance(text, str):
-        raise DomainError("The filter must be text.")
+    text = v.text(text, "filter", max_len=500)
     if sort not in SORTS:
         raise DomainError(f"Cannot sort accounts by '{sort}'.")
     q = select(

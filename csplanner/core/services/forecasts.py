@@ -37,7 +37,7 @@ def check(session: Session, f: dict[str, Any], _id: int | None, today: date | No
 
 def create(session: Session, *, today: date | None = None, **values: Any) -> Forecast:
     """A forecast for the account's running season."""
-    if values.get("season_id") is None and isinstance(values.get("account_id"), int):
+    if values.get("season_id") is None and v.is_id(values.get("account_id")):
         if session.get(Account, values["account_id"]) is not None:
             values["season_id"] = seasons.current(session, values["account_id"]).id
     return records.create(session, Forecast, check, values, today)

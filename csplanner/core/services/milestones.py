@@ -20,7 +20,7 @@ INTERNAL_WORDS = ("forecast", "internal", "handover", "hand-over", "handoff", "h
 def shared_by_default(title: str, team: object) -> bool:
     """Customer-facing runs are shared; forecasts, hand-overs, internal prep and sales or
     leadership work are not, until someone ticks "shared with the customer"."""
-    if team in INTERNAL_TEAMS:  # a StrEnum hashes as its text: "sales" matches too
+    if isinstance(team, str) and team in INTERNAL_TEAMS:  # a StrEnum hashes as its text: "sales" matches too
         return False
     low = (title or "").lower()
     return not any(word in low for word in INTERNAL_WORDS)
@@ -41,7 +41,7 @@ def check(session: Session, f: dict[str, Any], _id: int | None, today: date | No
     f["team"] = v.an_enum(f.get("team") or Team.CSM, Team, "team")
     f["outcome"] = v.text(f.get("outcome"), "outcome")
     f["notes"] = v.text(f.get("notes"), "notes")
-    f["shared_with_customer"] = bool(f.get("shared_with_customer", True))
+    f["shared_with_customer"] = v.a_bool(f.get("shared_with_customer", True), "shared_with_customer")
     return f
 
 

@@ -20,7 +20,7 @@ def check(session: Session, f: dict[str, Any], _id: int | None, today: date | No
     f["owner"] = v.an_enum(f.get("owner") or StepOwner.US, StepOwner, "owner")
     sid = f.get("stakeholder_id")
     if f["owner"] == StepOwner.STAKEHOLDER:
-        person = session.get(Stakeholder, sid) if isinstance(sid, int) else None
+        person = session.get(Stakeholder, sid) if v.is_id(sid) else None
         if person is None or person.account_id != f["account_id"]:
             raise DomainError("Name the stakeholder who owns this step (one of this account's people).",
                               "stakeholder_id")

@@ -4,9 +4,11 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, TypeVar
 
+import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
 from csplanner.core import validate as v
+from csplanner.core.enums import label
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Stamped, utcnow
 
@@ -32,6 +34,29 @@ def fields_of(obj: SQLModel) -> dict[str, Any]:
     return data
 
 
+def storable(model: type[SQLModel], clean: dict[str, Any]) -> None:
+    """The last gate before SQLite: every value has its column's type and fits it, whatever a
+    kind's own check forgot (a stray bool, an int past 2**63, a NUL, a broken character)."""
+    columns = model.__table__.columns  # type: ignore[attr-defined]
+    for name, value in clean.items():
+        column = columns.get(name)
+        if column is None or value is None:
+            continue
+        kind = column.type
+        if isinstance(kind, sa.Enum):
+            continue  # an_enum checked it
+        python = (kind.impl_instance if isinstance(kind, sa.TypeDecorator) else kind).python_type
+        if python is bool:
+            v.a_bool(value, name)
+        elif python is int:
+            if isinstance(value, bool) or not isinstance(value, int) or not -v.MAX_ID <= value <= v.MAX_ID:
+                raise DomainError(f"{label(name)} must be a whole number.", name)
+        elif python is date:
+            clean[name] = v.a_date(value, name)  # a datetime in a date column becomes its day
+        elif python is str:
+            v.text(value, name, max_len=getattr(kind, "length", None) or v.MAX_TEXT)
+
+
 def create(session: Session, model: type[M], check: Checker, values: Mapping[str, Any], today: date | None = None) -> M:
     unknown = set(values) - set(model.model_fields) - {"id"}
     if unknown:
@@ -44,6 +69,7 @@ def create(session: Session, model: type[M], check: Checker, values: Mapping[str
         if session.get(model, record_id) is not None:
             raise DomainError(f"A {model.__name__.lower()} with id {record_id} already exists.")
     clean = check(session, merged, None, today)
+    storable(model, clean)
     obj = model(**clean, **stamps)
     if record_id is not None:
         obj.id = record_id
@@ -60,6 +86,7 @@ def update(session: Session, model: type[M], check: Checker, record_id: int, cha
         raise DomainError(f"Cannot change field(s): {', '.join(sorted(set(changes)))}.")
     merged = {**fields_of(obj), **dict(changes)}
     clean = check(session, merged, record_id, today)
+    storable(model, clean)
     for key, value in clean.items():
         setattr(obj, key, value)
     obj.updated_at = utcnow()

@@ -1,7 +1,7 @@
 """account.name_key: Unicode case-folded names, unique; names stored NFC
 
-Revision ID: 0002_name_key
-Revises: 0001
+Revision ID: 0004_name_key
+Revises: 0003_currency_minor_units
 """
 import unicodedata
 from collections.abc import Sequence
@@ -9,8 +9,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0002_name_key"
-down_revision: str | None = "0001"
+revision: str = "0004_name_key"
+down_revision: str | None = "0003_currency_minor_units"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
