@@ -217,4 +217,4 @@ def test_writing_commands_respect_an_open_window(qapp, tmp_path, capsys, argv):
     finally:
         held.release()
     err = capsys.readouterr().err
-    assert code == 2 and "already open in another csplanner window" in err
+    assert code == 2 and ("already open in another csplanner window" in err or "is open in csplanner" in err)

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
 from csplanner.core import validate as v
-from csplanner.core.enums import label
+from csplanner.core.present.labels import field_label as label
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Stamped, utcnow
 
