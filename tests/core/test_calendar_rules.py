@@ -516,3 +516,46 @@ def test_segments_sort_ignoring_case(book_db):
                    Account(name="C", segment="SMB")])
         s.flush()
         assert calendar.segments(s) == ["apac", "Enterprise", "SMB"]
+
+
+def test_season_weeks_with_an_empty_middle_season_and_the_renewal_day(book_db):
+    """Season 2 ends the day after it starts (season 3 begins in the same week): it has no week of
+    its own, and the weeks after it still belong to season 3. Runs before the running season's
+    first day are past; a run on that day is not."""
+    with scratch(book_db) as s:
+        a = Account(name="Acme", contract_signed=date(2024, 1, 3), kickoff=date(2024, 1, 24), renewal=date(2026, 1, 7))
+        s.add(a)
+        s.flush()
+        s.add_all([Season(account_id=a.id, number=1, start=date(2024, 1, 10), race_day=date(2025, 1, 8)),
+                   Season(account_id=a.id, number=2, start=date(2025, 1, 8), race_day=date(2025, 1, 9)),
+                   Season(account_id=a.id, number=3, start=date(2025, 1, 9), race_day=None),
+                   Milestone(account_id=a.id, title="Old race", planned_on=date(2025, 1, 8)),
+                   Milestone(account_id=a.id, title="New start", planned_on=date(2025, 1, 9))])
+        s.flush()
+        plan = calendar.account_plan(s, a.id, TODAY)
+    assert plan.seasons == (calendar.SeasonSpan(1, date(2024, 1, 3), date(2025, 1, 8), False),
+                            calendar.SeasonSpan(2, date(2025, 1, 8), date(2025, 1, 9), False),
+                            calendar.SeasonSpan(3, date(2025, 1, 9), date(2026, 1, 7), True))
+    first = plan.weeks[0]
+    assert (first.start, first.number, first.season, first.past_season) == (date(2024, 1, 1), 1, 1, True)
+    assert plan.week_of(date(2024, 1, 17)).phase == Phase.KICKOFF  # season 1 keeps its kickoff weeks
+    assert plan.week_of(date(2024, 1, 31)).phase == Phase.ONBOARDING
+    assert {w.season for w in plan.weeks} == {1, 3}
+    renewal_week = plan.week_of(date(2025, 1, 8))
+    assert (renewal_week.season, renewal_week.number, renewal_week.past_season) == (3, 1, False)
+    assert plan.week_of(date(2025, 6, 4)).season == 3 and plan.weeks[-1].season == 3
+    assert [(c.title, c.past_season) for c in plan.chips] == [("Old race", True), ("New start", False)]
+
+
+def test_a_renewed_account_without_a_contract_date_still_gets_its_seasons(book_db):
+    with scratch(book_db) as s:
+        a = Account(name="Acme", renewal=date(2027, 6, 2))
+        s.add(a)
+        s.flush()
+        s.add_all([Season(account_id=a.id, number=1, start=None, race_day=date(2026, 6, 3)),
+                   Season(account_id=a.id, number=2, start=date(2026, 6, 3), race_day=date(2027, 6, 2))])
+        s.flush()
+        plan = calendar.account_plan(s, a.id, TODAY)
+    week = plan.week_of(TODAY)
+    assert (week.season, week.number, week.past_season, week.weeks_to_race) == (2, 26, False, 27)
+    assert plan.season_start(1) is None and plan.season_start(2) == date(2026, 6, 3)
