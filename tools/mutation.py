@@ -48,6 +48,11 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.health.x__store", "on_conflict_do_update(set_=", SQLITE_CONFLICT),
     ("csplanner.core.health.x__store", '"ACCOUNT_ID"', SQLITE_CONFLICT),
     ("csplanner.core.health.x__store", '"WEEK_START"', SQLITE_CONFLICT),
+    ("csplanner.core.health.x_obstacles_part", "101.0", CLAMPED := "a part's score is held to 0-100, so 101 reads 100"),
+    ("csplanner.core.health.x_checkins_part", "101.0", CLAMPED),
+    ("csplanner.core.health.x_checkins_part", "if days < FRESH_DAYS", "the falling line is exactly 100 at 14 days"),
+    ("csplanner.core.health.x_checkins_part", "elif days > SILENT_DAYS", "the falling line is exactly 0 at 60 days"),
+    ("csplanner.core.health.x_progress_part", "max(1, (race_day - today).days) // 7", "1 // 7 is 0 as well"),
     ("csplanner.core.health.x_backfill_week", "=+        return 1", "unreachable: with nothing missing the two counts are equal "
      "and the function has returned already"),
     ("csplanner.core.health.x_backfill_week", "Account, None)", "SQLAlchemy finds the same join on the foreign key"),
@@ -55,11 +60,20 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.health.x_backfill_week", "health_many(session, None, day)", IN_LIST := "speed only: asking by id or "
      "reading every account and keeping the ones asked gives the same scores"),
     ("csplanner.core.health.x_backfill_week", "IN_LIMIT) and False", IN_LIST),
+    ("csplanner.core.health.x__only", "len(ids) < IN_LIMIT", IN_LIST),
     ("csplanner.core.health.x_backfill_week", "IN_LIMIT) or True", IN_LIST),
     ("csplanner.core.health.x_backfill_week", "len(missing) < IN_LIMIT", IN_LIST),
     ("csplanner.core.health.x_backfill_week", "replace=None", NO_CONFLICT := "only accounts without the week's score are "
      "written, so there is never a conflict to replace or keep"),
     ("csplanner.core.health.x_backfill_week", "replace=True", NO_CONFLICT),
+    # calendar: arguments make_weeks ignores or works out the same way itself
+    ("csplanner.core.calendar.x__season_weeks", "mine, chips, None,", "make_weeks never reads today"),
+    ("csplanner.core.calendar.x__season_weeks", "totals=None", SAME_TOTALS := "make_weeks counts the same "
+     "chips itself when not given the totals"),
+    ("csplanner.core.calendar.x__season_weeks", "first_weekday=first_weekday, season=span.number", SAME_TOTALS),
+    ("csplanner.core.calendar.x__season_weeks", "(span.number == 1) or True", "a later season has no kickoff "
+     "phase, so its kickoff date is never read"),
+    ("csplanner.core.calendar.x_next_race_day", "account_ids, None)", "None is false, as False: archived stay out"),
     # templates: text operations whose changed argument cannot matter
     ("csplanner.core.templates.xǁStepǁdescribe", "lstrip('XX+XX')", LSTRIP := "strip takes a set of characters and an offset's "
      "text never holds an 'X'"),
