@@ -165,6 +165,9 @@ def main() -> int:
         killed = sum(1 for v in codes.values() if v in KILLED)
         survivors, equivalents = [], []
         for name in sorted((k for k, v in codes.items() if v not in KILLED), key=_natural):
+            if codes[name] is None:  # not checked (an interrupted run): counted, not shown
+                survivors.append((name, []))
+                continue
             changed = diff(name)
             entry = equivalent(name, changed)
             if entry is None:

@@ -13,6 +13,7 @@ from sqlmodel import select
 from csplanner.core import calendar
 from csplanner.core.calendar import AccountPlan, Bar, Chip, DayTotal, Week
 from csplanner.core.enums import MilestoneStatus, ObstacleKind, Phase, RunType, Severity, Stage
+from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, Milestone, Obstacle, Season
 from tests.core.books import TODAY, book_lists, insert, module_database, scratch
 
@@ -559,3 +560,17 @@ def test_a_renewed_account_without_a_contract_date_still_gets_its_seasons(book_d
     week = plan.week_of(TODAY)
     assert (week.season, week.number, week.past_season, week.weeks_to_race) == (2, 26, False, 27)
     assert plan.season_start(1) is None and plan.season_start(2) == date(2026, 6, 3)
+
+
+def test_without_race_day_the_plan_runs_a_quarter_past_today_or_a_year_from_the_start(book_db):
+    with scratch(book_db) as s:
+        old = Account(name="Old", contract_signed=date(2025, 1, 1))  # a year of training ended months ago
+        new = Account(name="New", contract_signed=date(2026, 11, 2))
+        s.add_all([old, new])
+        s.flush()
+        old_plan, new_plan = calendar.account_plan(s, old.id, TODAY), calendar.account_plan(s, new.id, TODAY)
+        with pytest.raises(DomainError) as info:
+            calendar.account_plan(s, 10_000, TODAY)
+    assert (old_plan.weeks[0].start, old_plan.weeks[-1].start) == (date(2024, 12, 30), date(2027, 2, 22))
+    assert (new_plan.weeks[0].start, new_plan.weeks[-1].start) == (date(2026, 11, 2), date(2027, 11, 1))
+    assert info.value.message == "That account no longer exists (it may have been deleted)."
