@@ -13,6 +13,8 @@ from csplanner.core.calendar import Chip
 from csplanner.core.enums import Stage
 from csplanner.core.present import date_long, value_label
 from csplanner.core.services import accounts
+from csplanner.ui.a11y import name_widget
+from csplanner.ui.calendar.accessible import GRID_KEYS
 from csplanner.ui.calendar.grid import CalendarGrid
 from csplanner.ui.calendar.legend import Legend
 from csplanner.ui.calendar.panel import CalendarPanel
@@ -50,6 +52,11 @@ class AllAccountsCalendar(CalendarPanel):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.today_button = QPushButton("Today (T)")
         self.today_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.grid.setAccessibleName("Training calendar of every account")
+        self.grid.setAccessibleDescription(GRID_KEYS)
+        self.text.setAccessibleName("Filter the calendar")
+        for widget, name in ((self.stage, "Stage"), (self.segment, "Segment"), (self.start, "From"), (self.end, "To")):
+            name_widget(widget, name)
         self._typing = QTimer(self, singleShot=True, interval=250)  # filter after a pause in typing
         self._typing.timeout.connect(self.apply_filters)
         self.text.textChanged.connect(self._typing.start)
