@@ -7,7 +7,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from csplanner.core import calendar
+from csplanner.core.enums import RunType
 from csplanner.core.errors import DomainError
+from csplanner.export import qcolors as colors
+from csplanner.ui.calendar.accessible import GRID_KEYS
 from csplanner.ui.calendar.grid import CalendarGrid
 from csplanner.ui.calendar.legend import Legend
 from csplanner.ui.calendar.panel import CalendarPanel
@@ -35,7 +38,7 @@ class AccountCalendar(CalendarPanel):
         self.countdown = QLabel()
         self.countdown.setTextFormat(Qt.TextFormat.PlainText)
         self.countdown.setFont(font)
-        self.countdown.setStyleSheet("color: #b07d00;")
+        self.countdown.setStyleSheet(f"color: {colors.as_text(colors.RUN[RunType.RACE], self.palette()).name()};")
         self.countdown.setWordWrap(True)  # a narrow window wraps the countdown rather than clip the buttons
         self.title.hide()  # the account page's header above already names the account
         self.today_button = QPushButton("Today (T)")
@@ -88,6 +91,8 @@ class AccountCalendar(CalendarPanel):
         self.source.plan = plan
         self.grid.race_day = plan.race_day if plan else None
         self.title.setText(plan.account_name if plan else "No account selected")
+        self.grid.setAccessibleName(f"Training calendar for {plan.account_name}" if plan else "Training calendar")
+        self.grid.setAccessibleDescription(GRID_KEYS)
         self.countdown.setText(plan.countdown() if plan else "")
         for button in (self.today_button, self.race_button, self.apply_button, self.save_button):
             button.setEnabled(plan is not None)
