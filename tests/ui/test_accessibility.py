@@ -152,3 +152,56 @@ def test_the_all_accounts_calendar_names_each_run_with_its_account(qtbot, ctx, a
     found = tree(iface)
     assert (QAccessible.Role.Cell, "Tuesday 8 December, race day: Alder Studios, 1 run") in found
     assert name_of(view.start) == "From" and name_of(view.text) == "Filter the calendar"
+
+
+def test_tab_reaches_every_calendar_button_in_reading_order_and_clicks_leave_keys_with_the_grid(qtbot, ctx, alder):
+    view = AccountCalendar(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.set_account(alder)
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    view.today_button.setFocus(Qt.FocusReason.TabFocusReason)
+    reached = [QApplication.focusWidget()]
+    for _ in range(4):
+        view.focusNextChild()
+        reached.append(QApplication.focusWidget())
+    assert reached == [view.today_button, view.race_button, view.apply_button, view.save_button, view.grid]
+    view.grid.setFocus()
+    qtbot.mouseClick(view.today_button, Qt.MouseButton.LeftButton)
+    assert view.grid.hasFocus()  # a click on a button does not take the keys from the grid
+    everyone = AllAccountsCalendar(ctx)
+    qtbot.addWidget(everyone)
+    everyone.show()
+    view.close()
+    with qtbot.waitActive(everyone):
+        everyone.activateWindow()
+    everyone.stage.setFocus(Qt.FocusReason.TabFocusReason)
+    order = [QApplication.focusWidget()]
+    for _ in range(6):
+        everyone.focusNextChild()
+        order.append(QApplication.focusWidget())
+    assert order == [everyone.stage, everyone.segment, everyone.text, everyone.start, everyone.end,
+                     everyone.today_button, everyone.grid]
+
+
+def test_my_week_shows_where_the_keyboard_is(qtbot, ctx, alder):
+    from csplanner.ui.my_week import MyWeekView
+    from csplanner.ui.my_week.rows import AccountLink
+
+    view = MyWeekView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    link = view.findChildren(AccountLink)[0]
+    before = link.grab().toImage()
+    link.setFocus(Qt.FocusReason.TabFocusReason)
+    assert link.hasFocus()
+    after = link.grab().toImage()
+    highlight = link.palette().color(link.palette().ColorRole.Highlight)
+    ring = after.pixelColor(1, after.height() // 2)
+    assert before != after and abs(ring.blue() - highlight.blue()) < 40 and abs(ring.red() - highlight.red()) < 40
+    box = next(b for b in view.findChildren(QWidget) if b.accessibleName().startswith("Done: "))
+    assert box.accessibleName() in ("Done: QBR", "Done: Usage review", "Done: Renewal")

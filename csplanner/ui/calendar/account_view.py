@@ -46,15 +46,18 @@ class AccountCalendar(CalendarPanel):
         self.apply_button = QPushButton("Apply template…")
         self.save_button = QPushButton("Save as template…")
         self.season_picker = QComboBox()  # shown once an account has more than one season
-        self.season_picker.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.season_picker.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.season_picker.setAccessibleName("Season")
         self.season_picker.setToolTip("Scroll to the start of a season")
         self.season_picker.activated.connect(self.go_season)
         self.today_button.clicked.connect(self.go_today)
         self.race_button.clicked.connect(self.go_race_day)
         self.apply_button.clicked.connect(self.apply_template)
         self.save_button.clicked.connect(self.save_template)
-        for button in (self.today_button, self.race_button, self.apply_button, self.save_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the grid
+        # A click leaves the keys with the grid; Tab still reaches every button (keyboard users),
+        # in reading order: the buttons above, then the grid.
+        for widget in (self.today_button, self.race_button, self.apply_button, self.save_button):
+            widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addWidget(self.countdown)
@@ -68,6 +71,9 @@ class AccountCalendar(CalendarPanel):
         layout.addWidget(Legend())
         layout.addWidget(self.message)
         layout.addWidget(self.grid, 1)
+        order = [self.season_picker, self.today_button, self.race_button, self.apply_button, self.save_button, self.grid]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
         ctx.bus.changed.connect(self.on_changed)
         self.set_account(None)
 

@@ -51,7 +51,7 @@ class AllAccountsCalendar(CalendarPanel):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.today_button = QPushButton("Today (T)")
-        self.today_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.today_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keys with the grid
         self.grid.setAccessibleName("Training calendar of every account")
         self.grid.setAccessibleDescription(GRID_KEYS)
         self.text.setAccessibleName("Filter the calendar")
@@ -81,6 +81,9 @@ class AllAccountsCalendar(CalendarPanel):
         layout.addWidget(Legend(phases=False))
         layout.addWidget(self.message)
         layout.addWidget(self.grid, 1)
+        order = [self.stage, self.segment, self.text, self.start, self.end, self.today_button, self.grid]
+        for first, second in zip(order, order[1:]):  # reading order: the filters above, then the grid
+            QWidget.setTabOrder(first, second)
         ctx.bus.changed.connect(self.on_changed)
         self.reload_segments()
         self.go_today(select=False)  # no read yet: the weeks are read when first painted

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from csplanner.core.enums import Severity
 from csplanner.core.present import value_label
 from csplanner.export.qcolors import RUN, SEVERITY, as_text, band_color, readable_on
+from csplanner.ui.a11y import TickBox, draw_focus_ring
 
 
 class WrapLabel(QLabel):
@@ -135,6 +136,10 @@ class AccountLink(QToolButton):
     def name(self) -> str:
         return self.text().replace("&&", "&")
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        draw_focus_ring(self)  # an auto-raised button shows no focus by itself
+
 
 def small_button(text: str, tip: str, on_click: Callable[[], None]) -> QPushButton:
     b = QPushButton(text)
@@ -168,7 +173,7 @@ class Row(QWidget):
 
 
 def tick_box(done: bool, title: str, on_tick: Callable[[bool], None]) -> QCheckBox:
-    box = QCheckBox()
+    box = TickBox()
     box.setChecked(done)
     box.setToolTip("Untick: back to planned" if done else "Tick off as done today")
     box.setAccessibleName(f"Done: {title}")
