@@ -205,3 +205,21 @@ def test_my_week_shows_where_the_keyboard_is(qtbot, ctx, alder):
     assert before != after and abs(ring.blue() - highlight.blue()) < 40 and abs(ring.red() - highlight.red()) < 40
     box = next(b for b in view.findChildren(QWidget) if b.accessibleName().startswith("Done: "))
     assert box.accessibleName() in ("Done: QBR", "Done: Usage review", "Done: Renewal")
+
+
+def test_every_new_record_dialog_names_its_fields(qtbot, ctx, alder):
+    from tests.ui.workspace_helpers import when_modal
+
+    window = open_window(qtbot, ctx)
+    window.select_account(alder)
+    found = []
+
+    def check(dialog):
+        found.append((dialog.windowTitle(), unnamed(dialog)))
+        dialog.reject()
+
+    for action in [window.new_account_action, *window.new_record_actions.values()]:
+        when_modal(check)
+        action.trigger()
+    assert len(found) == 1 + len(window.new_record_actions)
+    assert [(title, missing) for title, missing in found if missing] == []
