@@ -1,7 +1,8 @@
 """The document's language and 'show the title' in a PDF's catalog, added after Qt wrote it.
 
 QPdfWriter (Qt 6.11) writes the title but no /Lang, and offers neither tagged PDF nor PDF/A-2b
-(its versions are 1.4, A-1b, 1.6 and X-4). A screen reader picks its voice from /Lang, and
+(its versions are 1.4, A-1b, 1.6 and X-4; A-1b is for archiving, not for screen readers, so the
+PDFs stay 1.4). A screen reader picks its voice from /Lang, and
 /DisplayDocTitle makes viewers show the title instead of the file name. Both go in as an
 incremental update: the catalog object is written again with the two keys, followed by a new
 cross-reference section that points back to Qt's (/Prev), so nothing Qt wrote is changed.
