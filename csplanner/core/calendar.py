@@ -112,22 +112,21 @@ class DayTotal:
     biggest: RunType | None  # the longest run that is not skipped: colours a future day
 
 
-@dataclass(frozen=True)
-class AccountPlan:
-    account_id: int | None  # None for the all-accounts view
-    account_name: str
-    contract_signed: date | None
-    race_day: date | None
+@dataclass(frozen=True, kw_only=True)
+class CalendarWeeks:
+    """What a calendar grid draws: weeks, chips (runs) and bars (obstacles), for one account or many."""
+
     weeks: list[Week]
     chips: list[Chip]
     bars: list[Bar]
-    kickoff: date | None = None
-    stage: Stage | None = None
     today: date | None = None
-    races: dict[date, list[str]] = field(default_factory=dict)  # all-accounts view: renewals by day
+    races: dict[date, list[str]] = field(default_factory=dict)  # renewals by day (names)
     totals: dict[date, DayTotal] = field(default_factory=dict)  # per day, even for chips not loaded
-    seasons: tuple["SeasonSpan", ...] = ()  # every season, oldest first; one for a first-term account
     _by_day: dict[date, list[Chip]] = field(default_factory=dict, repr=False, compare=False)
+
+    def race_names(self, day: date) -> list[str]:
+        """Whose race day it is."""
+        return self.races.get(day, [])
 
     def chips_on(self, day: date) -> list[Chip]:
         if not self._by_day and self.chips:
@@ -146,6 +145,27 @@ class AccountPlan:
             if week.start <= day <= week.end:
                 return week
         return None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RangePlan(CalendarWeeks):
+    """Every (filtered) account's runs over a range of weeks: the all-accounts calendar."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AccountPlan(CalendarWeeks):
+    """One account's plan: contract signed to a little after race day."""
+
+    account_id: int
+    account_name: str
+    contract_signed: date | None
+    race_day: date | None
+    kickoff: date | None = None
+    stage: Stage | None = None
+    seasons: tuple["SeasonSpan", ...] = ()  # every season, oldest first; one for a first-term account
+
+    def race_names(self, day: date) -> list[str]:
+        return [self.account_name] if self.race_day == day else super().race_names(day)
 
     def season_start(self, number: int) -> date | None:
         """The first day of a season, for "pick a season"."""
@@ -416,7 +436,7 @@ def range_plan(
     segments: Iterable[str] | None = None, text: str = "", first_weekday: int = 0,
     account_ids: Iterable[int] | None = None, include_archived: bool = False,
     per_day: int | None = None, max_bars: int | None = None,
-) -> AccountPlan:
+) -> RangePlan:
     """Every (filtered) account's runs and obstacles in the whole weeks around [start, end].
 
     `text` matches account name, segment or run title. Milestones are read through their
@@ -490,7 +510,4 @@ def range_plan(
     races: dict[date, list[str]] = {}
     for day, name in session.exec(rq.order_by(Account.renewal, func.lower(Account.name))).all():
         races.setdefault(day, []).append(name)
-    return AccountPlan(
-        account_id=None, account_name="All accounts", contract_signed=None, race_day=None,
-        weeks=weeks, chips=chips, bars=bars, today=today, races=races, totals=totals,
-    )
+    return RangePlan(weeks=weeks, chips=chips, bars=bars, today=today, races=races, totals=totals)

@@ -9,10 +9,10 @@ from PySide6.QtCore import QLocale, QRectF
 from PySide6.QtGui import QColor, QPageSize, QPainter, QPen
 
 from csplanner.core.db import Database
+from csplanner.core import read
 from csplanner.core.enums import MilestoneStatus, NoteKind, RunType
 from csplanner.core.present import date_long, money, sentiment_label
 from csplanner.core.present import value_label as label
-from csplanner.core.services import accounts
 from csplanner.export import fonts
 from csplanner.export.audience import Audience, for_audience
 from csplanner.export.calendar_grid import CalendarGrid, weeks_to_print
@@ -27,7 +27,7 @@ from csplanner.export.pdf_document import (
     esc,
     write_pdf,
 )
-from csplanner.export.plan_data import HealthData, PlanData, collect
+from csplanner.core.plan_data import PlanData, PlanHealth
 from csplanner.export.plan_sections import (
     customer_runs_section,
     forecast_section,
@@ -144,7 +144,7 @@ def title_block(pdf: PdfDocument, data: PlanData, audience: Audience) -> None:
     pdf.add(Unit(top_h + sum(row_h) + pt(6), draw))
 
 
-def health_section(pdf: PdfDocument, health: HealthData) -> None:
+def health_section(pdf: PdfDocument, health: PlanHealth) -> None:
     pdf.add(pdf.heading("Health (form)"))
     worst = f" The part that drags it down most: <b>{esc(health.weakest)}</b>." if health.weakest else ""
     pdf.add(pdf.paragraph(f"Score {span(f'{health.score} / 100', band_color(health.score), True)}.{worst}"))
@@ -242,8 +242,7 @@ def export_account_plan(
     """
     if first_weekday is None:
         first_weekday = QLocale().firstDayOfWeek().value - 1  # Qt: 1 = Monday … 7 = Sunday
-    with db.session() as session:
-        data = for_audience(collect(session, account_id, today, first_weekday), audience)
+    data = for_audience(read.plan_data(db, account_id, today, first_weekday), audience)
     fonts.family()
     title = f"{data.name} — account plan" + (" (internal)" if audience == Audience.INTERNAL else "")
     right = "Internal — do not forward" if audience == Audience.INTERNAL else f"Prepared for {data.name}"
@@ -255,8 +254,5 @@ def export_account_plan(
 
 
 def account_id_by_name(db: Database, name: str) -> int:
-    with db.session() as session:
-        account = accounts.resolve(session, name)  # a unique prefix or part of the name will do
-        assert account.id is not None
-        return account.id
+    return read.account_id_by_name(db, name)
 

@@ -8,8 +8,8 @@ from enum import StrEnum
 from csplanner.core.calendar import AccountPlan, day_totals
 from csplanner.core.enums import MilestoneStatus, StepOwner
 from csplanner.core.errors import DomainError
+from csplanner.core.plan_data import PlanData, PlanMilestone
 from csplanner.core.present import value_label as label
-from csplanner.export.plan_data import PlanData, Run
 
 CUSTOMER_OWNER = {label(StepOwner.CUSTOMER): "You"}  # the customer reads "you", not "the customer"
 
@@ -36,7 +36,7 @@ def parse(text: str) -> Audience:
         raise DomainError(f"Audience must be 'customer' or 'internal', not '{text}'.", "audience") from None
 
 
-def for_customer(run: Run, today: object) -> bool:
+def for_customer(run: PlanMilestone, today: object) -> bool:
     """A shared run that is done, or planned from today on. Missed, skipped and late runs are the
     CSM's business: they never reach the customer's copy."""
     if not run.shared:

@@ -5,10 +5,10 @@ from datetime import date
 from PySide6.QtGui import QColor
 
 from csplanner.core.enums import Confidence, ForecastOutcome, MilestoneStatus, SeasonOutcome
+from csplanner.core.plan_data import PlanData, upcoming_runs
 from csplanner.core.present import date_long, money
 from csplanner.core.present import value_label as label
 from csplanner.export.pdf_document import MUTED, Column, PdfDocument, esc
-from csplanner.export.plan_data import PlanData, upcoming_runs
 from csplanner.core.present import Band
 from csplanner.export.qcolors import BAND, DONE, MISSED, RUN, as_text
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from PySide6.QtGui import QPageSize
 
-from csplanner.core import calendar
+from csplanner.core import calendar, read
 from csplanner.core.db import Database
 from csplanner.core.enums import MilestoneStatus
 from csplanner.core.present import date_range, day_short, money, more, plural, value_label
 from csplanner.core.errors import DomainError
-from csplanner.core.week import QUIET_DAYS, RACE_HORIZON_DAYS, WeekPlan, week_plan
+from csplanner.core.week import QUIET_DAYS, RACE_HORIZON_DAYS, WeekPlan
 from csplanner.export import fonts
 from csplanner.export.account_plan import Exported, span
 from csplanner.export.pdf_document import MUTED, PdfDocument, esc, write_pdf
@@ -104,8 +104,7 @@ def export_week(
     progress: Callable[[int, int], None] | None = None,
 ) -> Exported:
     """Write the week starting `start` as a PDF (whole or not at all)."""
-    with db.session() as session:
-        data = week_plan(session, start, today)
+    data = read.week_plan(db, start, today)
     fonts.family()
     iso = start.isocalendar()
     out = Path(out).expanduser().absolute()

@@ -1,1 +1,1 @@
-"""The Qt user interface. Widgets call core services; they never build SQL or keep the only copy of data."""
+"""The Qt user interface. Widgets read through core.read and change data through ui.operations; never SQL."""

@@ -1,7 +1,6 @@
 """The accounts list: filter as you type, sort by any column, archived hidden unless asked for."""
 
-from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QKeyEvent, QPalette, QResizeEvent
@@ -10,23 +9,15 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
-from sqlmodel import Session
-
-from csplanner.core import health, season_views
+from csplanner.core import read
 from csplanner.core.changes import Change
+from csplanner.core.errors import DomainError
 from csplanner.core.present import date_long, plural
 from csplanner.export.qcolors import band_color, tint
-from csplanner.core.services import accounts
 from csplanner.ui.context import AppContext
-from csplanner.ui.record_models import AccountListModel, account_list_rows
+from csplanner.ui.account_list_model import AccountListModel
 
 RACE_HORIZON = 120  # days: "renewals coming up" in the status bar
-
-
-def health_of(session: Session, account_ids: Sequence[int] | None, today: date) -> dict[int, tuple[int, str]]:
-    """{account id: (score, weakest part)}."""
-    scores = health.health_many(session, account_ids, today)
-    return {aid: (h.score, h.weakest.name) for aid, h in scores.items()}
 
 
 class HealthDelegate(QStyledItemDelegate):
@@ -141,25 +132,15 @@ class AccountList(QWidget):
     # --- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
         """Read every account's list row (no children) and the health scores, keeping the selection."""
-        with self.ctx.db.session() as s:
-            rows = account_list_rows(accounts.list_rows(s, include_archived=self.show_archived.isChecked()))
-            health = health_of(s, None, self.ctx.today())
-        from dataclasses import replace
-
-        if health:
-            rows = [replace(r, health=health[r.id][0], weakest=health[r.id][1]) if r.id in health else r for r in rows]
-        due = {d.account_id for d in season_views.results_due(self.ctx.db, self.ctx.today())}
-        if due:
-            rows = [replace(r, result_due=True) if r.id in due else r for r in rows]
-        self.model.set_rows(rows)
+        self.model.set_rows(read.account_rows(self.ctx.db, self.ctx.today(),
+                                              include_archived=self.show_archived.isChecked()))
         self.counts_changed.emit()
 
     def on_changed(self, change: Change) -> None:
         if change.accounts_list:
             self.reload()
         elif change.health and change.account_ids:
-            with self.ctx.db.session() as s:
-                self.model.set_health(health_of(s, sorted(change.account_ids), self.ctx.today()))
+            self.model.set_health(read.health_scores(self.ctx.db, sorted(change.account_ids), self.ctx.today()))
 
     # --- selection -------------------------------------------------------------------------
     def after_reset(self) -> None:
@@ -199,9 +180,10 @@ class AccountList(QWidget):
             self.filter.clear()
         if self.model.row_of(account_id) is None and self.model.known(account_id) is None \
                 and not self.show_archived.isChecked():
-            with self.ctx.db.session() as s:
-                found = s.get(accounts.Account, account_id)
-                archived = found is not None and found.archived
+            try:
+                archived = read.account(self.ctx.db, account_id).archived
+            except DomainError:  # gone meanwhile
+                archived = False
             if archived:
                 self.show_archived.setChecked(True)
         row = self.model.row_of(account_id)

@@ -1,209 +1,27 @@
 """The selected account: an overview and one tab per kind of record, loaded only when shown."""
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from csplanner.core import read
 from csplanner.core.changes import Change, RecordType
-from csplanner.core.enums import MilestoneStatus
-from csplanner.core.present import countdown, date_long, days_to_race, money, value_label
 from csplanner.core.errors import DomainError
-from csplanner.core.models import Account
-from csplanner.core.services import counts, records
-from csplanner.ui import editing, operations
+from csplanner.core.present import countdown, date_long, days_to_race, money, value_label
+from csplanner.ui import editing
 from csplanner.ui.context import AppContext
 from csplanner.ui.labels import plain_label, scaled_font
-from csplanner.ui.nouns import NOUNS
-from csplanner.ui.record_models import TABLES, RecordTableModel
-
-
-
-class RecordTable(QTableView):
-    """Enter edits the current row, Delete deletes it (after asking)."""
-
-    edit_requested = Signal()
-    delete_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.edit_requested.emit()
-            return
-        if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() == Qt.Key.Key_Delete:
-            self.delete_requested.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class RecordTab(QWidget):
-    """One record type's rows for the account: a table (or a hint when empty) and Add / Edit / Delete."""
-
-    def __init__(self, ctx: AppContext, record_type: RecordType, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.record_type = ctx, record_type
-        self.table_kind = TABLES[record_type]
-        self.account_id: int | None = None
-        self.stale = True
-        noun = NOUNS[record_type]
-        self.model = RecordTableModel(self.table_kind)
-        self.table = RecordTable()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        metrics = self.fontMetrics()
-        for column, sample in enumerate(self.table_kind.widths):
-            if sample:
-                header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
-        for column in self.table_kind.stretch:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(metrics.horizontalAdvance("Title") + 24)
-        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder if self.table_kind.descending
-                                else Qt.SortOrder.AscendingOrder)
-        self.table.doubleClicked.connect(lambda _index: self.edit_current())
-        self.table.edit_requested.connect(self.edit_current)
-        self.table.delete_requested.connect(self.delete_current)
-        self.empty = plain_label(select=False, wrap=True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: palette(placeholder-text);")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
-        self.add_button = QPushButton(f"Add {noun}…")
-        self.edit_button = QPushButton("Edit…")
-        self.delete_button = QPushButton("Delete…")
-        self.add_button.clicked.connect(self.add)
-        self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button.clicked.connect(self.delete_current)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        if record_type == RecordType.MILESTONE:
-            self.done_button = QPushButton("Mark done")
-            self.done_button.setToolTip("Tick the selected run off as done today")
-            self.done_button.clicked.connect(self.mark_done)
-            buttons.addWidget(self.done_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(buttons)
-        layout.addWidget(self.stack, 1)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
-        self.update_buttons()
-
-    # --- loading ---------------------------------------------------------------------------
-    def set_account(self, account_id: int | None) -> None:
-        self.account_id = account_id
-        self.stale = True
-        if self.isVisible():
-            self.load()
-
-    def showEvent(self, event: object) -> None:  # noqa: N802
-        super().showEvent(event)  # type: ignore[arg-type]
-        if self.stale:
-            self.load()
-
-    def load(self) -> None:
-        """Read this account's records of this kind (and nothing else)."""
-        self.stale = False
-        keep = self.current_id()
-        rows = []
-        if self.account_id is not None:
-            with self.ctx.db.session() as s:
-                rows = self.table_kind.load(s, self.account_id, self.ctx.today())
-        self.model.set_rows(rows)
-        noun = NOUNS[self.record_type]
-        self.empty.setText(f"No {self.table_kind.title.lower()} yet.\nAdd the first {noun} with the button above"
-                           f"{' or ' + self.shortcut_hint if self.shortcut_hint else ''}.")
-        self.stack.setCurrentWidget(self.table if rows else self.empty)
-        if keep is not None:
-            self.select(keep)
-        elif self.record_type == RecordType.MILESTONE:  # open the plan at the next runs, not at kickoff long ago
-            upcoming = next((i for i, r in enumerate(self.model.rows) if r.sort_keys[4].startswith("planned")), None)
-            if upcoming is not None:
-                self.table.scrollTo(self.model.index(upcoming, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
-        self.update_buttons()
-
-    shortcut_hint = ""  # set by the window: the menu shortcut that adds one, e.g. "Ctrl+Shift+M"
-
-    def on_changed(self, change: Change) -> None:
-        if self.record_type not in change.records or not change.concerns(self.account_id):
-            return
-        self.stale = True
-        if self.isVisible():
-            self.load()
-
-    # --- the current row -------------------------------------------------------------------
-    def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.model.id_at(index.row()) if index.isValid() else None
-
-    def select(self, record_id: int) -> None:
-        row = self.model.row_of(record_id)
-        if row is not None:
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-
-    def update_buttons(self) -> None:
-        has_account, has_row = self.account_id is not None, self.current_id() is not None
-        self.add_button.setEnabled(has_account)
-        self.edit_button.setEnabled(has_row)
-        self.delete_button.setEnabled(has_row)
-        if self.record_type == RecordType.MILESTONE:
-            self.done_button.setEnabled(has_row)
-
-    # --- actions ---------------------------------------------------------------------------
-    def add(self) -> int | None:
-        if self.account_id is None:
-            return None
-        saved = editing.edit_record(self, self.ctx, self.record_type, None, {"account_id": self.account_id})
-        if saved is not None:
-            self.load()
-            self.select(saved)
-        return saved
-
-    def edit_current(self) -> None:
-        record_id = self.current_id()
-        if record_id is not None:
-            editing.edit_record(self, self.ctx, self.record_type, record_id)
-
-    def delete_current(self) -> None:
-        record_id = self.current_id()
-        if record_id is not None:
-            editing.delete_record(self, self.ctx, self.record_type, record_id)
-
-    def mark_done(self) -> None:
-        record_id = self.current_id()
-        if record_id is None:
-            return
-        error = operations.mark_run(self.ctx, record_id, MilestoneStatus.DONE).error
-        if error is not None:
-            QMessageBox.warning(self, "csplanner", error.message)
+from csplanner.ui.record_table import SPECS, RecordTab
 
 
 class Overview(QScrollArea):
@@ -273,10 +91,8 @@ class Overview(QScrollArea):
         if self.account_id is None:
             return
         try:
-            with self.ctx.db.session() as s:
-                account = records.get(s, Account, self.account_id)
-                on_record = counts.account_children(s, self.account_id)
-        except DomainError:
+            account = read.account(self.ctx.db, self.account_id)
+        except DomainError:  # deleted meanwhile
             return
         today = self.ctx.today()
         self.archived = account.archived
@@ -289,7 +105,7 @@ class Overview(QScrollArea):
         self.facts["countdown"].setText(days_to_race(account.renewal, today))
         self.goal.setText(account.goal or "No goal written down yet — what are they training for?")
         self.criteria.setText(account.success_criteria or "No success criteria yet — how will they know it worked?")
-        self.records.setText(", ".join(f"{n} {noun}" for n, noun in on_record) or "Nothing recorded yet.")
+        self.records.setText(", ".join(f"{n} {noun}" for n, noun in account.on_record) or "Nothing recorded yet.")
         self.archive_button.setText("Unarchive" if account.archived else "Archive")
 
     def on_changed(self, change: Change) -> None:
@@ -322,7 +138,7 @@ class AccountPage(QWidget):
         self.subtitle = plain_label()
         self.overview_extras = overview_extras
         self.overview = Overview(ctx, overview_extras)
-        self.record_tabs = {record_type: RecordTab(ctx, record_type) for record_type in TABLES}
+        self.record_tabs = {record_type: RecordTab(ctx, record_type) for record_type in SPECS}
         self.extra_tabs = [widget for _, widget in extra_tabs]
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -339,7 +155,7 @@ class AccountPage(QWidget):
             self.tabs.addTab(holder, title)
             holder.setAccessibleName(title)
         for record_type, tab in self.record_tabs.items():
-            self.tabs.addTab(tab, TABLES[record_type].title)
+            self.tabs.addTab(tab, SPECS[record_type].title)
         self.tabs.currentChanged.connect(self.on_tab)
         self.placeholder = plain_label("Select an account on the left, or add one with Ctrl+N.", select=False)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -365,7 +181,7 @@ class AccountPage(QWidget):
 
     def account_widgets(self) -> list[QWidget]:
         """Everything that wants set_account(): the plug-in tabs and overview widgets."""
-        return [w for w in (*self.extra_tabs, *self.overview_extras) if hasattr(w, "set_account")]
+        return [*self.extra_tabs, *self.overview_extras]
 
     def set_account(self, account_id: int | None) -> None:
         self.account_id = account_id
@@ -386,7 +202,7 @@ class AccountPage(QWidget):
 
     def _give(self, widget: QWidget, account_id: int | None) -> None:
         """Plug-in widgets are told only when visible (or shown later): switching stays instant."""
-        if hasattr(widget, "set_account") and self.plugin_state.get(id(widget), -1) != account_id:
+        if self.plugin_state.get(id(widget), -1) != account_id:
             self.plugin_state[id(widget)] = account_id
             widget.set_account(account_id)
 
@@ -399,9 +215,8 @@ class AccountPage(QWidget):
         if self.account_id is None:
             return
         try:
-            with self.ctx.db.session() as s:
-                account = records.get(s, Account, self.account_id)
-        except DomainError:
+            account = read.account(self.ctx.db, self.account_id)
+        except DomainError:  # deleted meanwhile
             return
         self.title.setText(account.name + ("  (archived)" if account.archived else ""))
         self.name_for_readers(account.name)

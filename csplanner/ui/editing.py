@@ -10,11 +10,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from csplanner.core import read
 from csplanner.core.changes import RecordType
 from csplanner.core.errors import DomainError
-from csplanner.core.models import Stakeholder
 from csplanner.core.present import plural
-from csplanner.core.services import by_type, counts, records, stakeholders
 from csplanner.ui import operations
 from csplanner.ui.context import AppContext
 from csplanner.ui.dialogs import FORMS, Question, RecordDialog
@@ -27,7 +26,10 @@ def edit_record(parent: QWidget, ctx: AppContext, record_type: RecordType, recor
     record_type = RecordType(record_type)
     before: dict[str, Any] = {}
     if record_type == RecordType.STAKEHOLDER and record_id is not None:
-        before = _fields(ctx, Stakeholder, record_id) or {}
+        try:
+            before = read.record_fields(ctx.db, RecordType.STAKEHOLDER, record_id)
+        except DomainError:
+            before = {}
     try:
         saved = RecordDialog.ask(parent, ctx, record_type, record_id, defaults)
     except DomainError as exc:  # the record vanished meanwhile (deleted elsewhere, undone)
@@ -40,9 +42,7 @@ def edit_record(parent: QWidget, ctx: AppContext, record_type: RecordType, recor
 
 def offer_turnover_obstacle(parent: QWidget, ctx: AppContext, before: dict[str, Any], stakeholder_id: int) -> int | None:
     """An exec sponsor or champion just left: offer a pre-filled exec-turnover obstacle."""
-    with ctx.db.session() as s:
-        after = records.get(s, Stakeholder, stakeholder_id)
-        draft = stakeholders.turnover_draft(before, after, ctx.today())
+    draft = read.turnover_draft(ctx.db, before, stakeholder_id, ctx.today())
     if draft is None:
         return None
     if not Question.ask(parent, "Exec turnover", f"{draft['title']}.",
@@ -52,26 +52,16 @@ def offer_turnover_obstacle(parent: QWidget, ctx: AppContext, before: dict[str, 
     return edit_record(parent, ctx, RecordType.OBSTACLE, None, draft)
 
 
-def _fields(ctx: AppContext, model: type, record_id: int) -> dict[str, Any] | None:
-    with ctx.db.session() as s:
-        obj = s.get(model, record_id)
-        return records.fields_of(obj) if obj is not None else None
-
-
 def delete_question(ctx: AppContext, record_type: RecordType, record_id: int) -> str:
     """'Delete Acme and its 4 stakeholders, 22 milestones?' for a record."""
     noun = NOUNS[record_type]
-    with ctx.db.session() as s:
-        name = title(record_type, records.fields_of(by_type.get(s, record_type, record_id)))
-        goes_with: list[str] = []
-        if record_type == RecordType.ACCOUNT:
-            goes_with = [f"{n} {word}" for n, word in counts.account_children(s, record_id)]
-        elif record_type in (RecordType.MILESTONE, RecordType.OBSTACLE):
-            key = "milestone_id" if record_type == RecordType.MILESTONE else "obstacle_id"
-            links = counts.obstacle_links(s, **{key: record_id})
-            other = "obstacle" if record_type == RecordType.MILESTONE else "milestone"
-            if links:
-                goes_with = [f"its {'link' if links == 1 else 'links'} to {plural(links, other)}"]
+    name = title(record_type, read.record_fields(ctx.db, record_type, record_id))
+    counted = read.what_goes_with(ctx.db, record_type, record_id)
+    goes_with = [f"{n} {word}" for n, word in counted]
+    if record_type in (RecordType.MILESTONE, RecordType.OBSTACLE) and counted:
+        links = counted[0][0]
+        other = "obstacle" if record_type == RecordType.MILESTONE else "milestone"
+        goes_with = [f"its {'link' if links == 1 else 'links'} to {plural(links, other)}"]
     what = name if record_type == RecordType.ACCOUNT else f"the {noun} '{name}'"
     if goes_with and record_type == RecordType.ACCOUNT:
         listed = ", ".join(goes_with[:-1]) + (" and " if len(goes_with) > 1 else "") + goes_with[-1]

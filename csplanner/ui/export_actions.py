@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from csplanner.core.calendar import week_start
 from csplanner.core.errors import DomainError
+from csplanner.core import read
 from csplanner.core.present import date_range, iso_week, plural
-from csplanner.core.services import accounts
 from csplanner.export.audience import DESCRIPTION, Audience
 from csplanner.ui.context import AppContext
 
@@ -128,13 +128,12 @@ class Exporter(QObject):
 
     # --- the two actions ------------------------------------------------------------------
     def export_plan(self) -> Path | None:
-        account_id = self.window.current_account_id() if hasattr(self.window, "current_account_id") else None
+        account_id = self.window.current_account_id()  # type: ignore[attr-defined]  # an AccountWindow
         if account_id is None:
             self.warn("Select an account first: the plan is exported for the selected account.")
             return None
         try:
-            with self.ctx.db.session() as s:
-                name = accounts.get(s, account_id).name
+            name = read.account(self.ctx.db, account_id).name
         except DomainError as exc:
             self.warn(exc.message)
             return None

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from csplanner.core import calendar, health
+from csplanner.core import health, read
 from csplanner.core.errors import DomainError
 from csplanner.core.changes import Change
 from csplanner.core.present import BAND_FROM, Band, band_word
@@ -211,18 +211,14 @@ class HealthPanel(QFrame):
             self.current = None
             self._show(None, [])
             return
-        today = self.ctx.today()
-        with self.ctx.db.session() as s:
-            try:
-                self.current = health.account_health(s, self.account_id, today)
-            except DomainError:  # the account vanished (deleted, or its creation undone)
-                self.current = None
-            points = health.trend(s, self.account_id, TREND_WEEKS) if self.current else []
-        if self.current is not None:
-            # this week's point is always the live score; the stored one may predate edits
-            monday = calendar.week_start(today)
-            points = [(d, v) for d, v in points if d < monday][-(TREND_WEEKS - 1):] + [(monday, self.current.score)]
-        self._show(self.current, points)
+        try:
+            view = read.health_view(self.ctx.db, self.account_id, self.ctx.today())
+        except DomainError:  # the account vanished (deleted, or its creation undone)
+            self.current = None
+            self._show(None, [])
+            return
+        self.current = view.health
+        self._show(view.health, view.trend)
 
     def _show(self, h: health.Health | None, points: list[tuple[date, int]]) -> None:
         self.setVisible(h is not None)

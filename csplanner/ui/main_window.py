@@ -12,7 +12,7 @@ from csplanner.ui.app_icon import app_icon
 from csplanner.ui.context import AppContext
 from csplanner.ui.dialogs.about import AboutDialog
 from csplanner.ui.nouns import NOUNS
-from csplanner.ui.record_models import AccountListModel
+from csplanner.ui.account_list_model import AccountListModel
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
     # --- views -----------------------------------------------------------------------------
     def _account_openers(self) -> list[QWidget]:
         widgets = [w for _t, w, _k in self.top_views] + self.account_page.extra_tabs + self.account_page.overview_extras
-        return [w for w in widgets if hasattr(w, "open_account")]
+        return [w for w in widgets if isinstance(w, screens.OpensAccounts)]
 
     def show_view(self, index: int) -> None:
         self.views.setCurrentIndex(index)

@@ -3,11 +3,8 @@
 from datetime import date
 from typing import Any
 
-from sqlmodel import SQLModel
-
 from csplanner.core.changes import RecordType
 from csplanner.core.present import date_long, one_line, value_label
-from csplanner.core.services import records
 
 NOUNS: dict[RecordType, str] = {
     RecordType.ACCOUNT: "account",
@@ -46,6 +43,3 @@ def title(record_type: RecordType, values: dict[str, Any]) -> str:
         return short(values.get("text"))
     return short(values.get("title"))
 
-
-def title_of(obj: SQLModel, record_type: RecordType) -> str:
-    return title(record_type, records.fields_of(obj))

@@ -12,7 +12,7 @@ from csplanner.core.models import Account, CheckIn, DiscoveryNote, Milestone, Ob
 from csplanner.core.services import accounts, checkins, milestones, notes, obstacles, stakeholders
 from csplanner.ui import screens
 from csplanner.ui.main_window import MainWindow
-from csplanner.ui.record_models import AccountListModel
+from csplanner.ui.account_list_model import AccountListModel
 from tests.conftest import TODAY
 from tests.ui.workspace_helpers import cancel, fill, ok, open_window, press, when_modal, yes
 

@@ -13,7 +13,7 @@ from csplanner.core.services import accounts, checkins, forecasts, next_steps
 from csplanner.ui import operations
 from csplanner.ui.account_list import AccountList
 from csplanner.ui.forecast_view import ForecastView
-from csplanner.ui.record_models import RESULT_DUE_RED
+from csplanner.ui.account_list_model import RESULT_DUE_RED
 from tests.conftest import TODAY
 from tests.ui.test_dialogs import click_ok, open_dialog, type_into
 from tests.ui.test_my_week import make_view, row, rows

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from csplanner.core import calendar
+from csplanner.core import read
 from csplanner.core.enums import RunType
 from csplanner.core.errors import DomainError
 from csplanner.export import qcolors as colors
@@ -90,8 +90,7 @@ class AccountCalendar(CalendarPanel):
         plan = None
         if self.account_id is not None:
             try:
-                with self.ctx.db.session() as session:
-                    plan = calendar.account_plan(session, self.account_id, self.ctx.today(), self.first_weekday)
+                plan = read.account_plan(self.ctx.db, self.account_id, self.ctx.today(), self.first_weekday)
             except DomainError:  # deleted meanwhile
                 self.account_id = None
         self.source.plan = plan

@@ -8,11 +8,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from csplanner.core import calendar
+from csplanner.core import read
 from csplanner.core.calendar import Chip
 from csplanner.core.enums import Stage
 from csplanner.core.present import date_long, value_label
-from csplanner.core.services import accounts
 from csplanner.ui.a11y import name_widget
 from csplanner.ui.calendar.accessible import GRID_KEYS
 from csplanner.ui.calendar.grid import CalendarGrid
@@ -90,8 +89,7 @@ class AllAccountsCalendar(CalendarPanel):
 
     def reload_segments(self) -> None:
         current = self.segment.currentData()
-        with self.ctx.db.session() as session:
-            segments = calendar.segments(session)
+        segments = read.segments(self.ctx.db)
         self.segment.blockSignals(True)
         self.segment.clear()
         self.segment.addItem("All segments", None)
@@ -128,15 +126,12 @@ class AllAccountsCalendar(CalendarPanel):
 
     def next_race_day(self, after: date) -> date | None:
         f = self.filters()
-        with self.ctx.db.session() as session:
-            return calendar.next_race_day(session, after, stages=f.stages, segments=f.segments, text=f.text)
+        return read.next_race_day(self.ctx.db, after, stages=f.stages, segments=f.segments, text=f.text)
 
     def account_for_new(self, day: date) -> int | None:
         """Which account the new run is for: the only one the filter shows, or ask."""
         f = self.filters()
-        with self.ctx.db.session() as session:
-            rows = [r for r in accounts.list_rows(session, f.text)
-                    if (not f.stages or r.stage in f.stages) and (not f.segments or r.segment in f.segments)]
+        rows = read.account_choices(self.ctx.db, f.text, f.stages, f.segments)
         if len(rows) == 1:
             return rows[0].id
         if not rows:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSize, Qt, QTimer, Si
 from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
-from csplanner.core.calendar import AccountPlan, Bar, Chip
+from csplanner.core.calendar import Bar, CalendarWeeks, Chip
 from csplanner.core.present import date_full, date_long, value_label
 from csplanner.ui.calendar import accessible
 from csplanner.ui.calendar.layout import (
@@ -62,7 +62,7 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
         # all-accounts view: the next race day after a date, among the accounts shown
         self.next_race_day: Callable[[date], date | None] | None = None
         self._layout: list[WeekRow] | None = None
-        self._plan: AccountPlan | None = None
+        self._plan: CalendarWeeks | None = None
         self._account_names: dict[int, str] = {}
         self._fonts: dict[tuple[str, float, bool], QFont] = {}
         self._press: tuple[Chip, QPoint] | None = None

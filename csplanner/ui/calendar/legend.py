@@ -36,13 +36,13 @@ class Legend(QWidget):
         fm = QFontMetrics(self._font())
         return QSize(sum(fm.horizontalAdvance(t) + 30 for _k, _c, t in self._items()), 22)
 
-    def _item_width(self, fm: QFontMetrics, kind: str, text: str) -> int:
-        return (10 if kind == "band" else 22) + fm.horizontalAdvance(text) + 12
+    def _item_width(self, fm: QFontMetrics, swatch_style: str, text: str) -> int:
+        return (10 if swatch_style == "band" else 22) + fm.horizontalAdvance(text) + 12
 
     def _lines(self, width: int) -> int:
         fm, x, lines = QFontMetrics(self._font()), 4, 1
-        for kind, _color, text in self._items():
-            w = self._item_width(fm, kind, text)
+        for swatch_style, _color, text in self._items():
+            w = self._item_width(fm, swatch_style, text)
             if x + w > width and x > 4:
                 lines, x = lines + 1, 4
             x += w
@@ -60,25 +60,25 @@ class Legend(QWidget):
         fm = QFontMetrics(p.font())
         x, top = 4, 0
         text_color = self.palette().color(QPalette.ColorRole.WindowText)
-        for kind, color, text in self._items():
-            if x + self._item_width(fm, kind, text) > self.width() and x > 4:
+        for swatch_style, color, text in self._items():
+            if x + self._item_width(fm, swatch_style, text) > self.width() and x > 4:
                 x, top = 4, top + 22
             p.save()
             p.translate(0, top)
             swatch = QRectF(x, 5, 18, 12)
-            if kind == "fill":
+            if swatch_style == "fill":
                 p.setPen(QPen(color.darker(115), 1))
                 p.setBrush(color)
                 p.drawRoundedRect(swatch, 3, 3)
-            elif kind == "outline":
+            elif swatch_style == "outline":
                 p.setPen(QPen(color, 1.6))
                 p.setBrush(colors.tint(color, 28 / 255, self.palette()))
                 p.drawRoundedRect(swatch, 3, 3)
-            elif kind == "bar":
+            elif swatch_style == "bar":
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(color)
                 p.drawRoundedRect(QRectF(x, 8, 18, 5), 2, 2)
-            elif kind == "hatch":
+            elif swatch_style == "hatch":
                 p.setPen(QPen(color, 1))
                 p.setBrush(QBrush(color, Qt.BrushStyle.BDiagPattern))
                 p.drawRect(QRectF(x, 8, 18, 5))

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from csplanner.core.calendar import AccountPlan, Bar, Chip, Week
+from csplanner.core.calendar import Bar, CalendarWeeks, Chip, Week
 from csplanner.core.enums import MilestoneStatus, RunType
 from csplanner.core.present import (
     compliance_band, date_long, date_range, date_short, status_mark, weekday_names, weeks_to_race,
@@ -22,7 +22,7 @@ class GridPainting:
     """Painting for CalendarGrid; relies on its palette, fonts, layout and state."""
 
     # provided by CalendarGrid
-    _plan: AccountPlan | None
+    _plan: CalendarWeeks | None
     _fonts: dict[tuple[str, float, bool], QFont]
     _account_names: dict[int, str]
     show_account: bool
@@ -176,12 +176,7 @@ class GridPainting:
                 p.drawRect(cell.rect.adjusted(3, 3, -4, -4))
 
     def _race_names(self, day: date) -> list[str]:
-        plan = self._plan
-        if plan is None:
-            return []
-        if plan.race_day == day:
-            return [plan.account_name]
-        return plan.races.get(day, [])
+        return self._plan.race_names(day) if self._plan is not None else []
 
     def _paint_day_top(self, p: QPainter, cell: DayCell, today: date) -> None:
         pal = self.palette()

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QLocale
 
-from csplanner.core import calendar
-from csplanner.core.calendar import AccountPlan, Bar, DayTotal
+from csplanner.core import calendar, read
+from csplanner.core.calendar import AccountPlan, Bar, DayTotal, RangePlan
 from csplanner.core.enums import Stage
 from csplanner.ui.context import AppContext
 
@@ -73,8 +73,8 @@ class RangeSource:
         self.clear()
 
     def clear(self) -> None:
-        self._blocks: dict[int, AccountPlan] = {}
-        self._merged: tuple[tuple[int, int], AccountPlan] | None = None
+        self._blocks: dict[int, RangePlan] = {}
+        self._merged: tuple[tuple[int, int], RangePlan] | None = None
 
     def row_count(self) -> int:
         return len(self.starts)
@@ -101,22 +101,20 @@ class RangeSource:
             else:
                 runs.append([b])
         f = self.filters
-        with self.ctx.db.session() as session:
-            for run in runs:
-                lo, hi = self._block_range(run[0])[0], self._block_range(run[-1])[1]
-                plan = calendar.range_plan(
-                    session, lo, hi, self.ctx.today(), stages=f.stages or None,
-                    segments=f.segments or None, text=f.text, first_weekday=self.first_weekday,
-                    account_ids=f.account_ids, per_day=PER_DAY, max_bars=MAX_BARS,
-                )
-                self.queries += 1
-                for b in run:
-                    self._blocks[b] = self._part(plan, *self._block_range(b))
+        for run in runs:
+            lo, hi = self._block_range(run[0])[0], self._block_range(run[-1])[1]
+            plan = read.range_plan(
+                self.ctx.db, lo, hi, self.ctx.today(), stages=f.stages or None,
+                segments=f.segments or None, text=f.text, first_weekday=self.first_weekday,
+                account_ids=f.account_ids, per_day=PER_DAY, max_bars=MAX_BARS,
+            )
+            self.queries += 1
+            for b in run:
+                self._blocks[b] = self._part(plan, *self._block_range(b))
 
     @staticmethod
-    def _part(plan: AccountPlan, lo: date, hi: date) -> AccountPlan:
-        return AccountPlan(
-            account_id=None, account_name=plan.account_name, contract_signed=None, race_day=None,
+    def _part(plan: RangePlan, lo: date, hi: date) -> RangePlan:
+        return RangePlan(
             weeks=[w for w in plan.weeks if lo <= w.start <= hi],
             chips=[c for c in plan.chips if lo <= c.day <= hi], bars=plan.bars_in(lo, hi), today=plan.today,
             races={d: n for d, n in plan.races.items() if lo <= d <= hi},
@@ -133,7 +131,7 @@ class RangeSource:
                 self._load([b])
                 return
 
-    def window(self, first_row: int, last_row: int) -> AccountPlan:
+    def window(self, first_row: int, last_row: int) -> RangePlan:
         key = (first_row // BLOCK, last_row // BLOCK)
         if self._merged is not None and self._merged[0] == key:
             return self._merged[1]
@@ -147,8 +145,7 @@ class RangeSource:
             bars.update((b.obstacle_id, b) for b in part.bars)
             races.update(part.races)
             totals.update(part.totals)
-        merged = AccountPlan(
-            account_id=None, account_name="All accounts", contract_signed=None, race_day=None,
+        merged = RangePlan(
             weeks=[w for p in parts for w in p.weeks], chips=[c for p in parts for c in p.chips],
             bars=list(bars.values()), today=self.ctx.today(), races=races, totals=totals,
         )

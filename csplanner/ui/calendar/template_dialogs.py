@@ -8,10 +8,10 @@ from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog,
     QLabel, QMessageBox, QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
-from csplanner.core import templates
+from csplanner.core import read, templates
 from csplanner.core.present import date_long, plural, value_label
 from csplanner.core.errors import DomainError
-from csplanner.core.services import accounts, milestones
+from csplanner.core.changes import RecordType
 from csplanner.core.templates import PlannedRun, Template
 from csplanner.export import qcolors as colors
 from csplanner.ui import operations
@@ -33,10 +33,8 @@ class ApplyTemplateDialog(QDialog):
         self.runs: list[PlannedRun] = []
         self.going: list[templates.Replaced] = []  # planned runs that go when replacing
         self.created: list[int] | None = None
-        with ctx.db.session() as session:
-            account = accounts.get(session, account_id)
-            self.account_name = account.name
-            already = len(milestones.for_account(session, account_id))
+        self.account_name = read.account(ctx.db, account_id).name
+        already = len(read.record_rows_of(ctx.db, RecordType.MILESTONE, account_id, ctx.today()))
         self.setWindowTitle(f"Apply a plan template to {self.account_name}")
         self.templates, problems = templates.all_templates()
         self.choice = QComboBox()
@@ -127,8 +125,7 @@ class ApplyTemplateDialog(QDialog):
         self.description.setText(t.description if t else "No template available.")
         if t is not None:
             try:
-                with self.ctx.db.session() as session:
-                    runs = templates.preview(session, self.account_id, t)
+                runs = read.template_preview(self.ctx.db, self.account_id, t)
             except DomainError as exc:
                 self.show_problem(exc.message)
                 runs = []
@@ -201,20 +198,17 @@ class ApplyTemplateDialog(QDialog):
 
 
 def read_replaceable(ctx: AppContext, account_id: int, since: date | None) -> list[templates.Replaced]:
-    with ctx.db.session() as session:
-        return templates.replaceable(session, account_id, since)
+    return read.replaceable_runs(ctx.db, account_id, since)
 
 
 def save_plan(ctx: AppContext, account_id: int, name: str) -> Path:
     """Save an account's plan as the user's own template; DomainError when it cannot."""
-    with ctx.db.session() as session:
-        template = templates.from_plan(session, account_id, name)
+    template = read.plan_as_template(ctx.db, account_id, name)
     return templates.save(template)
 
 
 def save_plan_as_template(parent: QWidget, ctx: AppContext, account_id: int) -> Path | None:
-    with ctx.db.session() as session:
-        suggestion = f"{accounts.get(session, account_id).name} plan"
+    suggestion = f"{read.account(ctx.db, account_id).name} plan"
     while True:
         name, ok = QInputDialog.getText(parent, "Save plan as template", "Template name:", text=suggestion)
         if not ok:

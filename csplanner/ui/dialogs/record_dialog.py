@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from csplanner.core.changes import MODELS, RecordType
+from csplanner.core import read
+from csplanner.core.changes import RecordType
 from csplanner.core.errors import DomainError
-from csplanner.core.services import by_type, records
 from csplanner.ui import operations
 from csplanner.ui.context import AppContext
 from csplanner.ui.dialogs.fields import Input
@@ -56,12 +56,10 @@ class RecordDialog(QDialog):
         today = ctx.today()
         if record_id is None:
             # the model's own defaults (run type medium, ...), so the form starts where the core would
-            model_defaults = {k: v for k, v in records.fields_of(MODELS[self.record_type].model_construct()).items()
-                              if v is not None}
-            self.original: dict[str, Any] = {**model_defaults, **self.form.defaults(today), **(defaults or {})}
+            self.original: dict[str, Any] = {**read.new_record_fields(self.record_type), **self.form.defaults(today),
+                                             **(defaults or {})}
         else:
-            with ctx.db.session() as s:
-                self.original = records.fields_of(by_type.get(s, self.record_type, record_id))
+            self.original = read.record_fields(ctx.db, self.record_type, record_id)
         noun = self.form.noun
         self.setWindowTitle(f"New {noun}" if record_id is None else f"Edit {noun} — {self.form.title(self.original)}")
         self.inputs: dict[str, Input] = {}
@@ -145,8 +143,8 @@ class RecordDialog(QDialog):
     def save(self, values: dict[str, Any]) -> operations.Outcome | None:
         """Run the verb for what changed (None: nothing did)."""
         if self.record_id is None:
-            hidden = {k: v for k, v in self.original.items()
-                      if k in MODELS[self.record_type].model_fields and k not in values}
+            fields = read.field_names(self.record_type)
+            hidden = {k: v for k, v in self.original.items() if k in fields and k not in values}
             if self.record_type == RecordType.CHECK_IN and isinstance(hidden.get("account_id"), int):
                 # logging completes a planned check-in near that day instead of adding a second
                 fields = {k: v for k, v in {**hidden, **values}.items() if k != "account_id"}

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from csplanner.core import calendar, health, week
+from csplanner.core import calendar, health, read, week
 from csplanner.core.changes import Change, RecordType
 from csplanner.core.enums import MilestoneStatus, Severity
 from csplanner.core.present import date_long, date_range, day_long, day_short, money, plural, value_label
@@ -117,11 +117,10 @@ class MyWeekView(QWidget):
 
     def refresh(self, keep_scroll: bool = True) -> None:
         today = self.ctx.today()
-        with self.ctx.db.session() as s:
-            self.plan = week.week_plan(s, self.week_start, today)
-            shown = {i.account_id for _, items in self.plan.days for i in items[:self._cap("day", DAY_CAP)]}
-            shown |= {i.account_id for i in self.plan.overdue[:self._cap("overdue", LIST_CAP)]}
-            self.health = health.health_many(s, sorted(shown), today)
+        self.plan = read.week_plan(self.ctx.db, self.week_start, today)
+        shown = {i.account_id for _, items in self.plan.days for i in items[:self._cap("day", DAY_CAP)]}
+        shown |= {i.account_id for i in self.plan.overdue[:self._cap("overdue", LIST_CAP)]}
+        self.health = read.health_many(self.ctx.db, sorted(shown), today)
         self._dirty = False
         position = self.scroll.verticalScrollBar().value() if keep_scroll else 0
         old = self.scroll.takeWidget()

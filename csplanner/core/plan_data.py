@@ -1,4 +1,7 @@
-"""Everything an account plan PDF shows, read in one session and turned into plain data."""
+"""Everything an account plan shows, read in one session as plain data (read-model for the PDF).
+
+Each `Plan…` row is one record of the plan, named after its table.
+"""
 
 from dataclasses import dataclass
 from datetime import date
@@ -40,7 +43,7 @@ NEXT_STEP_CHECKINS = 3
 
 
 @dataclass(frozen=True)
-class HealthPart:
+class PlanHealthPart:
     name: str
     score: int
     weight: float
@@ -48,14 +51,14 @@ class HealthPart:
 
 
 @dataclass(frozen=True)
-class HealthData:
+class PlanHealth:
     score: int
-    parts: tuple[HealthPart, ...]
+    parts: tuple[PlanHealthPart, ...]
     weakest: str | None
 
 
 @dataclass(frozen=True)
-class Person:
+class PlanStakeholder:
     name: str
     title: str
     role: StakeholderRole
@@ -65,14 +68,14 @@ class Person:
 
 
 @dataclass(frozen=True)
-class Note:
+class PlanNote:
     noted_on: date
     kind: NoteKind
     text: str
 
 
 @dataclass(frozen=True)
-class Run:
+class PlanMilestone:
     planned_on: date
     title: str
     run_type: RunType
@@ -88,7 +91,7 @@ class Run:
 
 
 @dataclass(frozen=True)
-class Step:
+class PlanNextStep:
     """An open next step: what, who (us, the customer, a named stakeholder), by when."""
 
     text: str
@@ -97,7 +100,7 @@ class Step:
 
 
 @dataclass(frozen=True)
-class Injury:
+class PlanObstacle:
     opened_on: date
     resolved_on: date | None
     kind: ObstacleKind
@@ -108,7 +111,7 @@ class Injury:
 
 
 @dataclass(frozen=True)
-class Talk:
+class PlanCheckIn:
     held_on: date
     kind: CheckInKind
     summary: str
@@ -129,29 +132,29 @@ class PlanData:
     goal: str
     success_criteria: str
     calendar: AccountPlan
-    people: tuple[Person, ...]
-    runs: tuple[Run, ...]
-    next_steps: tuple[Talk, ...]  # recent check-ins with next steps (summary kept internal)
-    planned_talks: tuple[Talk, ...]  # check-ins booked after today
+    people: tuple[PlanStakeholder, ...]
+    runs: tuple[PlanMilestone, ...]
+    next_steps: tuple[PlanCheckIn, ...]  # recent check-ins with next steps (summary kept internal)
+    planned_talks: tuple[PlanCheckIn, ...]  # check-ins booked after today
     # internal only
     stage: Stage | None
     segment: str
     regions: str
     arr_minor: int | None
     currency: str
-    health: HealthData | None
-    notes: tuple[Note, ...] | None
-    obstacles: tuple[Injury, ...] | None
-    checkins: tuple[Talk, ...] | None
+    health: PlanHealth | None
+    notes: tuple[PlanNote, ...] | None
+    obstacles: tuple[PlanObstacle, ...] | None
+    checkins: tuple[PlanCheckIn, ...] | None
     seasons: tuple[SeasonRow, ...] | None = None  # internal: every season and how it ended
     forecast: ForecastRow | None = None  # internal: the running season's latest forecast
-    steps: tuple[Step, ...] = ()  # open next steps, soonest due first
+    steps: tuple[PlanNextStep, ...] = ()  # open next steps, soonest due first
 
 
-def _health(session: Session, account_id: int, today: date) -> HealthData:
+def _health(session: Session, account_id: int, today: date) -> PlanHealth:
     h = health.account_health(session, account_id, today)
-    parts = tuple(HealthPart(p.name, round(p.score), float(p.weight), p.explanation) for p in h.parts)
-    return HealthData(int(h.score), parts, h.weakest.name if h.parts else None)
+    parts = tuple(PlanHealthPart(p.name, round(p.score), float(p.weight), p.explanation) for p in h.parts)
+    return PlanHealth(int(h.score), parts, h.weakest.name if h.parts else None)
 
 
 def collect(session: Session, account_id: int, today: date, first_weekday: int = 0) -> PlanData:
@@ -161,21 +164,21 @@ def collect(session: Session, account_id: int, today: date, first_weekday: int =
     ms = milestones.for_account(session, account_id)
     titles = {m.id: m.title for m in ms}
     runs = tuple(
-        Run(m.planned_on, m.title, m.run_type, m.phase, m.team, m.status, m.done_on, m.outcome, m.notes,
+        PlanMilestone(m.planned_on, m.title, m.run_type, m.phase, m.team, m.status, m.done_on, m.outcome, m.notes,
             m.status == MilestoneStatus.PLANNED and m.planned_on < today, m.shared_with_customer, m.id)
         for m in ms
     )
     people = tuple(
-        Person(s.name, s.title, s.role, s.email, s.location,
+        PlanStakeholder(s.name, s.title, s.role, s.email, s.location,
                (s.left_on or today) if s.status == StakeholderStatus.LEFT else None)
         for s in stakeholders.for_account(session, account_id)
     )
-    injuries = tuple(
-        Injury(o.opened_on, o.resolved_on, o.kind, o.severity, o.title, o.mitigation,
+    plan_obstacles = tuple(
+        PlanObstacle(o.opened_on, o.resolved_on, o.kind, o.severity, o.title, o.mitigation,
                tuple(titles[i] for i in obstacles.linked_milestones(session, o.id) if i in titles))
         for o in obstacles.for_account(session, account_id)
     )
-    all_talks = [Talk(c.held_on, c.kind, c.summary, c.next_steps, c.sentiment)
+    all_talks = [PlanCheckIn(c.held_on, c.kind, c.summary, c.next_steps, c.sentiment)
                  for c in checkins.for_account(session, account_id)]  # newest first
     held = [t for t in all_talks if t.held_on <= today]
     planned = tuple(sorted((t for t in all_talks if t.held_on > today), key=lambda t: t.held_on))
@@ -187,15 +190,15 @@ def collect(session: Session, account_id: int, today: date, first_weekday: int =
         next_steps=steps, planned_talks=planned, stage=account.stage, segment=account.segment,
         regions=account.regions, arr_minor=account.arr_minor, currency=account.currency,
         health=_health(session, account_id, today),
-        notes=tuple(Note(n.noted_on, n.kind, n.text) for n in notes.for_account(session, account_id)),
-        obstacles=injuries, checkins=tuple(held[:RECENT_CHECKINS]),
+        notes=tuple(PlanNote(n.noted_on, n.kind, n.text) for n in notes.for_account(session, account_id)),
+        obstacles=plan_obstacles, checkins=tuple(held[:RECENT_CHECKINS]),
         seasons=tuple(seasons.history(session, account_id)), forecast=forecasts.latest(session, account_id),
-        steps=tuple(Step(r.text, r.owner_name, r.due_on)
+        steps=tuple(PlanNextStep(r.text, r.owner_name, r.due_on)
                     for r in next_steps.rows(session, today, account_id=account_id, include_archived=True)),
     )
 
 
-def upcoming_runs(data: PlanData) -> list[Run]:
+def upcoming_runs(data: PlanData) -> list[PlanMilestone]:
     """The next planned runs from today: what the customer and the CSM do next."""
     future = [r for r in data.runs if r.status == MilestoneStatus.PLANNED and r.planned_on >= data.today]
     return future[:UPCOMING_RUNS]

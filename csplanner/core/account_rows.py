@@ -1,0 +1,95 @@
+"""The accounts list as plain rows with their health, and one account's facts (read-models)."""
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlmodel import Session
+
+from csplanner.core import calendar, health
+from csplanner.core.enums import Stage
+from csplanner.core.services import accounts, counts, seasons
+
+
+@dataclass(frozen=True, slots=True)
+class AccountListRow:
+    """One line of the accounts list; no children loaded."""
+
+    id: int
+    name: str
+    segment: str
+    stage: Stage
+    arr_minor: int
+    currency: str
+    renewal: date | None
+    archived: bool
+    health: int | None = None  # None: archived (not scored)
+    weakest: str = ""  # the health part that drags the score down most
+    result_due: bool = False  # race day passed with no result recorded: shown red
+
+
+@dataclass(frozen=True, slots=True)
+class HealthScore:
+    score: int
+    weakest: str
+
+
+def health_scores(session: Session, account_ids: list[int] | None, today: date) -> dict[int, HealthScore]:
+    """{account id: score and weakest part}; None: every account not archived."""
+    return {aid: HealthScore(h.score, h.weakest.name) for aid, h in health.health_many(session, account_ids, today).items()}
+
+
+def account_rows(session: Session, today: date, *, include_archived: bool = False) -> list[AccountListRow]:
+    """Every account's list row (archived ones only if asked), with health for the active ones."""
+    scores = health_scores(session, None, today)
+    due = {d.account_id for d in seasons.results_due(session, today)}
+    rows = []
+    for r in accounts.list_rows(session, include_archived=include_archived):
+        row = AccountListRow(r.id, r.name, r.segment, Stage(r.stage), r.arr_minor, r.currency, r.renewal, r.archived,
+                             result_due=r.id in due)
+        h = scores.get(r.id)
+        rows.append(replace(row, health=h.score, weakest=h.weakest) if h else row)
+    return rows
+
+
+@dataclass(frozen=True)
+class AccountFacts:
+    """What the account's header and overview show."""
+
+    id: int
+    name: str
+    segment: str
+    stage: Stage
+    arr_minor: int
+    currency: str
+    contract_signed: date | None
+    kickoff: date | None
+    renewal: date | None
+    goal: str
+    success_criteria: str
+    regions: str
+    archived: bool
+    on_record: tuple[tuple[int, str], ...]  # (count, noun) per record table, e.g. (4, "stakeholders")
+
+
+def account_facts(session: Session, account_id: int) -> AccountFacts:
+    """DomainError if the account is gone."""
+    a = accounts.get(session, account_id)
+    return AccountFacts(a.id, a.name, a.segment, Stage(a.stage), a.arr_minor, a.currency, a.contract_signed,
+                        a.kickoff, a.renewal, a.goal, a.success_criteria, a.regions, a.archived,
+                        tuple(counts.account_children(session, account_id)))
+
+
+@dataclass(frozen=True)
+class HealthView:
+    """The account's health with its trend; this week's point is always the live score."""
+
+    health: health.Health
+    trend: list[tuple[date, int]]
+
+
+def health_view(session: Session, account_id: int, today: date, weeks: int = health.TREND_WEEKS) -> HealthView:
+    """DomainError if the account is gone."""
+    live = health.account_health(session, account_id, today)
+    monday = calendar.week_start(today)  # the trend is keyed by Monday
+    stored = [(d, v) for d, v in health.trend(session, account_id, weeks) if d < monday]  # may predate edits
+    return HealthView(live, stored[-(weeks - 1):] + [(monday, live.score)])

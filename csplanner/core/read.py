@@ -1,0 +1,148 @@
+"""The one door through which the ui and the exports read: each function takes the `Database`,
+opens one short unit of work and returns plain rows (the read-models), never ORM objects.
+
+    rows = read.account_rows(ctx.db, today)
+    plan = read.account_plan(ctx.db, account_id, today, first_weekday)
+"""
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any, TypeVar
+
+from csplanner.core import account_rows as accounts_read
+from csplanner.core import calendar, health, record_rows, templates, week
+from csplanner.core.account_rows import AccountFacts, AccountListRow, HealthScore, HealthView
+from csplanner.core.calendar import AccountPlan, RangePlan
+from csplanner.core.changes import MODELS, RecordType
+from csplanner.core.db import Database
+from csplanner.core.enums import Stage
+from csplanner.core.plan_data import PlanData
+from csplanner.core.plan_data import collect as collect_plan
+from csplanner.core.record_rows import RecordRow
+from csplanner.core.services import accounts, by_type, counts, records, stakeholders
+from csplanner.core.templates import PlannedRun, Template
+from csplanner.core.week import WeekPlan
+
+T = TypeVar("T")
+
+
+def _in_session(db: Database, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    with db.session() as session:
+        return work(session, *args, **kwargs)
+
+
+# --- accounts ----------------------------------------------------------------------------------
+def account_rows(db: Database, today: date, *, include_archived: bool = False) -> list[AccountListRow]:
+    return _in_session(db, accounts_read.account_rows, today, include_archived=include_archived)
+
+
+def health_scores(db: Database, account_ids: list[int] | None, today: date) -> dict[int, HealthScore]:
+    return _in_session(db, accounts_read.health_scores, account_ids, today)
+
+
+def account(db: Database, account_id: int) -> AccountFacts:
+    """DomainError if it is gone."""
+    return _in_session(db, accounts_read.account_facts, account_id)
+
+
+def account_id_by_name(db: Database, name: str) -> int:
+    """A unique prefix or part of the name will do; DomainError if none or several match."""
+    return _in_session(db, lambda s: accounts.resolve(s, name).id)  # type: ignore[no-any-return]
+
+
+def account_choices(db: Database, text: str = "", stages: Iterable[Stage] = (), segments: Iterable[str] = ()
+                    ) -> list[accounts.AccountRow]:
+    """Active accounts matching a filter, by name (the all-accounts calendar's "which account?")."""
+    stages, segments = list(stages), list(segments)
+    return [r for r in _in_session(db, accounts.list_rows, text)
+            if (not stages or r.stage in stages) and (not segments or r.segment in segments)]
+
+
+# --- health ------------------------------------------------------------------------------------
+def health_many(db: Database, account_ids: list[int] | None, today: date) -> dict[int, health.Health]:
+    return _in_session(db, health.health_many, account_ids, today)
+
+
+def health_view(db: Database, account_id: int, today: date) -> HealthView:
+    """The health panel's score, parts and trend; DomainError if the account is gone."""
+    return _in_session(db, accounts_read.health_view, account_id, today)
+
+
+# --- one record --------------------------------------------------------------------------------
+def record_rows_of(db: Database, record_type: RecordType, account_id: int, today: date) -> list[RecordRow]:
+    """One account's rows of one record table."""
+    return _in_session(db, record_rows.rows, record_type, account_id, today)
+
+
+def record_fields(db: Database, record_type: RecordType, record_id: int) -> dict[str, Any]:
+    """A record's editable fields, as its dialog loads them; DomainError if it is gone."""
+    return _in_session(db, lambda s: records.fields_of(by_type.get(s, record_type, record_id)))
+
+
+def new_record_fields(record_type: RecordType) -> dict[str, Any]:
+    """The values a new record starts with (the table's own defaults), None left out."""
+    return {k: v for k, v in records.fields_of(MODELS[record_type].model_construct()).items() if v is not None}
+
+
+def field_names(record_type: RecordType) -> frozenset[str]:
+    return frozenset(MODELS[record_type].model_fields)
+
+
+def what_goes_with(db: Database, record_type: RecordType, record_id: int) -> list[tuple[int, str]]:
+    """What a delete takes along: an account's records, or a run's / an obstacle's links [(n, noun)]."""
+    def count(session: Any) -> list[tuple[int, str]]:
+        if record_type == RecordType.ACCOUNT:
+            return counts.account_children(session, record_id)
+        if record_type in (RecordType.MILESTONE, RecordType.OBSTACLE):
+            key = "milestone_id" if record_type == RecordType.MILESTONE else "obstacle_id"
+            n = counts.obstacle_links(session, **{key: record_id})
+            return [(n, "link" if n == 1 else "links")] if n else []
+        return []
+    return _in_session(db, count)
+
+
+def turnover_draft(db: Database, before: dict[str, Any], stakeholder_id: int, today: date) -> dict[str, Any] | None:
+    """An exec sponsor or champion just left: a pre-filled exec-turnover obstacle, else None."""
+    return _in_session(db, lambda s: stakeholders.turnover_draft(
+        before, by_type.get(s, RecordType.STAKEHOLDER, stakeholder_id), today))  # type: ignore[arg-type]
+
+
+# --- calendars, My week, the plan ------------------------------------------------------------------
+def account_plan(db: Database, account_id: int, today: date, first_weekday: int = 0) -> AccountPlan:
+    return _in_session(db, calendar.account_plan, account_id, today, first_weekday)
+
+
+def range_plan(db: Database, start: date, end: date, today: date, **filters: Any) -> RangePlan:
+    return _in_session(db, calendar.range_plan, start, end, today, **filters)
+
+
+def segments(db: Database) -> list[str]:
+    return _in_session(db, calendar.segments)
+
+
+def next_race_day(db: Database, after: date, **filters: Any) -> date | None:
+    return _in_session(db, calendar.next_race_day, after, **filters)
+
+
+def week_plan(db: Database, week_start: date, today: date) -> WeekPlan:
+    return _in_session(db, week.week_plan, week_start, today)
+
+
+def plan_data(db: Database, account_id: int, today: date, first_weekday: int = 0) -> PlanData:
+    """Everything an account plan PDF shows (the internal version; export/audience cuts it down)."""
+    return _in_session(db, collect_plan, account_id, today, first_weekday)
+
+
+# --- templates ---------------------------------------------------------------------------------
+def template_preview(db: Database, account_id: int, template: Template) -> list[PlannedRun]:
+    return _in_session(db, templates.preview, account_id, template)
+
+
+def plan_as_template(db: Database, account_id: int, name: str) -> Template:
+    """An account's plan as a template (not saved yet)."""
+    return _in_session(db, templates.from_plan, account_id, name)
+
+
+def replaceable_runs(db: Database, account_id: int, since: date | None) -> list[templates.Replaced]:
+    """The account's runs still planned (from `since` on): what replacing them with a template removes."""
+    return _in_session(db, templates.replaceable, account_id, since)

@@ -1,0 +1,62 @@
+"""A record table sorts on the real values (dates, ranks), newest first by default, through a proxy."""
+
+from datetime import date
+
+from PySide6.QtCore import QPoint, Qt
+
+from csplanner.core.changes import RecordType
+from csplanner.core.enums import Severity
+from csplanner.core.services import accounts, milestones, notes, obstacles
+from csplanner.ui.record_table import RecordTab
+from tests.conftest import TODAY
+
+DAYS = (date(2026, 2, 9), date(2026, 10, 1), date(2026, 1, 15))  # as text: "9 Feb", "1 Oct", "15 Jan"
+
+
+def make_tab(ctx, qtbot, record_type):
+    with ctx.db.session() as s:
+        aid = accounts.create(s, name="Acme").id
+        for i, day in enumerate(DAYS):
+            milestones.create(s, account_id=aid, title=f"Run {i}", planned_on=day)
+            notes.create(s, account_id=aid, noted_on=day, text=f"Note {i}")
+        for sev in (Severity.LOW, Severity.CRITICAL, Severity.MEDIUM):
+            obstacles.create(s, account_id=aid, title=f"{sev} one", opened_on=TODAY, severity=sev)
+    tab = RecordTab(ctx, record_type)
+    qtbot.addWidget(tab)
+    tab.set_account(aid)
+    tab.resize(900, 400)
+    tab.show()
+    return tab
+
+
+def column(tab, c):
+    return [tab.model.index(r, c).data() for r in range(tab.model.rowCount())]
+
+
+def click_header(qtbot, tab, c):
+    header = tab.table.horizontalHeader()
+    x = header.sectionViewportPosition(c) + header.sectionSize(c) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def test_milestones_read_in_plan_order_and_sort_by_the_date_not_its_text(ctx, qtbot):
+    tab = make_tab(ctx, qtbot, RecordType.MILESTONE)
+    assert column(tab, 1) == ["Run 2", "Run 0", "Run 1"]  # 15 Jan, 9 Feb, 1 Oct
+    click_header(qtbot, tab, 0)
+    assert column(tab, 1) == ["Run 1", "Run 0", "Run 2"]
+    click_header(qtbot, tab, 1)  # by title
+    assert column(tab, 1) == ["Run 0", "Run 1", "Run 2"]
+
+
+def test_notes_start_newest_first(ctx, qtbot):
+    tab = make_tab(ctx, qtbot, RecordType.DISCOVERY_NOTE)
+    assert column(tab, 2) == ["Note 1", "Note 0", "Note 2"]
+
+
+def test_severity_sorts_by_rank_and_the_selection_follows_its_row(ctx, qtbot):
+    tab = make_tab(ctx, qtbot, RecordType.OBSTACLE)
+    tab.select(tab.model.id_at(0))
+    chosen = tab.current_id()
+    click_header(qtbot, tab, 3)
+    assert column(tab, 3) in (["Low", "Medium", "Critical"], ["Critical", "Medium", "Low"])
+    assert tab.current_id() == chosen
