@@ -17,11 +17,13 @@ class RecordTableModel(QAbstractTableModel):
         self.spec = spec
         self.rows: list[Row] = []
         self._cells: list[tuple[str, ...]] = []
+        self.sort_keys: list[tuple[Any, ...]] = []  # per row, per column: what it sorts on
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self._cells = [self.spec.cells(r) for r in self.rows]
+        self.sort_keys = [self.spec.sort_keys(r) for r in self.rows]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
@@ -45,7 +47,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return row.id
         if role == SORT_ROLE:
-            return self.spec.sort_keys(row)[column]
+            return self.sort_keys[index.row()][column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.spec.tooltip(row) or self._cells[index.row()][column] or None
         if role == Qt.ItemDataRole.ForegroundRole and self.spec.muted(row):
@@ -58,11 +60,14 @@ class RecordSortProxy(QSortFilterProxyModel):
 
     def __init__(self, source: RecordTableModel) -> None:
         super().__init__()
+        self.source = source
         self.setSourceModel(source)
         self.setSortRole(SORT_ROLE)
 
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        # SORT_ROLE's values, read straight from the model's list: a data() call per comparison is slow
+        keys, column = self.source.sort_keys, left.column()
+        a, b = keys[left.row()][column], keys[right.row()][column]
         return bool(a < b) if a != b else left.row() < right.row()  # ties keep the services' order
 
     def id_at(self, row: int) -> int | None:
@@ -74,5 +79,4 @@ class RecordSortProxy(QSortFilterProxyModel):
 
     def source_row(self, row: int) -> Row | None:
         source = self.mapToSource(self.index(row, 0))
-        model = self.sourceModel()
-        return model.rows[source.row()] if source.isValid() and isinstance(model, RecordTableModel) else None
+        return self.source.rows[source.row()] if source.isValid() else None
