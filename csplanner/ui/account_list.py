@@ -1,6 +1,6 @@
 """The accounts list: filter as you type, sort by any column, archived hidden unless asked for."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QKeyEvent, QPalette, QResizeEvent

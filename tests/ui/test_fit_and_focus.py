@@ -188,7 +188,7 @@ def test_dates_can_be_picked_on_a_calendar_typed_or_left_empty(ctx, qtbot, book)
 
 
 def test_the_accounts_list_drops_columns_before_it_cuts_a_name(ctx, qtbot, book):
-    from csplanner.ui.record_models import AccountListModel
+    from csplanner.ui.account_list_model import AccountListModel
 
     window = open_window(qtbot, ctx)
     window.resize(1024, 700)
