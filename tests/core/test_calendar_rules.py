@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sqlmodel import select
 
 from csplanner.core import calendar
-from csplanner.core.calendar import AccountPlan, Bar, Chip, DayTotal, Week
+from csplanner.core.calendar import AccountPlan, Bar, Chip, DayTotal, RangePlan, Week
 from csplanner.core.enums import MilestoneStatus, ObstacleKind, Phase, RunType, Severity, Stage
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, Milestone, Obstacle, Season
@@ -90,7 +90,7 @@ queries = st.fixed_dictionaries({
 })
 
 
-def expected_range_plan(s, q, ids) -> AccountPlan:
+def expected_range_plan(s, q, ids) -> RangePlan:
     accounts, runs, troubles = tables(s)
     today = TODAY + timedelta(days=q["shift"])
     start = TODAY + timedelta(days=q["start"])
@@ -132,8 +132,7 @@ def expected_range_plan(s, q, ids) -> AccountPlan:
         if a.renewal is not None and lo <= a.renewal <= hi and kept(a) and says(a):
             races.setdefault(a.renewal, []).append(a.name)
     weeks = [week_of_counts(w, totals, number=None, weeks_to_race=None, phase=None) for w in starts]
-    return AccountPlan(account_id=None, account_name="All accounts", contract_signed=None, race_day=None,
-                       weeks=weeks, chips=chips, bars=bars, today=today, races=races, totals=totals)
+    return RangePlan(weeks=weeks, chips=chips, bars=bars, today=today, races=races, totals=totals)
 
 
 @given(book=book_lists, q=queries)
@@ -315,13 +314,16 @@ def test_segments_in_use_sorted_without_blanks_or_archived(book_db):
     (-30, "Race day was 30 days ago"),
 ])
 def test_countdown_to_race_day_at_its_boundaries(days, text):
-    plan = AccountPlan(1, "Acme", None, TODAY + timedelta(days=days), [], [], [], today=TODAY)
+    plan = AccountPlan(account_id=1, account_name="Acme", contract_signed=None, race_day=TODAY + timedelta(days=days),
+                       weeks=[], chips=[], bars=[], today=TODAY)
     assert plan.countdown() == text
 
 
 def test_countdown_without_a_race_day_or_a_today():
-    assert AccountPlan(1, "Acme", None, None, [], [], [], today=TODAY).countdown() == "No race day (renewal) set"
-    assert AccountPlan(1, "Acme", None, TODAY, [], [], []).countdown() == "No race day (renewal) set"
+    assert AccountPlan(account_id=1, account_name="Acme", contract_signed=None, race_day=None, weeks=[], chips=[],
+                       bars=[], today=TODAY).countdown() == "No race day (renewal) set"
+    assert AccountPlan(account_id=1, account_name="Acme", contract_signed=None, race_day=TODAY, weeks=[], chips=[],
+                       bars=[]).countdown() == "No race day (renewal) set"
 
 
 def _week(number, to_race, start=date(2026, 11, 23)):
