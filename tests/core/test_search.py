@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from csplanner.core import migrate
 from csplanner.core.db import open_database
 from csplanner.core.search import MARK_END, MARK_START, fts_query, plain_snippet, search, snippet_parts
-from csplanner.core.services import accounts, checkins, milestones, notes, obstacles, snapshot, stakeholders
+from csplanner.core.services import accounts, checkins, milestones, notes, obstacles, stakeholders, undo_dump
 from csplanner.core.models import Account
 
 
@@ -194,13 +194,13 @@ def test_the_index_follows_edits_deletes_cascades_and_restores(db, book):
         stakeholders.update(s, book["stakeholder"], status="left")  # a column the index does not hold
     assert kinds(db, "beatriz") == [("stakeholder", book["stakeholder"])]
     with db.session() as s:
-        rows = snapshot.dump(s, Account, book["account"])
+        rows = undo_dump.dump(s, Account, book["account"])
         accounts.delete(s, book["account"])  # cascades to every child
         count = s.connection().exec_driver_sql("SELECT count(*) FROM search_index").scalar()
     assert count == 0
     assert kinds(db, "beatriz") == kinds(db, "saml") == []
     with db.session() as s:
-        snapshot.restore(s, rows)  # what undo does: the same rows, the same ids
+        undo_dump.restore(s, rows)  # what undo does: the same rows, the same ids
     assert kinds(db, "beatriz") == [("stakeholder", book["stakeholder"])]
     assert kinds(db, "saml") == [("milestone", book["milestone"])]
 
