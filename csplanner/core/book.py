@@ -2,6 +2,8 @@
 
 from sqlmodel import Session, col, select
 
+from csplanner.core.db import Database
+
 from csplanner.core.csv_import.rows import name_key
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, Meta
@@ -13,6 +15,15 @@ def book_id(session: Session) -> str:
     if found is None:
         raise DomainError("This database has no identity; open it once with csplanner to upgrade it.")
     return found.value
+
+
+def account_name(db: Database, account_id: int) -> str:
+    """An account's name; DomainError when it is gone."""
+    with db.session() as session:
+        found = session.get(Account, account_id)
+        if found is None:
+            raise DomainError("That account no longer exists (it may have been deleted).")
+        return found.name
 
 
 def find_account(session: Session, text: str) -> tuple[int, str]:

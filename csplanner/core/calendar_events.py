@@ -10,6 +10,8 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
+from csplanner.core.book import book_id
+from csplanner.core.db import Database
 from csplanner.core.enums import label
 from csplanner.core.models import Account, CheckIn, Milestone
 
@@ -61,3 +63,19 @@ def calendar_events(session: Session, *, today: date, account_id: int | None = N
                                     "\n".join(lines), "Check-in", c.account_id, c.updated_at))
     events.sort(key=lambda e: (e.day, e.title, e.key))
     return events
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarExport:
+    events: list[CalendarEvent]
+    book_id: str  # the database's identity, part of every UID
+    name: str  # "csplanner" or "csplanner · Harbor Energy"
+
+
+def calendar_export(db: Database, *, today: date, account_id: int | None = None, start: date | None = None,
+                    end: date | None = None) -> CalendarExport:
+    """What the ICS file holds, read in one short unit of work."""
+    with db.session() as session:
+        events = calendar_events(session, today=today, account_id=account_id, start=start, end=end)
+        account = session.get(Account, account_id) if account_id is not None else None
+        return CalendarExport(events, book_id(session), f"csplanner · {account.name}" if account else "csplanner")

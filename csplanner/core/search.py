@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from csplanner.core.db import Database
+from csplanner.core.fuzzy import AccountNames
+from csplanner.core.models import Account
 from csplanner.core.search_schema import TABLE
 
 MARK_START, MARK_END = "\x02", "\x03"  # around each match in a snippet; never typed by a user
@@ -119,6 +122,18 @@ def bare_query(session: Session, text: str, *, limit: int = 50, newest: int | No
     floor = _floor(conn, query, newest) if newest else None
     rows = conn.execute(sa.text(_ranked("rowid", floor is not None)), {"q": query, "limit": limit, "floor": floor})
     return [r[0] for r in rows]
+
+
+def find(db: Database, text: str, *, limit: int = 50, newest: int | None = None) -> Found:
+    """`search` in its own short unit of work, for the search box."""
+    with db.session() as session:
+        return search(session, text, limit=limit, newest=newest)
+
+
+def account_names(db: Database) -> AccountNames:
+    """Every account's name, folded once, for fuzzy matching as the user types."""
+    with db.session() as session:
+        return AccountNames(session.exec(select(Account.id, Account.name)).all())
 
 
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:

@@ -11,10 +11,8 @@ from pathlib import Path
 from icalendar import Calendar, Event
 
 from csplanner.core import files
-from csplanner.core.book import book_id
-from csplanner.core.calendar_events import CalendarEvent, calendar_events
+from csplanner.core.calendar_events import CalendarEvent, calendar_export
 from csplanner.core.db import Database
-from csplanner.core.models import Account
 
 PRODID = "-//csplanner//csplanner//EN"
 
@@ -54,11 +52,7 @@ def export_ics(db: Database, out: Path | str, *, today: date, now: datetime, acc
                start: date | None = None, end: date | None = None) -> IcsResult:
     """Write the events (one account's or every live account's, between start and end) to `out`."""
     out = Path(out).expanduser().absolute()
-    with db.session() as session:
-        events = calendar_events(session, today=today, account_id=account_id, start=start, end=end)
-        book = book_id(session)
-        account = session.get(Account, account_id) if account_id is not None else None
-        name = f"csplanner · {account.name}" if account is not None else "csplanner"
-    data = build_calendar(events, book, now=now, name=name).to_ical()
+    found = calendar_export(db, today=today, account_id=account_id, start=start, end=end)
+    data = build_calendar(found.events, found.book_id, now=now, name=found.name).to_ical()
     files.write_atomic(out, data, protect=db.path)
-    return IcsResult(out, len(events))
+    return IcsResult(out, len(found.events))

@@ -16,6 +16,7 @@ from csplanner.core.csv_import.dates import guess_order
 from csplanner.core.csv_import.headers import DATE_FIELDS, guess_mapping, header_currency
 from csplanner.core.csv_import.reading import Table
 from csplanner.core.csv_import.rows import finish, name_key, read_row
+from csplanner.core.db import Database
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, Stakeholder
 
@@ -130,3 +131,11 @@ def _fate(line: int, row: list[str], table: Table, mapping: dict[int, str], exis
         changes = {k: value for k, value in changes.items() if found.fields.get(k) != value}
         return RowFate(line, Fate.UPDATE, found.name, changes, contact, (), found.id)
     return RowFate(line, Fate.ADD, values.name, {"name": values.name, **changes}, contact)
+
+
+def preview_file(db: Database, table: Table, *, mapping: dict[int, str] | None = None,
+                 date_order: str | None = None) -> Preview:
+    """`build_preview` against the accounts in the database now (one short read)."""
+    with db.session() as session:
+        existing = existing_accounts(session)
+    return build_preview(table, existing, mapping=mapping, date_order=date_order)
