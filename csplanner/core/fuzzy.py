@@ -7,7 +7,9 @@ the query inside the name, and last its letters in order (initials count most).
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from itertools import accumulate
 from dataclasses import dataclass
 
 EXACT, PREFIX, WORDS, INSIDE, LETTERS = 5, 4, 3, 2, 1
@@ -52,8 +54,17 @@ def score(query: str, name: str, words: list[str] | None = None) -> tuple[int, i
     return (LETTERS, _initials_in_order(letters, words))
 
 
+def _letters_pattern(letters: str) -> str:
+    """'hbr' -> h[^\\nb]*+b[^\\nr]*+r: the letters in order within one line. Each gap skips to the
+    next wanted letter and never backtracks, so a miss costs one pass, not a search of all splits."""
+    out = re.escape(letters[0])
+    for ch in letters[1:]:
+        out += f"[^\\n{re.escape(ch)}]*+{re.escape(ch)}"
+    return out
+
+
 def _letters_regex(letters: str) -> re.Pattern[str]:
-    return re.compile(".*?".join(re.escape(ch) for ch in letters))
+    return re.compile(_letters_pattern(letters))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,29 +78,63 @@ class AccountNames:
     """Every account's name, folded once; `match` ranks them for one keystroke."""
 
     def __init__(self, rows: Iterable[tuple[int, str]]) -> None:
-        self._rows = [(account_id, name, f, _WORD.findall(f)) for account_id, name in rows for f in [fold(name)]]
+        self._rows = [(account_id, name, f, _WORD.findall(f)) for account_id, name in rows
+                      for f in [" ".join(fold(name).split())]]
+        self._folded = [r[2] for r in self._rows]
+        self._exact: dict[str, list[int]] = {}
+        for line, folded in enumerate(self._folded):
+            self._exact.setdefault(folded, []).append(line)
+        # all names as one text, a name per line, for the letters tier's single regex pass
+        self._text = "\n".join(self._folded)
+        self._starts = list(accumulate((len(f) + 1 for f in self._folded[:-1]), initial=0))
 
     def __len__(self) -> int:
         return len(self._rows)
 
+    def _letter_lines(self, letters: str) -> list[int]:
+        """Names holding these letters in order: one regex pass over all names, mapped back to lines."""
+        pattern = _letters_regex(letters)
+        return sorted({bisect_right(self._starts, m.start()) - 1 for m in pattern.finditer(self._text)})
+
     def match(self, query: str, limit: int = 8) -> list[NameMatch]:
+        """The best `limit` names, ranked exactly as `score` ranks them.
+
+        Tier by tier, best first, each picked by C-speed tests (`in`, startswith, one regex
+        pass); a lower tier never outranks a higher one, so once the list is full the lower
+        tiers are skipped. Scoring all 5,000 names in Python took up to 200 ms a keystroke.
+        """
         q = " ".join(fold(query).split())
         if not q:
             return []
-        # Names starting with the query outrank every other tier: when they fill the list,
-        # nothing else needs scoring (one letter would otherwise score every name in Python).
-        rows = [r for r in self._rows if r[2].startswith(q)]
-        if len(rows) < limit:
-            # C-speed checks (regex, substring) pick the candidates; only those are scored.
-            pattern = _letters_regex(q.replace(" ", ""))
-            q_words = _WORD.findall(q)
-            rows = [r for r in self._rows if pattern.search(r[2])
-                    # words may match out of order ("energy harb"), which the letters regex misses
-                    or (len(q_words) > 1 and all(w in r[2] for w in q_words))]
-        scored = []
-        for account_id, name, folded, words in rows:
-            found = score(q, folded, words)
-            if found is not None:
-                scored.append(((-found[0], -found[1], len(name), folded), account_id, name, found[0]))
-        scored.sort()
-        return [NameMatch(account_id, name, tier) for _, account_id, name, tier in scored[:limit]]
+        q_words = _WORD.findall(q)
+        letters = q.replace(" ", "")
+        folded = self._folded
+        taken: set[int] = set()
+        ranked: list[tuple[tuple[int, int, int, str], int, str, int]] = []
+
+        def add(lines: Iterable[int], tier: int, points: Callable[[list[str]], int] = lambda _w: 0) -> bool:
+            for line in lines:
+                if line in taken:
+                    continue
+                taken.add(line)
+                account_id, name, fold_name, words = self._rows[line]
+                ranked.append(((-tier, -points(words), len(name), fold_name), account_id, name, tier))
+            return len(ranked) >= limit
+
+        full = add(self._exact.get(q, ()), EXACT)
+        full = full or add((i for i, f in enumerate(folded) if f.startswith(q)), PREFIX)
+        if not full and q_words:
+            first = q_words[0]
+            if len(q_words) == 1:
+                starts = re.compile(r"(?<!\w)" + re.escape(first))
+                lines: Iterable[int] = (i for i, f in enumerate(folded) if first in f and starts.search(f))
+            else:
+                lines = (i for i, f in enumerate(folded) if first in f and all(w in f for w in q_words)
+                         and all(any(x.startswith(w) for x in self._rows[i][3]) for w in q_words))
+            full = add(lines, WORDS, lambda _w: len(q_words))
+        if not full:
+            full = add((i for i, f in enumerate(folded) if q in f), INSIDE)
+        if not full and len(letters) >= 2:
+            add(self._letter_lines(letters), LETTERS, lambda words: _initials_in_order(letters, words))
+        ranked.sort()
+        return [NameMatch(account_id, name, tier) for _, account_id, name, tier in ranked[:limit]]

@@ -69,3 +69,24 @@ def test_score(query, name, expected):
 
 def test_fold():
     assert fold("Ōtani ÉCOLE straße") == "otani ecole strasse"
+
+
+NAMES = ["Harbor Energy", "Harbor", "Energy Harbor", "Hub Brewing Co", "Harvest Bakery", "Heron Bank", "Ōtani Foods",
+         "Northwind Traders", "O'Brien & Sons", "Granite Bank", "Bank of Granite", "Robotics Harbor", "h", "Hh",
+         "Otter Tail", "Lotus Tech", "Rotor Works", "Ab Cd", "Abcd", "AB", "Café Olé", "cafe ole", "Straße AG"]
+QUERIES = ["h", "ha", "hbr", "harbor", "harb en", "en ha", "ot", "otani", "o'b", "bank", "gran bank", "ab", "a b",
+           "abc", "cafe", "ole", "x", "rb", "hh", "strasse", "tt", "o", "nw", "ntr", "b"]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+@pytest.mark.parametrize("limit", [1, 3, 8, 50])
+def test_match_ranks_exactly_as_scoring_every_name(query, limit):
+    """The tiered shortcut gives the same list as scoring every name and sorting."""
+    book = AccountNames(enumerate(NAMES))
+    expected = []
+    for i, name in enumerate(NAMES):
+        found = score(fold(" ".join(query.split())), fold(name))
+        if found is not None:
+            expected.append(((-found[0], -found[1], len(name), fold(name)), i, name))
+    expected.sort()
+    assert [(m.account_id, m.name) for m in book.match(query, limit)] == [(i, n) for _, i, n in expected[:limit]]
