@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from csplanner.core import search
 from csplanner.core.changes import Change, RecordType
-from csplanner.core.fuzzy import AccountNames
+from csplanner.core.fuzzy import LETTERS, AccountNames
 from csplanner.ui.context import AppContext
 from csplanner.ui.nouns import NOUNS
 
 ACCOUNT_LIMIT = 8
+LOOSE_ACCOUNTS = 3  # names matched only by letters in order ("hbr"): a few, when records matched too
 RECORD_LIMIT = 40
 NEWEST = 2000  # a word in tens of thousands of records ranks among the newest 2,000 while typing
 MIN_RECORD_CHARS = 2  # one letter matches nearly everything: accounts only until the second
@@ -141,8 +142,8 @@ class ResultDelegate(QStyledItemDelegate):
         second = html.escape(row.detail)
         if row.snippet:
             second += f"&nbsp;&nbsp;<span style='color:{text.name()}'>{snippet_html(row.snippet)}</span>"
-        doc.setHtml(f"<div style='color:{text.name()}'><b>{html.escape(row.heading)}</b></div>"
-                    f"<div style='color:{dim.name()}; white-space:pre'>{second}</div>")
+        first = f"<div style='color:{text.name()}'><b>{html.escape(row.heading)}</b></div>"
+        doc.setHtml(first + (f"<div style='color:{dim.name()}; white-space:pre'>{second}</div>" if second else ""))
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -168,8 +169,8 @@ class ResultDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         row = index.data(SearchResultsModel.RowRole)
         line = option.fontMetrics.height()
-        if row is None or row.target is None:
-            return QSize(200, line + 10)
+        if row is None or row.target is None or not (row.detail or row.snippet):
+            return QSize(200, line + 10)  # section titles and account names: one line
         return QSize(200, 2 * line + 10)
 
 
@@ -236,13 +237,16 @@ class SearchBox(QDialog):
                                 "obstacle, check-in and person that mentions the words.")
             return
         accounts = self.names().match(text, ACCOUNT_LIMIT)
-        rows: list[ResultRow] = []
-        if accounts:
-            rows.append(ResultRow("Accounts"))
-            rows += [ResultRow(m.name, "Account", "", SearchTarget(m.account_id)) for m in accounts]
         found = search.Found([], False)
         if len(text) >= MIN_RECORD_CHARS:
             found = search.find(self.ctx.db, text, limit=RECORD_LIMIT, newest=NEWEST)
+        if found.hits:  # "beatr" is Beatriz more likely than Beacon Travel: loose names yield to records
+            loose = [m for m in accounts if m.tier == LETTERS]
+            accounts = [m for m in accounts if m.tier != LETTERS] + loose[:LOOSE_ACCOUNTS]
+        rows: list[ResultRow] = []
+        if accounts:
+            rows.append(ResultRow("Accounts"))
+            rows += [ResultRow(m.name, "", "", SearchTarget(m.account_id)) for m in accounts]
         records = record_rows(found.hits, {m.account_id for m in accounts})
         if records:
             rows.append(ResultRow("Records"))

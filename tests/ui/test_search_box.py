@@ -43,7 +43,7 @@ def shown(box):
 
 def test_hbr_finds_harbor_energy_first(ctx, qtbot, book):
     box = box_with(qtbot, ctx, "hbr")
-    assert shown(box)[:2] == [("Accounts", ""), ("Harbor Energy", "Account")]
+    assert shown(box)[:2] == [("Accounts", ""), ("Harbor Energy", "")]
     assert box.results.currentIndex().row() == 1  # the first result is ready for Enter
 
 
@@ -56,7 +56,7 @@ def test_accounts_come_first_then_every_record(ctx, qtbot, book):
     box.input.clear()
     qtbot.keyClicks(box.input, "harbor")
     qtbot.waitUntil(lambda: not box._timer.isActive())
-    assert shown(box)[:2] == [("Accounts", ""), ("Harbor Energy", "Account")]
+    assert shown(box)[:2] == [("Accounts", ""), ("Harbor Energy", "")]
     assert [r.heading for r in box.model.rows if r.target and r.target.record_type] == ["Beatriz Ōtani"]  # e-mail
 
 
@@ -190,3 +190,17 @@ def test_escape_closes_without_choosing(ctx, qtbot, book):
 def test_results_model_rows():
     model = SearchResultsModel()
     assert model.rowCount() == 0 and model.first_target_row() is None
+
+
+def test_names_matched_only_by_letters_yield_to_records(ctx, qtbot, book):
+    with ctx.db.session() as s:
+        for name in ("Beacon Travel", "Beacon Tractors", "Bear Trading", "Bead Trim", "Beta Train"):
+            accounts.create(s, name=name)
+    box = box_with(qtbot, ctx, "beatr")
+    headings = [h for h, _ in shown(box)]
+    assert headings[0] == "Accounts" and headings.index("Records") == 4  # three loose names, then records
+    assert "Beatriz Ōtani" in headings
+    box.input.setText("btr")  # no record matches: every loose name is shown
+    qtbot.waitUntil(lambda: not box._timer.isActive())
+    assert [h for h, _ in shown(box)] == ["Accounts", "Bead Trim", "Beta Train", "Bear Trading", "Beacon Travel",
+                                          "Beacon Tractors"]
