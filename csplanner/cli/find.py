@@ -8,7 +8,7 @@ from csplanner.cli.base import existing_db, positive
 
 def cmd_search(args: argparse.Namespace) -> int:
     from csplanner.core.db import open_database
-    from csplanner.core.enums import label
+    from csplanner.core.present import value_label as label
     from csplanner.core.search import plain_snippet, search
 
     db = open_database(existing_db(args))

@@ -12,6 +12,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
 
     from csplanner.core.book import find_account
     from csplanner.core.db import open_database
+    from csplanner.core.present import plural
     from csplanner.export.ics import export_ics
 
     if args.start and args.end and args.end < args.start:
@@ -26,7 +27,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
                             start=args.start, end=args.end)
     finally:
         db.dispose()
-    print(f"Wrote {result.path} ({result.events} event{'s' if result.events != 1 else ''})")
+    print(f"Wrote {result.path} ({plural(result.events, 'event')})")
     return 0
 
 

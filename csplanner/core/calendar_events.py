@@ -12,8 +12,8 @@ from sqlmodel import Session, col, select
 
 from csplanner.core.book import book_id
 from csplanner.core.db import Database
-from csplanner.core.enums import label
 from csplanner.core.models import Account, CheckIn, Milestone
+from csplanner.core.present.labels import value_label as label
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from csplanner.core import csv_import as ci
-from csplanner.core.csv_import.money import minor_digits
-from csplanner.core.enums import label
+from csplanner.core.present import field_label, money, plural, value_label
 
 FIELD_LABELS = {
-    **{f: label(f) for f in ci.FIELDS if not f.startswith("contact_")},
+    **{f: field_label(f) for f in ci.FIELDS if not f.startswith("contact_")},
     "arr": "ARR (major units)", "regions": "Regions",
     "contact_name": "Contact: name", "contact_title": "Contact: title", "contact_email": "Contact: email",
     "contact_role": "Contact: role",
@@ -47,11 +46,6 @@ ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (with BOM)", "utf-16": "UTF-1
 DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
 
 
-def money(minor: int, currency: str) -> str:
-    digits = minor_digits(currency)
-    return f"{minor / 10 ** digits:,.{digits}f} {currency}"
-
-
 def row_details(row: ci.RowFate) -> str:
     """What happens to one row, in words."""
     if row.fate == ci.Fate.ERROR:
@@ -67,9 +61,9 @@ def row_details(row: ci.RowFate) -> str:
             parts.append(f"{name} {v[key].isoformat()}")
     for key in ("stage", "segment", "regions"):
         if v.get(key):
-            parts.append(f"{label(key).lower()} {label(str(v[key])) if key == 'stage' else v[key]}")
+            parts.append(f"{field_label(key).lower()} {value_label(str(v[key])) if key == 'stage' else v[key]}")
     if row.fate == ci.Fate.UPDATE:
-        changed = [label(k).lower() for k in v if k not in ("arr_minor", "currency", "renewal", "contract_signed",
+        changed = [field_label(k).lower() for k in v if k not in ("arr_minor", "currency", "renewal", "contract_signed",
                                                              "kickoff", "stage", "segment", "regions")]
         parts += changed
         if not parts:
@@ -127,7 +121,7 @@ class ImportDialog(QDialog):
         self.mapping = ci.guess_mapping(table.header)
         self.preview: ci.Preview | None = None
         layout = QVBoxLayout(self)
-        about = QLabel(f"{len(table.rows)} row{'s' if len(table.rows) != 1 else ''} · "
+        about = QLabel(f"{plural(len(table.rows), 'row')} · "
                        f"{ENCODINGS.get(table.encoding, table.encoding)} · separated by "
                        f"{DELIMITERS.get(table.delimiter, repr(table.delimiter))}")
         about.setTextFormat(Qt.TextFormat.PlainText)
@@ -260,7 +254,7 @@ class ImportDialog(QDialog):
             ok.setToolTip("All or nothing: a file with bad rows imports nothing. Tick 'valid rows only' "
                           "to skip them.")
         else:
-            ok.setText(f"Import {good} account{'s' if good != 1 else ''}")
+            ok.setText(f"Import {plural(good, 'account')}")
             ok.setToolTip("One step: Edit → Undo takes the whole import back.")
 
     @classmethod

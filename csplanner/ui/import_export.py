@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from csplanner.core import csv_import as ci
 from csplanner.core.book import account_name
 from csplanner.core.errors import DomainError
+from csplanner.core.present import plural
 from csplanner.ui import operations
 from csplanner.ui.context import AppContext
 from csplanner.ui.import_dialog import ImportDialog
@@ -145,7 +146,7 @@ class ImportExport(QObject):
             QMessageBox.warning(self.window, "Export calendar", exc.message)
             return None
         self.window.statusBar().showMessage(
-            f"Wrote {result.path.name} ({result.events} event{'s' if result.events != 1 else ''})", 8000)
+            f"Wrote {result.path.name} ({plural(result.events, 'event')})", 8000)
         return result.path
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from csplanner.core import search
 from csplanner.core.changes import Change, RecordType
 from csplanner.core.fuzzy import LETTERS, AccountNames
+from csplanner.core.present import date_long, plural
 from csplanner.ui.context import AppContext
 from csplanner.ui.nouns import NOUNS
 
@@ -53,7 +54,7 @@ class ResultRow:
 
 
 def _day(day: date | None) -> str:
-    return f"{day.day} {day:%b %Y}" if day else ""  # as the record tables write dates
+    return date_long(day)
 
 
 def record_rows(hits: list[search.Hit], skip_accounts: set[int]) -> list[ResultRow]:
@@ -261,11 +262,11 @@ class SearchBox(QDialog):
     def _summary(accounts: int, records: int, capped: bool, typed: int) -> str:
         if not accounts and not records:
             return "Nothing found." if typed >= MIN_RECORD_CHARS else "Type another letter to search records too."
-        parts = [f"{accounts} account{'s' if accounts != 1 else ''}"] if accounts else []
+        parts = [plural(accounts, 'account')] if accounts else []
         if typed < MIN_RECORD_CHARS:
             parts.append("type another letter to search records too")
         else:
-            parts.append(f"{records} record{'s' if records != 1 else ''}")
+            parts.append(plural(records, 'record'))
         note = " (best of the newest matches: type more to narrow)" if capped else ""
         return ", ".join(parts) + note + " · ↑↓ to choose, Enter to open, Esc to close"
 

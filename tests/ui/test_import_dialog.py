@@ -46,11 +46,11 @@ def test_preview_shows_every_rows_fate_with_reasons(ctx, qtbot):
         accounts.create(s, name="GOOD CO", segment="Enterprise")
     dialog = dialog_for(qtbot, ctx, "broken_rows.csv")
     rows = shown(dialog)
-    assert rows[0] == ("2", "Update", "GOOD CO", "", "ARR 10,000.00 USD · race day 2027-01-01 · "
+    assert rows[0] == ("2", "Update", "GOOD CO", "", "ARR USD 10,000 · race day 2027-01-01 · "
                                                     "signed 2026-01-01 · stage Adopt")
     assert rows[1] == ("3", "Error", "", "", "empty name")
     assert rows[6] == ("8", "Error", "good co", "", "'good co' already appears on line 2")
-    assert rows[-1] == ("14", "Add", "Last Good Co", "", "ARR 9,000.00 EUR · race day 2027-06-01 · "
+    assert rows[-1] == ("14", "Add", "Last Good Co", "", "ARR EUR 9,000 · race day 2027-06-01 · "
                                                          "signed 2026-06-01 · stage Renew")
     assert [r[1] for r in rows].count("Error") == 10
     assert dialog.counts.text() == "1 to add · 1 to update · 10 with errors"

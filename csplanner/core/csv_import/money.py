@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from babel.numbers import get_currency_precision
+from csplanner.core.present.money import minor_digits
 
+__all__ = ["Money", "MoneyError", "minor_digits", "parse_money", "parse_number", "to_minor"]
 # Longest first, so "US$" is not read as "$". "$" alone is taken as USD, the CRM default.
 SYMBOLS: dict[str, str] = {
     "US$": "USD", "CA$": "CAD", "AU$": "AUD", "NZ$": "NZD", "HK$": "HKD", "R$": "BRL", "C$": "CAD",
@@ -118,11 +119,6 @@ def parse_money(cell: str) -> Money | None:
     return Money(amount, before_currency or after_currency)
 
 
-def minor_digits(currency: str) -> int:
-    """Decimals of the currency's minor unit: USD 2, JPY 0, KWD 3."""
-    return int(get_currency_precision(currency))
-
-
 def to_minor(amount: Decimal, currency: str) -> int:
-    """The amount in minor units, rounded half up to the currency's decimals."""
+    """The amount in minor units, rounded half up to the currency's decimals (present's CLDR digits)."""
     return int(amount.scaleb(minor_digits(currency)).quantize(Decimal(1), rounding=ROUND_HALF_UP))

@@ -15,8 +15,9 @@ from csplanner.core import validate as v
 from csplanner.core.csv_import.dates import DateError, parse_date
 from csplanner.core.csv_import.headers import DATE_FIELDS
 from csplanner.core.csv_import.money import MoneyError, parse_money, to_minor
-from csplanner.core.enums import Stage, StakeholderRole, label
+from csplanner.core.enums import Stage, StakeholderRole
 from csplanner.core.errors import DomainError
+from csplanner.core.present.labels import field_label
 
 MAX_NAME = 200
 MAX_SEGMENT = 100
@@ -68,7 +69,7 @@ def _stage(cell: str, out: RowValues) -> None:
 
 def _text(cell: str, key: str, out: RowValues, max_len: int = v.MAX_TEXT) -> None:
     if len(cell) > max_len:
-        out.reasons.append(f"{label(key).lower()} is too long ({len(cell)} characters; at most {max_len})")
+        out.reasons.append(f"{field_label(key).lower()} is too long ({len(cell)} characters; at most {max_len})")
     else:
         out.account[key] = cell
 

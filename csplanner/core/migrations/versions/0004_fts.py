@@ -1,7 +1,7 @@
 """full-text search index (FTS5) kept in step by triggers
 
-Revision ID: 0003_fts
-Revises: 0002_seasons
+Revision ID: 0004_fts
+Revises: 0003_currency_minor_units
 """
 from collections.abc import Sequence
 
@@ -9,8 +9,8 @@ from alembic import op
 
 from csplanner.core import search_schema
 
-revision: str = "0003_fts"
-down_revision: str | None = "0002_seasons"
+revision: str = "0004_fts"
+down_revision: str | None = "0003_currency_minor_units"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
