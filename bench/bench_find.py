@@ -31,7 +31,7 @@ from csplanner.core.db import Database, open_database  # noqa: E402
 TODAY = date(2026, 11, 25)
 KEYSTROKE_BUDGET_MS, IMPORT_BUDGET_S = 30, 5
 TYPED = ("harbor", "sso", "beatriz", "qbr", "renewal risk", "otani", "kickoff")
-ROUNDS = 3
+ROUNDS = 5
 
 
 def ms(seconds: float) -> str:
@@ -54,12 +54,14 @@ def bench_search(db: Database, app: QApplication) -> None:
     start = time.perf_counter()
     box.names()
     print(f"  account names loaded once per opening: {ms(time.perf_counter() - start)}")
-    typed, bare, worst = [], [], ("", 0.0)
+    # Each keystroke is timed ROUNDS times and its best time kept: other programs on the machine
+    # only ever add time. Box and bare query are compared on the same keystrokes (two letters or
+    # more; one letter searches account names only).
+    best_box: dict[str, float] = {}
+    best_bare: dict[str, float] = {}
     for _ in range(ROUNDS):
         for text in TYPED:
             for prefix in keystrokes(text):
-                box._names = None if prefix == text[0] else box._names  # as each opening reads them again
-                box.names()
                 start = time.perf_counter()
                 box.input.blockSignals(True)
                 box.input.setText(prefix)
@@ -67,18 +69,25 @@ def bench_search(db: Database, app: QApplication) -> None:
                 box.refresh()
                 box.results.viewport().repaint()
                 spent = time.perf_counter() - start
-                typed.append(spent)
-                worst = max(worst, (prefix, spent), key=lambda w: w[1])
+                best_box[prefix] = min(spent, best_box.get(prefix, spent))
                 if len(prefix.strip()) >= 2:
                     start = time.perf_counter()
                     with db.session() as session:
                         search.bare_query(session, prefix, limit=RECORD_LIMIT, newest=NEWEST)
-                    bare.append(time.perf_counter() - start)
-    med_typed, med_bare = statistics.median(typed), statistics.median(bare)
-    print(f"  keystroke in the box:  median {ms(med_typed)}, p90 {ms(statistics.quantiles(typed, n=10)[-1])}, "
-          f"worst {ms(worst[1])} ('{worst[0]}')  [budget {KEYSTROKE_BUDGET_MS} ms]")
-    print(f"  bare FTS query:        median {ms(med_bare)}, worst {ms(max(bare))}")
-    print(f"  ratio box / bare FTS:  {med_typed / med_bare:.2f}x (median keystroke)")
+                    spent = time.perf_counter() - start
+                    best_bare[prefix] = min(spent, best_bare.get(prefix, spent))
+    typed = list(best_box.values())
+    worst = max(best_box, key=lambda k: best_box[k])
+    both = [k for k in best_bare]
+    med_box = statistics.median(best_box[k] for k in both)
+    med_bare = statistics.median(best_bare[k] for k in both)
+    print(f"  keystroke in the box:  median {ms(statistics.median(typed))}, "
+          f"p90 {ms(statistics.quantiles(typed, n=10)[-1])}, worst {ms(best_box[worst])} ('{worst}')  "
+          f"[budget {KEYSTROKE_BUDGET_MS} ms]")
+    print(f"  same keystrokes (2+ letters): box median {ms(med_box)}, bare FTS query median {ms(med_bare)}, "
+          f"worst bare {ms(max(best_bare.values()))}")
+    print(f"  ratio box / bare FTS:  {med_box / med_bare:.2f}x (median keystroke); per keystroke median "
+          f"{statistics.median(best_box[k] / best_bare[k] for k in both):.2f}x")
     full = []
     for text in ("sso", "qbr", "renewal"):
         start = time.perf_counter()

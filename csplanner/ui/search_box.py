@@ -6,6 +6,7 @@ any record (full text). Enter opens the account on the record's tab with the rec
 
 import html
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
@@ -53,8 +54,9 @@ class ResultRow:
     target: SearchTarget | None = None
 
 
+@lru_cache(maxsize=4096)
 def _day(day: date | None) -> str:
-    return date_long(day)
+    return date_long(day)  # cached: formatting through the locale data cost more than the query per keystroke
 
 
 def record_rows(hits: list[search.Hit], skip_accounts: set[int]) -> list[ResultRow]:
@@ -74,6 +76,13 @@ def record_rows(hits: list[search.Hit], skip_accounts: set[int]) -> list[ResultR
                               hit.record_id if record_type != RecordType.ACCOUNT else None)
         rows.append(ResultRow(heading, " · ".join(p for p in parts if p), hit.snippet, target))
     return rows
+
+
+def records_query(text: str) -> str:
+    """What the record search looks for while typing: a last word of one letter ("renewal r") waits
+    for its second letter, since a one-letter prefix matches most of the index and stalls the box."""
+    words = text.split()
+    return " ".join(words[:-1]) if len(words) > 1 and len(words[-1]) == 1 else text
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -240,7 +249,7 @@ class SearchBox(QDialog):
         accounts = self.names().match(text, ACCOUNT_LIMIT)
         found = search.Found([], False)
         if len(text) >= MIN_RECORD_CHARS:
-            found = search.find(self.ctx.db, text, limit=RECORD_LIMIT, newest=NEWEST)
+            found = search.find(self.ctx.db, records_query(text), limit=RECORD_LIMIT, newest=NEWEST)
         if found.hits:  # "beatr" is Beatriz more likely than Beacon Travel: loose names yield to records
             loose = [m for m in accounts if m.tier == LETTERS]
             accounts = [m for m in accounts if m.tier != LETTERS] + loose[:LOOSE_ACCOUNTS]

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from csplanner.core.changes import RecordType
 from csplanner.core.services import accounts, checkins, milestones, notes, stakeholders
 from csplanner.ui import operations
-from csplanner.ui.search_box import SearchBox, SearchResultsModel, snippet_html
+from csplanner.ui.search_box import SearchBox, SearchResultsModel, records_query, snippet_html
 from tests.ui.workspace_helpers import open_window, press, when_modal
 
 
@@ -204,3 +204,10 @@ def test_names_matched_only_by_letters_yield_to_records(ctx, qtbot, book):
     qtbot.waitUntil(lambda: not box._timer.isActive())
     assert [h for h, _ in shown(box)] == ["Accounts", "Bead Trim", "Beta Train", "Bear Trading", "Beacon Travel",
                                           "Beacon Tractors"]
+
+
+@pytest.mark.parametrize(("typed", "searched"), [
+    ("sso", "sso"), ("sso r", "sso"), ("sso ro", "sso ro"), ("a", "a"), ("a b", "a"), ("sso  r ", "sso"),
+])
+def test_a_last_word_of_one_letter_waits_for_the_next(typed, searched):
+    assert records_query(typed) == searched
