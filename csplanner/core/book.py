@@ -1,19 +1,23 @@
 """The database file's own facts: its identity, and finding an account by name or prefix."""
 
+import uuid
+
 from sqlmodel import Session, col, select
 
-from csplanner.core.db import Database
-
 from csplanner.core.csv_import.rows import name_key
+from csplanner.core.db import Database
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, Meta
 
 
 def book_id(session: Session) -> str:
-    """The identity written into this file when it was created (a UUID)."""
+    """The identity of this file (a UUID), written when it was created. A file whose contents were
+    wiped and replaced (demo --replace) holds another book: it gets a new identity, kept from then on."""
     found = session.get(Meta, "book_id")
     if found is None:
-        raise DomainError("This database has no identity; open it once with csplanner to upgrade it.")
+        found = Meta(key="book_id", value=str(uuid.uuid4()))
+        session.add(found)
+        session.flush()
     return found.value
 
 

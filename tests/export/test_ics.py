@@ -133,3 +133,18 @@ def test_cli_export_ics_bad_input(capsys, db, book, tmp_path, argv, message):
     err = capsys.readouterr().err
     assert code == 2 and message in err and len(err.splitlines()) == 1
     assert not (tmp_path / "x.ics").exists()
+
+
+def test_a_wiped_book_gets_a_new_identity_that_then_stays(db, book, tmp_path):
+    from csplanner.core.models import Meta
+
+    with db.session() as s:
+        old = book_id(s)
+        s.delete(s.get(Meta, "book_id"))  # as demo --replace empties every table
+    export_ics(db, tmp_path / "a.ics", today=TODAY, now=NOW)
+    export_ics(db, tmp_path / "b.ics", today=TODAY, now=NOW)
+    _, first = events(tmp_path / "a.ics")
+    _, second = events(tmp_path / "b.ics")
+    uids = sorted(str(e["uid"]) for e in first.values())
+    assert uids == sorted(str(e["uid"]) for e in second.values())
+    assert all(old not in u for u in uids)
