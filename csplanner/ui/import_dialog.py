@@ -187,9 +187,9 @@ class ImportDialog(QDialog):
         columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         columns.resizeColumnsToContents()
         columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        height = columns.horizontalHeader().height() + sum(columns.rowHeight(r) for r in range(min(5, columns.rowCount())))
-        columns.setMinimumHeight(height + 4)
-        columns.setMaximumHeight(max(height + 4, 180))
+        # as tall as its rows, up to six; a wider file scrolls
+        shown = sum(columns.rowHeight(r) for r in range(min(6, columns.rowCount())))
+        columns.setFixedHeight(columns.horizontalHeader().sizeHint().height() + shown + 2 * columns.frameWidth())
         self.columns = columns
         return columns
 
