@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from csplanner.core.changes import RecordType
 from csplanner.core.services import accounts, checkins, milestones, notes, stakeholders
 from csplanner.ui import operations
-from csplanner.ui.search_box import SearchBox, SearchResultsModel, records_query, snippet_html
+from csplanner.core.search import snippet_parts
+from csplanner.ui.search_box import SearchBox, SearchResultsModel, records_query
 from tests.ui.workspace_helpers import open_window, press, when_modal
 
 
@@ -64,7 +65,7 @@ def test_a_stakeholder_by_name_with_the_match_marked(ctx, qtbot, book):
     box = box_with(qtbot, ctx, "otani")
     (row,) = [r for r in box.model.rows if r.target is not None]
     assert (row.heading, row.detail) == ("Beatriz Ōtani", "Stakeholder · Harbor Energy")
-    assert snippet_html(row.snippet) == "Beatriz <b>Ōtani</b>"
+    assert snippet_parts(row.snippet) == [("Beatriz ", False), ("Ōtani", True)]
     assert (row.target.record_type, row.target.record_id) == (RecordType.STAKEHOLDER, book["beatriz"])
 
 
@@ -86,8 +87,9 @@ def test_hostile_typing_never_breaks_the_box(ctx, qtbot, book, text):
 def test_html_in_user_text_stays_text(ctx, qtbot, book):
     box = box_with(qtbot, ctx, "okta")
     (row,) = [r for r in box.model.rows if r.target is not None]
-    assert "<script>" not in snippet_html(row.snippet)
-    assert "&lt;script&gt;" in snippet_html(row.snippet)
+    assert "<script>alert(1)</script>" in "".join(t for t, _ in snippet_parts(row.snippet))  # drawn as it is
+    assert "<script>" in box.model.index(box.model.rows.index(row), 0).data(Qt.ItemDataRole.ToolTipRole)
+    box.results.viewport().repaint()  # painted as plain text, never as markup
 
 
 def test_arrows_skip_section_titles(ctx, qtbot, book):
