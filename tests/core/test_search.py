@@ -217,16 +217,16 @@ def test_the_migration_indexes_records_already_in_a_file(tmp_path):
     path = tmp_path / "old.sqlite3"
     db = open_database(path, migrate_schema=False)
     try:
-        migrate.upgrade(db.engine, "0001")
+        migrate.upgrade(db.engine, "0004_name_key")  # the schema just before the index
         with db.engine.begin() as conn:
             conn.execute(sa.text(
-                "INSERT INTO account (id, created_at, updated_at, name, segment, arr_minor, currency, stage, goal,"
-                " success_criteria, regions, archived) VALUES (7, '2026-01-01', '2026-01-01', 'Ōtani Foods', '', 0,"
-                " 'USD', 'land', 'Halve the onboarding time', '', '', 0)"))
+                "INSERT INTO account (id, created_at, updated_at, name, name_key, segment, arr_minor, currency, stage,"
+                " goal, success_criteria, regions, archived) VALUES (7, '2026-01-01', '2026-01-01', 'Ōtani Foods',"
+                " 'ōtani foods', '', 0, 'USD', 'land', 'Halve the onboarding time', '', '', 0)"))
             conn.execute(sa.text(
                 "INSERT INTO milestone (id, created_at, updated_at, account_id, title, planned_on, status, run_type,"
-                " phase, team, outcome, notes) VALUES (3, '2026-01-01', '2026-01-01', 7, 'Kickoff workshop',"
-                " '2026-02-02', 'planned', 'sprint', 'kickoff', 'csm', '', '')"))
+                " phase, team, outcome, notes, shared_with_customer) VALUES (3, '2026-01-01', '2026-01-01', 7,"
+                " 'Kickoff workshop', '2026-02-02', 'planned', 'sprint', 'kickoff', 'csm', '', '', 1)"))
         migrate.upgrade(db.engine)
         with db.session() as s:
             assert [(h.kind, h.record_id, h.account_name) for h in search(s, "otani").hits] == [

@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
+from csplanner.core import names
 from csplanner.core.csv_import.preview import Fate, Preview
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, Stakeholder, utcnow
@@ -65,11 +66,11 @@ def _update_many(session: Session, table: sa.Table, changes: dict[int, dict[str,
         session.connection().execute(table.update().where(table.c.id == sa.bindparam("_id")), rows)
 
 
-def _check_clash(session: Session, names: Iterable[str]) -> None:
+def _check_clash(session: Session, new_names: Iterable[str]) -> None:
     """The account service's rule, for all new names at once: no name taken (ignoring case)."""
-    taken = {n.lower() for n in session.connection().execute(sa.select(ACCOUNT.c.name)).scalars()}
-    for name in names:
-        if name.lower() in taken:
+    taken = set(session.connection().execute(sa.select(ACCOUNT.c.name_key)).scalars())
+    for name in new_names:
+        if names.key(name) in taken:
             raise DomainError(f"An account named '{name}' already exists. Nothing was imported.")
 
 
@@ -94,7 +95,9 @@ def apply_preview(session: Session, preview: Preview, *, skip_invalid: bool, aga
         account_id = again.created[row.line] if again else next_id
         next_id += 1
         done.created[row.line] = account_id
-        new_accounts.append({**defaults, **row.values, "id": account_id, "created_at": now, "updated_at": now})
+        name = names.clean(row.values["name"])
+        new_accounts.append({**defaults, **row.values, "name": name, "name_key": names.key(name), "id": account_id,
+                             "created_at": now, "updated_at": now})
     if new_accounts:
         session.connection().execute(ACCOUNT.insert(), new_accounts)
     current = _current(session, updates)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pycountry
 
-from csplanner.core import validate as v
+from csplanner.core import names, validate as v
 from csplanner.core.csv_import.dates import DateError, parse_date
 from csplanner.core.csv_import.headers import DATE_FIELDS
 from csplanner.core.csv_import.money import MoneyError, parse_money, to_minor
@@ -41,7 +41,7 @@ ROLES: dict[str, StakeholderRole] = {
 
 def name_key(name: str) -> str:
     """Names compared the way a person would: Unicode case folding, NFC, single spaces."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", " ".join(name.split())).casefold())
+    return names.key(" ".join(name.split()))  # the accounts' own rule (core.names), spaces collapsed
 
 
 @dataclass

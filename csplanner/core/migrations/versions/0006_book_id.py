@@ -1,7 +1,7 @@
 """meta table with the database's own identity (stable calendar UIDs)
 
-Revision ID: 0005_book_id
-Revises: 0004_fts
+Revision ID: 0006_book_id
+Revises: 0005_fts
 """
 import uuid
 from collections.abc import Sequence
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision: str = "0005_book_id"
-down_revision: str | None = "0004_fts"
+revision: str = "0006_book_id"
+down_revision: str | None = "0005_fts"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

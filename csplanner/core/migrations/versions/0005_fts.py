@@ -1,7 +1,7 @@
 """full-text search index (FTS5) kept in step by triggers
 
-Revision ID: 0004_fts
-Revises: 0003_currency_minor_units
+Revision ID: 0005_fts
+Revises: 0004_name_key
 """
 from collections.abc import Sequence
 
@@ -9,8 +9,8 @@ from alembic import op
 
 from csplanner.core import search_schema
 
-revision: str = "0004_fts"
-down_revision: str | None = "0003_currency_minor_units"
+revision: str = "0005_fts"
+down_revision: str | None = "0004_name_key"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
