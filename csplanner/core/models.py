@@ -218,3 +218,10 @@ class NextStep(Stamped, table=True):
     )
     due_on: date | None = None
     done_on: date | None = None
+
+
+class Meta(SQLModel, table=True):
+    """Facts about the database file itself, by key (e.g. "book_id": its identity, for calendar UIDs)."""
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = ""

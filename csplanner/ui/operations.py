@@ -14,12 +14,12 @@ from typing import Any
 
 from sqlmodel import Session
 
-from csplanner.core import changes, season_edits, templates
+from csplanner.core import changes, csv_import, season_edits, templates
 from csplanner.core.changes import Change, RecordType
 from csplanner.core.enums import MilestoneStatus, SeasonOutcome
 from csplanner.core.present import value_label as label
 from csplanner.core.errors import DomainError
-from csplanner.core.models import Milestone
+from csplanner.core.models import Account, Milestone, Stakeholder
 from csplanner.core.present import date_long, plural
 from csplanner.core.services import by_type, milestones
 from csplanner.core.templates import PlannedRun
@@ -206,3 +206,40 @@ def mark_step(ctx: AppContext, step_id: int, done: bool, text: str = "") -> Outc
     verb = "Done:" if done else "Reopen"
     return _push(ctx, _EditStep(ctx, season_edits.MarkStep(step_id, done, ctx.today()), f"{verb} '{text}'"),
                  (step_id,))
+
+
+# --- CSV import ---------------------------------------------------------------------------------
+class ImportAccounts(undo.ServiceCommand):
+    """A whole CSV import as ONE undo step; redo writes the same accounts with the same ids."""
+
+    def __init__(self, ctx: AppContext, preview: csv_import.Preview, skip_invalid: bool, text: str) -> None:
+        super().__init__(ctx, text)
+        self.preview, self.skip_invalid = preview, skip_invalid
+        self.applied: csv_import.Applied | None = None
+
+    def _change(self) -> Change:
+        assert self.applied is not None
+        return changes.touched(Account, Stakeholder, account_ids=self.applied.account_ids)
+
+    def apply(self, session: Session) -> Change:
+        self.applied = csv_import.apply_preview(session, self.preview, skip_invalid=self.skip_invalid,
+                                                again=self.applied)
+        return self._change()
+
+    def revert(self, session: Session) -> Change:
+        assert self.applied is not None
+        csv_import.revert(session, self.applied)
+        return self._change()
+
+
+def import_accounts(ctx: AppContext, preview: csv_import.Preview, *, skip_invalid: bool) -> Outcome:
+    """Add and update the accounts of a CSV preview in one transaction and one undo step
+    ("Import 40 accounts from crm.csv"). Without skip_invalid a file with bad rows imports nothing."""
+    counts = preview.counts
+    added, updated = counts[csv_import.Fate.ADD], counts[csv_import.Fate.UPDATE]
+    text = f"Import {added + updated} account{'s' if added + updated != 1 else ''} from CSV"
+    command = ImportAccounts(ctx, preview, skip_invalid, text)
+    error = undo.run(ctx, command)
+    if error is not None or command.applied is None:
+        return Outcome(error)
+    return Outcome(None, tuple(sorted(command.applied.account_ids)))

@@ -50,8 +50,9 @@ def overview_widgets(ctx: AppContext) -> list[QWidget]:
 def file_actions(ctx: AppContext, window: QMainWindow) -> list[QAction]:
     """Extra actions for the File menu, e.g. exports. `window.current_account_id()` is available."""
     actions: list[QAction] = []
-    from csplanner.ui import data_actions, export_actions
+    from csplanner.ui import data_actions, export_actions, import_export
 
+    actions += import_export.actions(ctx, window)
     actions += export_actions.actions(ctx, window)
     actions += data_actions.actions(ctx, window)
     from csplanner.ui import checkpoints
