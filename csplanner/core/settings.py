@@ -6,11 +6,14 @@ app, and a book copied to another machine keeps its coach. Missing keys take the
 """
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, select
 
+from csplanner.core.changes import Change
 from csplanner.core.enums import RunType, StakeholderRole
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Setting
@@ -78,3 +81,73 @@ def save(session: Session, values: CoachSettings) -> None:
         row.value = json.dumps(value, sort_keys=True)
         session.add(row)
     session.flush()
+
+
+# --- one week's own hours, and the edits (undoable) -----------------------------------------------
+
+def _week_key(week_start: date) -> str:
+    return f"week_hours@{week_start.isoformat()}"
+
+
+def week_hours(session: Session, week_start: date) -> float:
+    """The hours available in the week from `week_start`: its own if set, else the usual week's."""
+    row = session.get(Setting, _week_key(week_start))
+    return float(json.loads(row.value)) if row is not None else load(session).week_hours
+
+
+def _stored(session: Session, keys: Sequence[str]) -> dict[str, str | None]:
+    return {k: (row.value if (row := session.get(Setting, k)) is not None else None) for k in keys}
+
+
+def _put(session: Session, values: dict[str, str | None]) -> None:
+    for key, value in values.items():
+        row = session.get(Setting, key)
+        if value is None:
+            if row is not None:
+                session.delete(row)
+        else:
+            row = row or Setting(key=key)
+            row.value = value
+            session.add(row)
+    session.flush()
+
+
+EVERYWHERE = Change(health=True, calendar=True)  # cadences move health; effort and hours move the load
+
+
+class SaveSettings:
+    """Store new coach settings as one undo step; revert puts the old stored values back."""
+
+    def __init__(self, values: CoachSettings) -> None:
+        self.values = values
+        self.before: dict[str, str | None] = {}
+        self.record: dict[str, Any] = {}
+
+    def apply(self, session: Session) -> Change:
+        self.before = _stored(session, KEYS)
+        save(session, self.values)
+        return EVERYWHERE
+
+    def revert(self, session: Session) -> Change:
+        _put(session, self.before)
+        return EVERYWHERE
+
+
+class SetWeekHours:
+    """This week's own hours available (None: back to the usual week)."""
+
+    def __init__(self, week_start: date, hours: float | None) -> None:
+        self.key, self.hours = _week_key(week_start), hours
+        self.before: dict[str, str | None] = {}
+        self.record: dict[str, Any] = {}
+
+    def apply(self, session: Session) -> Change:
+        if self.hours is not None and not 0 <= self.hours <= 168:
+            raise DomainError("Hours a week are between 0 and 168.", "week_hours")
+        self.before = _stored(session, [self.key])
+        _put(session, {self.key: None if self.hours is None else json.dumps(self.hours)})
+        return EVERYWHERE
+
+    def revert(self, session: Session) -> Change:
+        _put(session, self.before)
+        return EVERYWHERE

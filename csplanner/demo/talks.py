@@ -51,6 +51,7 @@ def checkins(
     single = people["single"]
     gone_on: date | None = people["champion_gone"]  # the champion left and nobody took over
     used: set[str] = set()
+    met: dict[int, date] = {}  # who was last seen when: a CSM rotates through the people not met for longest
     for held_on, kind in dates:
         if held_on > end:
             continue
@@ -72,7 +73,7 @@ def checkins(
             "account_id": account_id, "held_on": held_on, "kind": kind.value,
             "summary": summary, "next_steps": next_steps, "sentiment": sentiment,
         })
-        for sid in attendees(gen, people["people"], held_on, kind, who == fx["sponsor_first"]):
+        for sid in attendees(gen, people["people"], held_on, kind, who == fx["sponsor_first"], met):
             gen.rows["check_in_attendee"].append({"check_in_id": checkin_id, "stakeholder_id": sid})
             gen.counts["check_in_attendee"] += 1
     if not archived and not quiet and r.random() < PLANNED_SHARE:
@@ -88,12 +89,13 @@ def checkins(
 
 # who else comes, by kind of talk: a QBR brings the sponsor and the decision makers too
 WITH_ROLES = {CheckInKind.QBR: {StakeholderRole.EXEC_SPONSOR, StakeholderRole.CHAMPION, StakeholderRole.DECISION_MAKER}}
-EXTRA_CHANCE = {CheckInKind.MEETING: 0.5, CheckInKind.ON_SITE: 0.8, CheckInKind.CALL: 0.2, CheckInKind.EMAIL: 0.1}
+EXTRA_CHANCE = {CheckInKind.MEETING: 0.8, CheckInKind.ON_SITE: 0.9, CheckInKind.CALL: 0.5, CheckInKind.EMAIL: 0.3}
 
 
-def attendees(gen: "Generator", people: list, held_on: date, kind: CheckInKind, with_sponsor: bool) -> list[int]:
+def attendees(gen: "Generator", people: list, held_on: date, kind: CheckInKind, with_sponsor: bool,
+              met: dict[int, date]) -> list[int]:
     """The stakeholders at a check-in: whoever the summary names (the champion, or the sponsor),
-    everyone a QBR brings, sometimes one more; only people on the team that day."""
+    everyone a QBR brings, often the person not seen for longest; only people on the team that day."""
     r = gen.rng
     there = [(sid, role) for sid, role, since, left in people
              if (since is None or since <= held_on) and (left is None or held_on < left)]
@@ -101,7 +103,9 @@ def attendees(gen: "Generator", people: list, held_on: date, kind: CheckInKind, 
     chosen = {sid for sid, role in there if role == lead or role in WITH_ROLES.get(kind, ())}
     others = [sid for sid, _ in there if sid not in chosen]
     if others and r.random() < EXTRA_CHANCE.get(kind, 0.0):
-        chosen.add(r.choice(others))
+        chosen.add(min(others, key=lambda sid: (met.get(sid, date.min), sid)))
     if not chosen and there:
         chosen.add(there[0][0])
+    for sid in chosen:
+        met[sid] = held_on
     return sorted(chosen)

@@ -113,7 +113,13 @@ def steps_from_text(session: Session, checkin: CheckIn) -> list[int]:
 
 
 def update(session: Session, checkin_id: int, *, today: date | None = None, **changes: Any) -> CheckIn:
-    return records.update(session, CheckIn, check, checkin_id, changes, today)
+    """Change fields; `attendee_ids` says who was there."""
+    attendee_ids = changes.pop("attendee_ids", None)
+    checkin = records.update(session, CheckIn, check, checkin_id, changes, today) if changes else \
+        records.get(session, CheckIn, checkin_id)
+    if attendee_ids is not None:
+        set_attendees(session, checkin_id, list(attendee_ids))
+    return checkin
 
 
 def delete(session: Session, checkin_id: int) -> None:
@@ -167,7 +173,7 @@ def log(session: Session, today: date, *, account_id: int, planned_id: int | Non
         raise DomainError("That check-in is not a planned one of this account.")
     if planned is not None:
         assert planned.id is not None
-        before = records.fields_of(planned)
+        before = {**records.fields_of(planned), "attendee_ids": attendees(session, planned.id)}
         checkin = update(session, planned.id, **values)
         done = Logged(planned.id, True, before, steps_from_text(session, checkin) if values.get("next_steps") else [])
     else:
