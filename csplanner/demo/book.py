@@ -205,6 +205,8 @@ class Generator:
         # --- stakeholders (first, so texts can name the sponsor and champion)
         account_id = self.next_id("account")
         cast = people.stakeholders(self, account_id, r.randint(sh_lo, sh_hi), form, story, kickoff, cities, domain, fx)
+        if segment == "SMB":
+            people.low_touch(self, account_id)
         fx["sponsor_first"] = cast["sponsor_first"]
         fx["champion_first"] = cast["champion_first"]
 

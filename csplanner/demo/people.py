@@ -137,5 +137,16 @@ def stakeholder_row(
     return gen.add("stakeholder", {
         "account_id": account_id, "name": full, "title": title, "role": role.value,
         "email": f"{local}@{domain}" if r.random() < 0.95 else "",
-        "location": r.choice(cities), "status": status.value, "left_on": left_on,
+        "location": r.choice(cities), "status": status.value, "left_on": left_on, "cadence_days": None,
     })
+
+
+# a low-touch (SMB) book: the CSM set longer cadences for these people than the roles' defaults
+LOW_TOUCH_DAYS = {StakeholderRole.EXEC_SPONSOR.value: 60, StakeholderRole.CHAMPION.value: 30,
+                  StakeholderRole.DECISION_MAKER.value: 60, StakeholderRole.ADMIN.value: 45}
+
+
+def low_touch(gen: "Generator", account_id: int) -> None:
+    for row in gen.rows["stakeholder"]:
+        if row["account_id"] == account_id:
+            row["cadence_days"] = LOW_TOUCH_DAYS.get(row["role"])
