@@ -24,6 +24,7 @@ def _hours(value: float, top: float = 80.0) -> QDoubleSpinBox:
     box.setSingleStep(0.5)
     box.setSuffix(" h")
     box.setValue(value)
+    box.setMaximumWidth(100)
     return box
 
 
@@ -41,6 +42,7 @@ class CoachSettingsDialog(QDialog):
             spin.setRange(1, 365)
             spin.setSuffix(" days")
             spin.setValue(days)
+            spin.setMaximumWidth(120)
             spin.setObjectName(f"cadence-{role}")
             self.cadence[role] = spin
             cadence_form.addRow(value_label(role), spin)
@@ -50,7 +52,8 @@ class CoachSettingsDialog(QDialog):
         for run_type, hours in self.current.effort_hours.items():
             self.effort[run_type] = _hours(hours)
             self.effort[run_type].setObjectName(f"effort-{run_type}")
-            effort_form.addRow(f"{value_label(run_type)} run", self.effort[run_type])
+            name = "Race day" if run_type == RunType.RACE else f"{value_label(run_type)} run"
+            effort_form.addRow(name, self.effort[run_type])
         self.checkin = _hours(self.current.checkin_hours)
         self.checkin.setObjectName("effort-checkin")
         effort_form.addRow("Check-in", self.checkin)

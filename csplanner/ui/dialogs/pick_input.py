@@ -29,6 +29,8 @@ class PickInput(Input):
         self.list = QListWidget()
         self.list.setObjectName(name)
         self.list.setMaximumHeight(140)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.widget: QWidget = self.list
 
     def bind(self, ctx: "AppContext", dialog: Any) -> None:
@@ -46,6 +48,9 @@ class PickInput(Input):
             self.list.setEnabled(False)
         if dialog.record_id is not None:
             dialog.original[self.name] = self.current(ctx.db, dialog.record_id)
+        offered = next((it for it in self.items() if it.flags() & Qt.ItemFlag.ItemIsEnabled), None)
+        if offered is not None:  # past runs and people who left sit above: start at what can be picked
+            self.list.scrollToItem(offered, QListWidget.ScrollHint.PositionAtTop)
 
     def items(self) -> list[QListWidgetItem]:
         return [self.list.item(i) for i in range(self.list.count())
