@@ -13,7 +13,7 @@ from csplanner.core import cadence, load, planner, realign
 from csplanner.core import settings as coach_settings
 from csplanner.core.db import Database
 from csplanner.core.enums import MilestoneStatus, StakeholderRole, StakeholderStatus
-from csplanner.core.models import Account, Obstacle, Stakeholder
+from csplanner.core.models import Account, Obstacle
 from csplanner.core.services import checkins, obstacles, records, stakeholders
 
 
@@ -110,7 +110,3 @@ def attendees(db: Database, checkin_id: int) -> list[int]:
     with db.session() as s:
         return checkins.attendees(s, checkin_id)
 
-
-def stakeholder_exists(db: Database, stakeholder_id: int) -> bool:
-    with db.session() as s:
-        return s.get(Stakeholder, stakeholder_id) is not None

@@ -1,6 +1,6 @@
 """Realign after an injury: exact days for shift, compress and skip; done runs and race day stay put."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
