@@ -56,8 +56,7 @@ def test_an_ambiguous_or_unknown_name_is_one_line(tmp_path, capsys):
     path, *_ = book(tmp_path)
     code, out, err = run(capsys, "health", "--db", str(path), "--account", "alder")
     assert code == 2 and out == ""
-    assert err == ("csplanner: 'alder' matches 2 accounts ('Alder Labs', 'Alder Studios'); "
-                   "say more of the name.\n")
+    assert err == "csplanner: 'alder' matches 2 accounts: Alder Labs; Alder Studios. Give more of the name.\n"
     code, _, err = run(capsys, "health", "--db", str(path), "--account", "zzz")
     assert (code, err) == (2, "csplanner: No account named 'zzz'.\n")
     code, out, _ = run(capsys, "health", "--db", str(path), "--account", "ALDER s")

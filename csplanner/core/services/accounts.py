@@ -97,23 +97,6 @@ def by_name(session: Session, name: str) -> Account:
     return found
 
 
-def resolve(session: Session, text: str) -> Account:
-    """The account a user means by `text`: its exact name (any case), else the one name starting
-    with it, else the one name containing it. Ambiguous or unknown text gets a clear message."""
-    wanted = text.strip().lower()
-    if not wanted:
-        raise DomainError("Name an account.")
-    rows = session.exec(select(Account.id, Account.name).order_by(Account.name)).all()
-    for pick in (lambda n: n == wanted, lambda n: n.startswith(wanted), lambda n: wanted in n):
-        found = [(aid, name) for aid, name in rows if pick(name.lower())]
-        if len(found) == 1:
-            return records.get(session, Account, found[0][0])
-        if len(found) > 1:
-            names = ", ".join(f"'{n}'" for _, n in found[:5]) + (", …" if len(found) > 5 else "")
-            raise DomainError(f"'{text.strip()}' matches {len(found)} accounts ({names}); say more of the name.")
-    raise DomainError(f"No account named '{text.strip()}'.")
-
-
 @dataclass(frozen=True, slots=True)
 class AccountRow:
     """What a list of accounts shows; no children loaded."""
