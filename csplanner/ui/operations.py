@@ -15,6 +15,7 @@ from typing import Any
 from sqlmodel import Session
 
 from csplanner.core import changes, csv_import, season_edits, templates
+from csplanner.core import settings as coach_settings
 from csplanner.core.changes import Change, RecordType
 from csplanner.core.enums import MilestoneStatus, SeasonOutcome
 from csplanner.core.present import value_label as label
@@ -22,6 +23,7 @@ from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, Milestone, Stakeholder
 from csplanner.core.present import date_long, plural
 from csplanner.core.services import by_type, milestones
+from csplanner.core.realign import Move, MoveRuns
 from csplanner.core.templates import PlannedRun
 from csplanner.ui import undo
 from csplanner.ui.context import AppContext
@@ -243,3 +245,26 @@ def import_accounts(ctx: AppContext, preview: csv_import.Preview, *, skip_invali
     if error is not None or command.applied is None:
         return Outcome(error)
     return Outcome(None, tuple(sorted(command.applied.account_ids)))
+
+
+# --- the coach: realign, plan the week, settings -------------------------------------------------
+def realign(ctx: AppContext, moves: list[Move], text: str) -> Outcome:
+    """Shift, compress or skip runs after an injury, as one undo step ("Shift 3 runs of 'Alder'")."""
+    return _push(ctx, _EditStep(ctx, MoveRuns(moves), text), tuple(m.run_id for m in moves))
+
+
+def plan_week(ctx: AppContext, moves: list[Move], text: str) -> Outcome:
+    """Defer the runs the user left unticked in Plan my week…, as one undo step."""
+    return _push(ctx, _EditStep(ctx, MoveRuns(moves), text), tuple(m.run_id for m in moves))
+
+
+def set_week_hours(ctx: AppContext, week_start: date, hours: float | None) -> Outcome:
+    """This week's own hours available (None: the usual week's)."""
+    what = "usual hours" if hours is None else f"{hours:g} h"
+    return _push(ctx, _EditStep(ctx, coach_settings.SetWeekHours(week_start, hours),
+                                f"Hours for the week of {date_long(week_start)}: {what}"))
+
+
+def save_coach_settings(ctx: AppContext, values: coach_settings.CoachSettings) -> Outcome:
+    """Cadences, effort estimates and the usual week's hours, as one undo step."""
+    return _push(ctx, _EditStep(ctx, coach_settings.SaveSettings(values), "Change coach settings"))

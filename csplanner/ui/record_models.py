@@ -14,11 +14,15 @@ from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from sqlmodel import Session
 
+from csplanner.core import cadence
+from csplanner.core.cadence import CadenceState
 from csplanner.core.changes import RecordType
 from csplanner.core.enums import SEVERITY_RANK, MilestoneStatus, Phase, Severity, Stage, StakeholderStatus
 from csplanner.core.present import countdown, date_long, date_short, money, money_compact, one_line, sentiment_label, signed_days
+from csplanner.core.present import Band, plural
 from csplanner.core.present import value_label as label
 from csplanner.core.services import accounts, checkins, milestones, notes, obstacles, stakeholders
+from csplanner.export.qcolors import BAND
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record id of a row
@@ -203,20 +207,48 @@ class RecordRow:
     sort_keys: tuple[Any, ...]
     tooltip: str = ""
     muted: bool = False  # done, left, resolved: still there, less prominent
+    ink: tuple[tuple[int, Any], ...] = ()  # (column, QColor): a state that needs attention
 
 
 def _sort_date(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
+CADENCE_INK = {CadenceState.OVERDUE: BAND[Band.RED], CadenceState.DUE: BAND[Band.AMBER]}
+
+
+def _next_call(c: cadence.Contact) -> str:
+    """'by 3 Dec', 'due since 20 Nov', 'overdue since 1 Nov' (the day it turned amber)."""
+    if c.state == CadenceState.NONE:
+        return ""
+    when = date_short(c.due_on) if c.due_on else ""
+    if c.state == CadenceState.OK:
+        return f"by {when}"
+    word = "overdue" if c.state == CadenceState.OVERDUE else "due"
+    return f"{word} since {when}" if when else word
+
+
 def stakeholder_rows(session: Session, account_id: int, today: date) -> list[RecordRow]:
     out = []
+    found = {c.stakeholder_id: c for c in cadence.contacts(session, today, [account_id])}
     for p in stakeholders.for_account(session, account_id):
         status = f"Left {date_long(p.left_on)}" if p.status == StakeholderStatus.LEFT else "Active"
-        cells = (p.name, p.title, label(p.role), p.email, p.location, status)
-        out.append(RecordRow(p.id, cells, (p.name.lower(), p.title.lower(), label(p.role), p.email.lower(),
-                                           p.location.lower(), f"{p.status} {_sort_date(p.left_on)}"),
-                             muted=p.status == StakeholderStatus.LEFT))
+        c = found.get(p.id)
+        every = (f"every {c.cadence_days} d" + ("" if p.cadence_days is None else " (own)")) if c and c.cadence_days \
+            else ""
+        last = "" if c is None else ("never" if c.last_met is None else
+                                     f"{date_short(c.last_met)} ({plural(c.days_since or 0, 'day')} ago)")
+        state = _next_call(c) if c else ""
+        cells = (p.name, p.title, label(p.role), every, last, state, p.email, p.location, status)
+        keys = (p.name.lower(), p.title.lower(), label(p.role), (c.cadence_days or 0) if c else 0,
+                _sort_date(c.last_met if c else None), list(CadenceState).index(c.state) if c else 9,
+                p.email.lower(), p.location.lower(), f"{p.status} {_sort_date(p.left_on)}")
+        tip = "" if c is None or not c.cadence_days else (
+            f"{p.name}: a call every {plural(c.cadence_days, 'day')}; amber from day {c.cadence_days}, "
+            f"red from day {(3 * c.cadence_days + 1) // 2} without one")
+        ink = CADENCE_INK.get(c.state) if c else None
+        out.append(RecordRow(p.id, cells, keys, tooltip=tip, muted=p.status == StakeholderStatus.LEFT,
+                             ink=((5, ink),) if ink is not None else ()))
     return out
 
 
@@ -282,9 +314,11 @@ class TableKind:
 TABLES: dict[RecordType, TableKind] = {
     t.record_type: t
     for t in (
-        TableKind(RecordType.STAKEHOLDER, "Stakeholders", ("Name", "Title", "Role", "Email", "Location", "Status"),
-                  stakeholder_rows, (1, 3), ("Alexandra Whitfield", "", "Decision maker", "alexandra.whitfield@example.com",
-                                        "San Francisco", "Left 30 Sep 2026"), descending=False),
+        TableKind(RecordType.STAKEHOLDER, "Stakeholders",
+                  ("Name", "Title", "Role", "Cadence", "Last call", "Next call", "Email", "Location", "Status"),
+                  stakeholder_rows, (1, 6), ("Alexandra Whitfield", "", "Decision maker", "every 30 d (own)",
+                                             "30 Sep (100 days ago)", "overdue since 30 Sep", "alexandra.whitfield@example.com",
+                                             "San Francisco", "Left 30 Sep 2026"), descending=False),
         TableKind(RecordType.DISCOVERY_NOTE, "Discovery notes", ("Date", "Kind", "Note"), note_rows, (2,),
                   ("30 Sep 2026", "Success criteria", "")),
         TableKind(RecordType.MILESTONE, "Milestones",
@@ -363,8 +397,11 @@ class RecordTableModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.tooltip or row.cells[column] or None
-        if role == Qt.ItemDataRole.ForegroundRole and row.muted:
-            return muted_brush()
+        if role == Qt.ItemDataRole.ForegroundRole:
+            ink = dict(row.ink).get(column)
+            if ink is not None and not row.muted:
+                return ink
+            return muted_brush() if row.muted else None
         return None
 
 

@@ -61,4 +61,10 @@ def file_actions(ctx: AppContext, window: QMainWindow) -> list[QAction]:
     settings.setToolTip("How many weeks before race day to ask for a forecast")
     settings.triggered.connect(lambda: checkpoints.edit(window, ctx))
     actions.append(settings)
+    from csplanner.ui.coach_settings import CoachSettingsDialog
+
+    coach = QAction("C&oach settings…", window)
+    coach.setToolTip("Contact cadences by role, hours each run takes, hours a week for the plan")
+    coach.triggered.connect(lambda: CoachSettingsDialog.ask(window, ctx))
+    actions.append(coach)
     return actions

@@ -95,8 +95,7 @@ class EditRecord(ServiceCommand):
         self.before: dict[str, Any] | None = None
 
     def apply(self, session: Session) -> Change:
-        current = by_type.get(session, self.record_type, self.record_id)
-        self.before = {k: getattr(current, k) for k in self.fields}
+        self.before = by_type.current(session, self.record_type, self.record_id, self.fields)
         obj = self.edit(session)
         if self.describe is not None and not self.text():
             self.setText(self.describe(obj))
