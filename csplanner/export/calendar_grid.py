@@ -15,12 +15,12 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from csplanner.core.calendar import AccountPlan, Bar, Chip, Week
 from csplanner.core.enums import MilestoneStatus, Phase, RunType
 from csplanner.core.present import (
-    Band,
     compliance_band,
     date_range,
     date_short,
     plural,
     run_legend,
+    status_mark,
     value_label,
     weekday_names,
     weeks_to_race,
@@ -39,6 +39,8 @@ from csplanner.export.qcolors import (
     SKIPPED,
     TODAY,
     WEATHER,
+    as_text,
+    readable_on,
     tint,
 )
 
@@ -253,10 +255,10 @@ class CalendarGrid:
             p.drawText(QRectF(lx, y0 + pt(2.3), lw, pt(8)), Qt.AlignmentFlag.AlignRight, week.iso_label())
         to_race = weeks_to_race(week.weeks_to_race) if week.weeks_to_race is not None else ""
         p.setFont(self.small)
-        p.setPen(RUN[RunType.RACE].darker(150) if week.weeks_to_race == 0 else MUTED)
+        p.setPen(as_text(RUN[RunType.RACE]) if week.weeks_to_race == 0 else MUTED)
         p.drawText(QRectF(lx, y0 + pt(9.5), lw, pt(7)), Qt.AlignmentFlag.AlignLeft, to_race)
         if week.phase is not None:
-            p.setPen(PHASE[week.phase].darker(130))
+            p.setPen(as_text(PHASE[week.phase]))
             p.drawText(QRectF(lx, y0 + pt(16), lw, pt(7)), Qt.AlignmentFlag.AlignLeft, value_label(week.phase))
 
         # days
@@ -317,14 +319,14 @@ class CalendarGrid:
         p.drawText(date_rect, Qt.AlignmentFlag.AlignLeft, text)
         if race:
             p.setFont(self.bold)
-            p.setPen(RUN[RunType.RACE].darker(160))
+            p.setPen(as_text(RUN[RunType.RACE]))
             p.drawText(date_rect, Qt.AlignmentFlag.AlignRight, "RACE DAY")
         if self.today is not None and day == self.today:
             p.setPen(QPen(TODAY, pt(1.2)))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(cell.adjusted(pt(0.6), pt(0.6), -pt(0.6), -pt(0.6)))
             p.setFont(self.tiny)
-            p.setPen(TODAY)
+            p.setPen(as_text(TODAY))
             if not race:
                 p.drawText(date_rect, Qt.AlignmentFlag.AlignRight, "today")
         y = cell.y() + pt(9)
@@ -345,24 +347,25 @@ class CalendarGrid:
         if chip.status == MilestoneStatus.SKIPPED:
             p.setPen(QPen(SKIPPED, pt(0.5), Qt.PenStyle.DashLine))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            ink = SKIPPED
+            ink = as_text(SKIPPED)
         elif missed:
             p.setPen(QPen(MISSED, pt(0.6)))
             p.setBrush(tint(MISSED, 0.85))
-            ink = QColor("#ffffff")
+            ink = readable_on(tint(MISSED, 0.85))
         elif chip.status == MilestoneStatus.DONE:
             p.setPen(QPen(color, pt(0.6)))
             p.setBrush(color)
-            ink = QColor("#ffffff")
+            ink = readable_on(color)
         else:
             p.setPen(QPen(color, pt(0.8)))
             p.setBrush(QColor("#ffffff"))
-            ink = color.darker(140)
+            ink = as_text(color)
         p.drawRoundedRect(r, pt(1.5), pt(1.5))
         p.setFont(self.small)
         p.setPen(ink)
         fm = QFontMetricsF(self.small, self.pdf.writer)
-        text = fm.elidedText(chip.title, Qt.TextElideMode.ElideRight, r.width() - pt(3))
+        mark = status_mark(chip.status, chip.overdue)  # state in a mark too, not only in colour
+        text = fm.elidedText(f"{mark} {chip.title}" if mark else chip.title, Qt.TextElideMode.ElideRight, r.width() - pt(3))
         p.drawText(r.adjusted(pt(1.5), 0, -pt(1), 0), Qt.AlignmentFlag.AlignVCenter, text)
 
     def _draw_summary(self, p: QPainter, cell: QRectF, week: Week, rest: str = "rest week") -> None:
@@ -383,7 +386,7 @@ class CalendarGrid:
         if week.compliance is not None:
             pct = round(week.compliance * 100)
             band = compliance_band(pct)
-            color = COMPLIANCE[band].darker(130) if band == Band.AMBER else COMPLIANCE[band]  # yellow reads badly on paper
+            color = as_text(COMPLIANCE[band])
             p.setFont(self.bold)
             p.setPen(color)
             p.drawText(QRectF(inner.x(), inner.y(), inner.width(), pt(8)), Qt.AlignmentFlag.AlignRight, f"{pct}%")
@@ -392,7 +395,7 @@ class CalendarGrid:
         p.drawText(QRectF(inner.x(), inner.y() + pt(8), inner.width(), pt(7)), Qt.AlignmentFlag.AlignRight,
                    f"{week.done} of {week.planned} done")
         if week.missed:
-            p.setPen(MISSED)
+            p.setPen(as_text(MISSED))
             p.drawText(QRectF(inner.x(), inner.y() + pt(15), inner.width(), pt(7)), Qt.AlignmentFlag.AlignRight,
                        f"{week.missed} missed")
 

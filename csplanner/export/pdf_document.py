@@ -31,7 +31,9 @@ from csplanner import __version__
 from csplanner.core import files
 from csplanner.core.errors import DomainError
 from csplanner.core.present import date_long
+from csplanner.core.present.dates import current_locale
 from csplanner.export import fonts
+from csplanner.export.pdf_catalog import with_language
 
 DPI = 288  # 4 device units per point: fine positioning, small files
 MARGIN_MM = 14
@@ -437,6 +439,12 @@ def draw_doc(p: QPainter, d: QTextDocument, x: float, y: float, color: QColor = 
     p.restore()
 
 
+def document_language() -> str:
+    """The PDF's language, a BCP 47 tag from the locale dates are written in: 'en-GB'."""
+    locale = current_locale()
+    return f"{locale.language}-{locale.territory}" if locale.territory else str(locale.language)
+
+
 @contextmanager
 def write_pdf(out: Path | str, title: str, header_right: str, generated: date, *,
               paper: QPageSize.PageSizeId | None = None, landscape: bool = False,
@@ -466,4 +474,5 @@ def write_pdf(out: Path | str, title: str, header_right: str, generated: date, *
     data = bytes(buffer.data().data())
     if not data.rstrip().endswith(b"%%EOF"):
         raise DomainError(f"Cannot write {out}: the PDF was not finished.")
+    data = with_language(data, document_language())  # a screen reader picks its voice from it
     files.write_atomic(out, data, protect=protect)

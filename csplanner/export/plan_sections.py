@@ -9,15 +9,17 @@ from csplanner.core.present import date_long, money
 from csplanner.core.present import value_label as label
 from csplanner.export.pdf_document import MUTED, Column, PdfDocument, esc
 from csplanner.export.plan_data import PlanData, upcoming_runs
-from csplanner.export.qcolors import DONE, MISSED, RUN
+from csplanner.core.present import Band
+from csplanner.export.qcolors import BAND, DONE, MISSED, RUN, as_text
 
 FORECAST_COLOR = {ForecastOutcome.RENEW: DONE, ForecastOutcome.EXPAND: DONE,
-                  ForecastOutcome.CONTRACT: QColor("#b7791f"), ForecastOutcome.CHURN: MISSED}
+                  ForecastOutcome.CONTRACT: BAND[Band.AMBER], ForecastOutcome.CHURN: MISSED}
 
 
 def span(text: str, color: QColor, bold: bool = False) -> str:
+    """Coloured words on paper: a table hue is written in its readable text variant."""
     weight = "font-weight:bold;" if bold else ""
-    return f'<span style="color:{color.name()};{weight}">{text}</span>'
+    return f'<span style="color:{as_text(color).name()};{weight}">{text}</span>'
 
 
 def seasons_section(pdf: PdfDocument, data: PlanData) -> None:

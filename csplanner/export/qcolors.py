@@ -20,6 +20,8 @@ SKIPPED = QColor(hues.SKIPPED)
 INJURY = QColor(hues.INJURY)
 WEATHER = QColor(hues.WEATHER)
 SEVERITY_ALPHA = hues.SEVERITY_ALPHA
+CHIP_TINT, DAY_TINT, PAST_DAY_TINT, PHASE_TINT = hues.CHIP_TINT, hues.DAY_TINT, hues.PAST_DAY_TINT, hues.PHASE_TINT
+RACE_TAG = tuple(QColor(c) for c in hues.RACE_TAG)  # (letters, ground)
 WHITE = QColor("#ffffff")
 COMPLIANCE = {Band.GREEN: DONE, Band.AMBER: PARTLY, Band.RED: MISSED}  # see present.compliance_band
 
@@ -42,5 +44,17 @@ def tint(color: QColor, alpha: float, base: QColor | QPalette = WHITE) -> QColor
 
 
 def readable_on(color: QColor) -> QColor:
-    """Black or white text, whichever reads better on `color`."""
-    return QColor("#111111") if color.lightnessF() > 0.62 else WHITE
+    """Dark ink or white text, whichever has more contrast on the filled `color` (WCAG)."""
+    return QColor(hues.ink_on(color.name()))
+
+
+def palette_name(pal: QPalette | None) -> str:
+    """LIGHT or DARK: which of the colour table's palettes `pal` is (None: paper, light)."""
+    if pal is not None and pal.color(QPalette.ColorRole.Base).lightness() < 128:
+        return hues.DARK
+    return hues.LIGHT
+
+
+def as_text(hue: QColor, pal: QPalette | None = None) -> QColor:
+    """A hue written as text: its variant that reaches 4.5:1 on `pal` (None: on paper)."""
+    return QColor(hues.as_text(hue.name(), palette_name(pal)))

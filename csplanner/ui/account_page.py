@@ -337,6 +337,7 @@ class AccountPage(QWidget):
             holder.setWidget(widget)
             self.tab_content[id(holder)] = widget
             self.tabs.addTab(holder, title)
+            holder.setAccessibleName(title)
         for record_type, tab in self.record_tabs.items():
             self.tabs.addTab(tab, TABLES[record_type].title)
         self.tabs.currentChanged.connect(self.on_tab)
@@ -403,6 +404,7 @@ class AccountPage(QWidget):
         except DomainError:
             return
         self.title.setText(account.name + ("  (archived)" if account.archived else ""))
+        self.name_for_readers(account.name)
         parts = [value_label(account.stage)]
         if account.segment:
             parts.append(account.segment)
@@ -411,6 +413,19 @@ class AccountPage(QWidget):
         if account.renewal:
             parts.append(f"race day {date_long(account.renewal)} ({countdown(account.renewal, self.ctx.today())})")
         self.subtitle.setText(" · ".join(parts))
+
+    def name_for_readers(self, account: str) -> None:
+        """Accessible names say whose data a screen reader is in: 'Milestones of Alder Studios'."""
+        self.tabs.setAccessibleName(f"Account {account}")
+        self.tabs.setAccessibleDescription("Overview, training calendar and records; Ctrl+Tab moves between them")
+        self.overview.setAccessibleName(f"Overview of {account}")
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            if page is not self.overview and page.accessibleName():
+                page.setAccessibleName(f"{self.tabs.tabText(i)} of {account}")
+        for tab in self.record_tabs.values():
+            tab.table.setAccessibleName(f"{tab.table_kind.title} of {account}")
+            tab.table.setAccessibleDescription("Enter edits the selected row, Delete deletes it")
 
     def on_changed(self, change: Change) -> None:
         if not change.concerns(self.account_id):

@@ -37,6 +37,8 @@ class ForecastView(QWidget):
         self.explain.setStyleSheet("color: palette(placeholder-text);")
         self.tree = QTreeWidget()
         self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setAccessibleName("Forecast: ARR due by quarter")
+        self.tree.setAccessibleDescription("Committed, at risk, forecast to churn and without forecast; Enter opens an account")
         self.tree.setHeaderLabels(list(COLUMNS))
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)

@@ -14,7 +14,7 @@ from csplanner.core import calendar, health
 from csplanner.core.errors import DomainError
 from csplanner.core.changes import Change
 from csplanner.core.present import BAND_FROM, Band, band_word
-from csplanner.export.qcolors import BAND, band_color
+from csplanner.export.qcolors import BAND, as_text, band_color
 from csplanner.ui.context import AppContext
 from csplanner.ui.labels import panel_title
 
@@ -232,7 +232,7 @@ class HealthPanel(QFrame):
         color = band_color(h.score)
         self.score_label.setText(f"{h.score} / 100")
         pal = self.score_label.palette()
-        pal.setColor(QPalette.ColorRole.WindowText, color)
+        pal.setColor(QPalette.ColorRole.WindowText, as_text(color, pal))
         self.score_label.setPalette(pal)
         self.score_label.setToolTip(f"Health {h.score} of 100 ({band_word(h.score)})")
         weakest = h.weakest

@@ -23,10 +23,12 @@ from csplanner.core.present.labels import (
     FIELD_LABELS,
     RUN_MEANINGS,
     SENTIMENTS,
+    STATUS_MARKS,
     VALUE_LABELS,
     field_label,
     run_legend,
     sentiment_label,
+    status_mark,
     value_label,
 )
 from csplanner.core.present.money import minor_digits, money, money_amount, money_compact, parse_money
@@ -46,7 +48,8 @@ __all__ = [
     "BAND_FROM", "COMPLIANCE_FROM", "Band", "band", "band_word", "compliance_band",
     "date_full", "date_long", "date_range", "date_short", "day_long", "day_short", "iso_week", "use_locale", "week_label",
     "weekday_names", "weekday_short",
-    "FIELD_LABELS", "RUN_MEANINGS", "SENTIMENTS", "VALUE_LABELS", "field_label", "run_legend", "sentiment_label", "value_label",
+    "FIELD_LABELS", "RUN_MEANINGS", "SENTIMENTS", "STATUS_MARKS", "VALUE_LABELS", "field_label", "run_legend", "sentiment_label",
+    "status_mark", "value_label",
     "minor_digits", "money", "money_amount", "money_compact", "parse_money",
     "countdown", "days_ago", "days_to_race", "more", "one_line", "plural", "race_countdown", "signed_days", "weeks_to_race",
 ]

@@ -68,3 +68,15 @@ def run_legend(run_type: RunType) -> str:
 def sentiment_label(sentiment: int | None) -> str:
     """+1, 0, -1 -> 'Positive', 'Neutral', 'Negative'; not recorded: ''."""
     return SENTIMENTS.get(sentiment, "") if sentiment is not None else ""
+
+
+# A run's state as a mark beside its title, so it never rests on colour alone (issue 19).
+STATUS_MARKS = {"done": "✓", "missed": "✗", "skipped": "–"}
+OVERDUE_MARK = "!"
+
+
+def status_mark(status: str, overdue: bool = False) -> str:
+    """'✓' done, '✗' missed, '–' skipped (also struck through), '!' planned and overdue, '' planned."""
+    if overdue and str(status) == "planned":
+        return OVERDUE_MARK
+    return STATUS_MARKS.get(str(status), "")

@@ -7,7 +7,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from csplanner.core import calendar
+from csplanner.core.enums import RunType
 from csplanner.core.errors import DomainError
+from csplanner.export import qcolors as colors
+from csplanner.ui.calendar.accessible import GRID_KEYS
 from csplanner.ui.calendar.grid import CalendarGrid
 from csplanner.ui.calendar.legend import Legend
 from csplanner.ui.calendar.panel import CalendarPanel
@@ -35,7 +38,7 @@ class AccountCalendar(CalendarPanel):
         self.countdown = QLabel()
         self.countdown.setTextFormat(Qt.TextFormat.PlainText)
         self.countdown.setFont(font)
-        self.countdown.setStyleSheet("color: #b07d00;")
+        self.countdown.setStyleSheet(f"color: {colors.as_text(colors.RUN[RunType.RACE], self.palette()).name()};")
         self.countdown.setWordWrap(True)  # a narrow window wraps the countdown rather than clip the buttons
         self.title.hide()  # the account page's header above already names the account
         self.today_button = QPushButton("Today (T)")
@@ -43,15 +46,18 @@ class AccountCalendar(CalendarPanel):
         self.apply_button = QPushButton("Apply template…")
         self.save_button = QPushButton("Save as template…")
         self.season_picker = QComboBox()  # shown once an account has more than one season
-        self.season_picker.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.season_picker.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.season_picker.setAccessibleName("Season")
         self.season_picker.setToolTip("Scroll to the start of a season")
         self.season_picker.activated.connect(self.go_season)
         self.today_button.clicked.connect(self.go_today)
         self.race_button.clicked.connect(self.go_race_day)
         self.apply_button.clicked.connect(self.apply_template)
         self.save_button.clicked.connect(self.save_template)
-        for button in (self.today_button, self.race_button, self.apply_button, self.save_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the grid
+        # A click leaves the keys with the grid; Tab still reaches every button (keyboard users),
+        # in reading order: the buttons above, then the grid.
+        for widget in (self.today_button, self.race_button, self.apply_button, self.save_button):
+            widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addWidget(self.countdown)
@@ -65,6 +71,9 @@ class AccountCalendar(CalendarPanel):
         layout.addWidget(Legend())
         layout.addWidget(self.message)
         layout.addWidget(self.grid, 1)
+        order = [self.season_picker, self.today_button, self.race_button, self.apply_button, self.save_button, self.grid]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
         ctx.bus.changed.connect(self.on_changed)
         self.set_account(None)
 
@@ -88,6 +97,8 @@ class AccountCalendar(CalendarPanel):
         self.source.plan = plan
         self.grid.race_day = plan.race_day if plan else None
         self.title.setText(plan.account_name if plan else "No account selected")
+        self.grid.setAccessibleName(f"Training calendar for {plan.account_name}" if plan else "Training calendar")
+        self.grid.setAccessibleDescription(GRID_KEYS)
         self.countdown.setText(plan.countdown() if plan else "")
         for button in (self.today_button, self.race_button, self.apply_button, self.save_button):
             button.setEnabled(plan is not None)

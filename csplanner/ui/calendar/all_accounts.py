@@ -13,6 +13,8 @@ from csplanner.core.calendar import Chip
 from csplanner.core.enums import Stage
 from csplanner.core.present import date_long, value_label
 from csplanner.core.services import accounts
+from csplanner.ui.a11y import name_widget
+from csplanner.ui.calendar.accessible import GRID_KEYS
 from csplanner.ui.calendar.grid import CalendarGrid
 from csplanner.ui.calendar.legend import Legend
 from csplanner.ui.calendar.panel import CalendarPanel
@@ -49,7 +51,12 @@ class AllAccountsCalendar(CalendarPanel):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.today_button = QPushButton("Today (T)")
-        self.today_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.today_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keys with the grid
+        self.grid.setAccessibleName("Training calendar of every account")
+        self.grid.setAccessibleDescription(GRID_KEYS)
+        self.text.setAccessibleName("Filter the calendar")
+        for widget, name in ((self.stage, "Stage"), (self.segment, "Segment"), (self.start, "From"), (self.end, "To")):
+            name_widget(widget, name)
         self._typing = QTimer(self, singleShot=True, interval=250)  # filter after a pause in typing
         self._typing.timeout.connect(self.apply_filters)
         self.text.textChanged.connect(self._typing.start)
@@ -74,6 +81,9 @@ class AllAccountsCalendar(CalendarPanel):
         layout.addWidget(Legend(phases=False))
         layout.addWidget(self.message)
         layout.addWidget(self.grid, 1)
+        order = [self.stage, self.segment, self.text, self.start, self.end, self.today_button, self.grid]
+        for first, second in zip(order, order[1:]):  # reading order: the filters above, then the grid
+            QWidget.setTabOrder(first, second)
         ctx.bus.changed.connect(self.on_changed)
         self.reload_segments()
         self.go_today(select=False)  # no read yet: the weeks are read when first painted

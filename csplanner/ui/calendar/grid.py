@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidg
 
 from csplanner.core.calendar import AccountPlan, Bar, Chip
 from csplanner.core.present import date_full, date_long, value_label
+from csplanner.ui.calendar import accessible
 from csplanner.ui.calendar.layout import (
     BAR_H, CHIP_GAP, CHIP_H, DAY_TOP, HEADER_H, LABEL_MIN_W, LABEL_W, MIN_DAY_W, SUMMARY_MIN_W, SUMMARY_W, DayCell,
     Source, WeekRow, column_widths,
@@ -43,9 +44,11 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
     day_menu = Signal(object, QPoint)  # date, global position: right-click on a day
     bar_menu = Signal(object, QPoint)  # Bar, global position: right-click on an obstacle's bar
     current_changed = Signal(object)  # date
+    accessible_calendar = True  # screen readers see it as a table (ui.calendar.accessible)
 
     def __init__(self, source: Source, today: Callable[[], date], *, row_height: int = 112,
                  show_account: bool = False, chip_lines: int = 1, parent: QWidget | None = None) -> None:
+        accessible.install()
         super().__init__(parent)
         self.label_w, self.summary_w = LABEL_W, SUMMARY_W  # fitted to the width on every resize
         self.chip_lines = chip_lines  # 2: run titles wrap onto a second line before they are cut
@@ -74,6 +77,7 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
         self._prefetch = QTimer(self, singleShot=True, interval=0)
         self._prefetch.timeout.connect(self._prefetch_now)
         self.verticalScrollBar().setSingleStep(1)
+        self.current_changed.connect(lambda _day: accessible.announce(self))
         self.verticalScrollBar().valueChanged.connect(self._invalidate)
         self.setMinimumSize(LABEL_MIN_W + SUMMARY_MIN_W + 7 * MIN_DAY_W + 20, HEADER_H + row_height * 2)
         self.reload()
@@ -278,6 +282,7 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
         elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._next_chip(key == Qt.Key.Key_Tab) is not None:
             self.selected = self._next_chip(key == Qt.Key.Key_Tab)
             self._invalidate()
+            accessible.announce(self)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             chip = self.selected_chip()
             if chip is not None:

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QWidget
 
 from csplanner.core.calendar import AccountPlan, Bar, Chip, Week
 from csplanner.core.enums import MilestoneStatus, RunType
-from csplanner.core.present import compliance_band, date_long, date_range, date_short, weekday_names, weeks_to_race
+from csplanner.core.present import (
+    compliance_band, date_long, date_range, date_short, status_mark, weekday_names, weeks_to_race,
+)
 from csplanner.export import qcolors as colors
 from csplanner.ui.calendar.layout import CHIP_GAP, DAY_TOP, HEADER_H, DayCell, WeekRow, two_lines
 
@@ -85,9 +87,9 @@ class GridPainting:
         total = cell.total
         if total.planned and cell.day < today:
             color = colors.DONE if total.done == total.planned else colors.PARTLY if total.done else colors.MISSED
-            return colors.tint(color, 46 / 255, pal)
+            return colors.tint(color, colors.PAST_DAY_TINT, pal)
         if total.planned and total.biggest is not None:
-            return colors.tint(colors.RUN[total.biggest], 30 / 255, pal)
+            return colors.tint(colors.RUN[total.biggest], colors.DAY_TINT, pal)
         if not in_plan:
             return pal.color(QPalette.ColorRole.AlternateBase)
         return pal.color(QPalette.ColorRole.Base)
@@ -101,7 +103,7 @@ class GridPainting:
         lw = self.label_w
         label_rect = QRect(0, rect.top(), lw, rect.height())
         phase_color = colors.PHASE.get(w.phase) if w.phase else None
-        p.fillRect(label_rect, colors.tint(phase_color, 40 / 255, pal) if phase_color else pal.color(QPalette.ColorRole.Window))
+        p.fillRect(label_rect, colors.tint(phase_color, colors.PHASE_TINT, pal) if phase_color else pal.color(QPalette.ColorRole.Window))
         if phase_color:
             p.fillRect(QRect(0, rect.top(), 6, rect.height()), phase_color)
         p.setPen(pal.color(QPalette.ColorRole.Text))
@@ -119,7 +121,7 @@ class GridPainting:
                 text = f"{w.weeks_to_race} wk to race day"  # a narrow column: the short form, not "25 weeks to race…"
             if w.weeks_to_race == 0:
                 p.setFont(self._small(0.9, bold=True))
-                p.setPen(colors.RUN[RunType.RACE].darker(130))
+                p.setPen(colors.as_text(colors.RUN[RunType.RACE], pal))
             self._fitted(p, QRect(x, y, lw - x - 4, 16), text)
             p.setPen(pal.color(QPalette.ColorRole.Text))
             p.setFont(self._small(0.85))
@@ -136,7 +138,7 @@ class GridPainting:
         y += 16
         if phase_color and w.phase:
             p.setFont(self._small(0.8, bold=True))
-            p.setPen(phase_color.darker(125) if pal.color(QPalette.ColorRole.Base).lightness() > 128 else phase_color.lighter(130))
+            p.setPen(colors.as_text(phase_color, pal))
             self._fitted(p, QRect(x, y, lw - x - 4, 16), w.phase.value.upper())
         # days
         grid_pen = QPen(pal.color(QPalette.ColorRole.Midlight if pal.color(QPalette.ColorRole.Base).lightness() > 128 else QPalette.ColorRole.Mid))
@@ -205,8 +207,8 @@ class GridPainting:
                 tw = fm.horizontalAdvance(text) + 8
                 if tw <= room:
                     tag = QRect(r.right() - tw - 3, r.top() + 2, tw, DAY_TOP - 6)
-                    p.fillRect(tag, QColor("#111111"))
-                    p.setPen(QColor("#ffd34d"))
+                    p.fillRect(tag, colors.RACE_TAG[1])
+                    p.setPen(colors.RACE_TAG[0])
                     p.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
                     break
         p.setFont(day_font)
@@ -215,11 +217,11 @@ class GridPainting:
             p.setBrush(colors.TODAY)
             p.setPen(Qt.PenStyle.NoPen)
             p.drawRoundedRect(pill, 6, 6)
-            p.setPen(QColor("#ffffff"))
+            p.setPen(colors.readable_on(colors.TODAY))
             p.drawText(pill, Qt.AlignmentFlag.AlignCenter, day_text)
             p.setFont(self._small(0.75, bold=True))
             if not races and QFontMetrics(p.font()).horizontalAdvance("TODAY") <= r.width() - pill.width() - 10:
-                p.setPen(colors.TODAY)
+                p.setPen(colors.as_text(colors.TODAY, pal))
                 p.drawText(QRect(pill.right() + 4, r.top() + 3, r.width() - pill.width() - 10, DAY_TOP - 6),
                            Qt.AlignmentFlag.AlignVCenter, "TODAY")
         else:
@@ -250,16 +252,16 @@ class GridPainting:
         p.restore()
 
     def chip_text(self, chip: Chip) -> str:
-        mark = {MilestoneStatus.DONE: "✓ ", MilestoneStatus.MISSED: "✗ ", MilestoneStatus.SKIPPED: "– "}.get(chip.status, "")
+        mark = status_mark(chip.status, chip.overdue)  # the state in a mark, never by colour alone
         who = f"{chip.account_name} · " if self.show_account else ""
-        return f"{mark}{who}{chip.title}"
+        return f"{mark + ' ' if mark else ''}{who}{chip.title}"
 
     def _paint_chip(self, p: QPainter, rect: QRect, chip: Chip, today: date, ghost: bool = False) -> None:
         pal = self.palette()
         hue = colors.RUN[chip.run_type]
         red = chip.status == MilestoneStatus.MISSED or chip.overdue
         if chip.status == MilestoneStatus.SKIPPED:
-            fill, border, text = pal.color(QPalette.ColorRole.Base), colors.SKIPPED, colors.SKIPPED
+            fill, border, text = pal.color(QPalette.ColorRole.Base), colors.SKIPPED, colors.as_text(colors.SKIPPED, pal)
         elif chip.status == MilestoneStatus.MISSED:
             fill, border = colors.MISSED, colors.MISSED
             text = colors.readable_on(fill)
@@ -268,10 +270,8 @@ class GridPainting:
             text = colors.readable_on(fill)
         else:  # planned: outlined; red outline once overdue
             border = colors.MISSED if red else hue
-            fill = colors.tint(border, 28 / 255, pal)
-            dark = pal.color(QPalette.ColorRole.Base).lightness() < 128
-            text = (colors.MISSED.lighter(150) if dark else colors.MISSED.darker(120)) if red \
-                else pal.color(QPalette.ColorRole.Text)
+            fill = colors.tint(border, colors.CHIP_TINT, pal)
+            text = colors.as_text(colors.MISSED, pal) if red else pal.color(QPalette.ColorRole.Text)
         p.save()
         if ghost:
             p.setOpacity(0.8)
@@ -313,11 +313,11 @@ class GridPainting:
         alpha = colors.SEVERITY_ALPHA[bar.severity]
         p.save()
         if bar.injury:  # a solid bar: it hurts; the more severe, the deeper the red
-            color.setAlpha(alpha)
+            solid = colors.tint(color, alpha / 255, pal)  # opaque: the text's contrast is checked on it
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(color)
+            p.setBrush(solid)
             p.drawRoundedRect(QRectF(rect), 3, 3)
-            text_color = QColor("#ffffff") if alpha > 150 else pal.color(QPalette.ColorRole.Text)
+            text_color = colors.readable_on(solid)
         else:  # hatched: weather you run through
             p.setPen(QPen(color, 1))
             p.setBrush(colors.tint(color, alpha // 4 / 255, pal))
@@ -351,12 +351,11 @@ class GridPainting:
         p.drawText(QRect(x, y, width, 16), Qt.AlignmentFlag.AlignLeft, f"{w.planned} planned")
         y += 17
         p.setFont(self._small(0.8))
-        dark = pal.color(QPalette.ColorRole.Base).lightness() < 128  # the figures stay readable on a dark palette
-        p.setPen(colors.DONE.lighter(135) if dark else colors.DONE.darker(110))
+        p.setPen(colors.as_text(colors.DONE, pal))
         p.drawText(QRect(x, y, width, 15), Qt.AlignmentFlag.AlignLeft, f"{w.done} done")
         y += 15
         if w.missed:
-            p.setPen(colors.MISSED.lighter(140) if dark else colors.MISSED)
+            p.setPen(colors.as_text(colors.MISSED, pal))
             p.drawText(QRect(x, y, width, 15), Qt.AlignmentFlag.AlignLeft, f"{w.missed} missed")
             y += 15
         y += 3

@@ -146,7 +146,7 @@ class ApplyTemplateDialog(QDialog):
             texts = (date_long(run.day), run.title, value_label(run.run_type), value_label(run.phase), rule)
             for col, text in enumerate(texts):
                 self.table.setItem(row, col, _item(text))
-            self.table.item(row, 2).setForeground(colors.RUN[run.run_type])
+            self.table.item(row, 2).setForeground(colors.as_text(colors.RUN[run.run_type], self.table.palette()))
         for row, gone in enumerate(self.going):
             texts = (date_long(gone.day), gone.title, value_label(gone.run_type), "", "goes (replaced)")
             for col, text in enumerate(texts):
@@ -154,7 +154,7 @@ class ApplyTemplateDialog(QDialog):
                 font = item.font()
                 font.setStrikeOut(col < 3)
                 item.setFont(font)
-                item.setForeground(colors.MISSED)
+                item.setForeground(colors.as_text(colors.MISSED, self.table.palette()))
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 
 from csplanner.core.enums import Severity
 from csplanner.core.present import value_label
-from csplanner.export.qcolors import RUN, SEVERITY, band_color
+from csplanner.export.qcolors import RUN, SEVERITY, as_text, band_color, readable_on
+from csplanner.ui.a11y import TickBox, draw_focus_ring
 
 
 class WrapLabel(QLabel):
@@ -53,6 +54,7 @@ def ink(lab: QLabel, color: QColor) -> QLabel:
     """Colour a label's text. On the page (Base background) labels draw with Text, elsewhere
     with WindowText: set both."""
     pal = lab.palette()
+    color = as_text(color, pal)  # the hue's variant that reads on this palette
     pal.setColor(QPalette.ColorRole.WindowText, color)
     pal.setColor(QPalette.ColorRole.Text, color)
     lab.setPalette(pal)
@@ -73,8 +75,8 @@ def plain(text: str, *, wrap: bool = False, muted: bool = False, bold: bool = Fa
 
 class Badge(QWidget):
     """A small coloured tag (run type, severity, health), painted: a style sheet per tag made a
-    redraw of the page several times slower. Filled tags keep their text white; outlined ones
-    take the colour for text and frame, so they survive printing in grey too."""
+    redraw of the page several times slower. Filled tags take dark or white text, whichever reads
+    better; outlined ones take the colour for text and frame, so they survive printing in grey too."""
 
     def __init__(self, text: str, color: QColor, *, outline: bool = False, width: int = 0) -> None:
         super().__init__()
@@ -98,7 +100,7 @@ class Badge(QWidget):
         p.setPen(QPen(self.color, 1))
         p.setBrush(Qt.BrushStyle.NoBrush if self.outline else self.color)
         p.drawRoundedRect(rect, 3, 3)
-        p.setPen(self.color if self.outline else QColor("white"))
+        p.setPen(as_text(self.color, self.palette()) if self.outline else readable_on(self.color))
         p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._text)
         p.end()
 
@@ -134,6 +136,10 @@ class AccountLink(QToolButton):
     def name(self) -> str:
         return self.text().replace("&&", "&")
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        draw_focus_ring(self)  # an auto-raised button shows no focus by itself
+
 
 def small_button(text: str, tip: str, on_click: Callable[[], None]) -> QPushButton:
     b = QPushButton(text)
@@ -167,7 +173,7 @@ class Row(QWidget):
 
 
 def tick_box(done: bool, title: str, on_tick: Callable[[bool], None]) -> QCheckBox:
-    box = QCheckBox()
+    box = TickBox()
     box.setChecked(done)
     box.setToolTip("Untick: back to planned" if done else "Tick off as done today")
     box.setAccessibleName(f"Done: {title}")

@@ -4,7 +4,7 @@ checkpoints, and open next steps (each with its owner and due date, ticked off h
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from csplanner.core import season_views
 from csplanner.core.present import date_long, date_short, plural
@@ -13,6 +13,7 @@ from csplanner.core.services.next_steps import StepRow
 from csplanner.core.services.seasons import ResultDue
 from csplanner.export.qcolors import MISSED
 from csplanner.ui import checkpoints, operations
+from csplanner.ui.a11y import TickBox
 from csplanner.ui.context import AppContext
 from csplanner.ui.forecast_dialog import ForecastDialog
 from csplanner.ui.my_week import rows as r
@@ -66,7 +67,8 @@ class SeasonSections:
         section.setObjectName("next-steps")
 
         def row(s: StepRow) -> QWidget:
-            box = QCheckBox()
+            box = TickBox()
+            box.setAccessibleName(f"Done: {s.text}")
             box.setToolTip("Done: tick it off (Edit → Undo takes it back)")
             box.toggled.connect(lambda on: self.tick(s.id, on, s.text))
             when = r.plain(date_short(s.due_on) if s.due_on else "no date", muted=s.due_on is None)

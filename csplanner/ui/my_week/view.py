@@ -81,6 +81,7 @@ class MyWeekView(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setAccessibleName("My week")
         self.page: QWidget | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 0)
@@ -132,6 +133,7 @@ class MyWeekView(QWidget):
         self.scroll.setWidget(self.page)
         self.scroll.verticalScrollBar().setValue(position)
         self.where.setText(self._relative(self.plan))
+        self.scroll.setAccessibleDescription(f"Runs, check-ins, obstacles and race days, {self.where.text()}")
 
     def _cap(self, key: str, cap: int) -> int | None:
         return None if key in self.expanded else cap
