@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 from csplanner.core import files, migrate
 from csplanner.core.errors import DomainError
 
@@ -106,9 +104,8 @@ def _header(path: Path) -> bytes:
         return fh.read(100)
 
 
-def _known_revisions() -> set[str]:
-    scripts = ScriptDirectory.from_config(migrate.config())
-    return {s.revision for s in scripts.walk_revisions()}
+def _known_revisions() -> frozenset[str]:
+    return migrate.known_revisions()  # from the scripts' text: no Alembic import at start
 
 
 def inspect(path: Path, *, full: bool = False) -> Inspection:

@@ -1,17 +1,29 @@
-"""Alembic, driven from code. Scripts are found through importlib.resources so a bundle can migrate."""
+"""Alembic, driven from code. Scripts are found through importlib.resources so a bundle can migrate.
+
+Alembic is imported only to migrate: whether a file is up to date is decided by plain SQL against
+the head read from the scripts' text, which keeps it out of every ordinary start.
+"""
+
+import re
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 from csplanner.core import search_schema
 
 SCRIPT_LOCATION = "csplanner.core:migrations"
+_REVISION = re.compile(r"^revision\b[^=\n]*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision\b[^=\n]*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.MULTILINE)
 
 
-def config(connection: sa.Connection | None = None) -> Config:
+def config(connection: sa.Connection | None = None) -> "Config":
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", SCRIPT_LOCATION)
     cfg.attributes["connection"] = connection
@@ -23,13 +35,41 @@ def include_name(name: str | None, type_: str, _parents: object) -> bool:
     return not (type_ == "table" and name is not None and search_schema.is_index_table(name))
 
 
+@cache
+def _scripts() -> tuple[frozenset[str], frozenset[str]]:
+    """(revisions, revisions some script builds on), read from the scripts' text."""
+    revisions, parents = set(), set()
+    for script in (resources.files("csplanner.core") / "migrations" / "versions").iterdir():
+        if not script.name.endswith(".py"):
+            continue
+        text = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(text), _DOWN.search(text)
+        if revision is None:
+            continue
+        revisions.add(revision.group(1))
+        if down is not None and down.group(1):
+            parents.add(down.group(1))
+    return frozenset(revisions), frozenset(parents)
+
+
+def known_revisions() -> frozenset[str]:
+    return _scripts()[0]
+
+
 def head_revision() -> str | None:
-    return ScriptDirectory.from_config(config()).get_current_head()
+    """The one revision no script builds on (the chain is kept linear)."""
+    revisions, parents = _scripts()
+    heads = revisions - parents
+    if len(heads) > 1:
+        raise RuntimeError(f"Migration scripts have several heads: {sorted(heads)}.")
+    return next(iter(heads), None)
 
 
 def current_revision(engine: sa.Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not sa.inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def is_empty(engine: sa.Engine) -> bool:
@@ -43,6 +83,8 @@ def needs_upgrade(engine: sa.Engine) -> bool:
 def upgrade(engine: sa.Engine, revision: str = "head") -> None:
     """Migrate in one transaction, foreign keys off: a batch table copy drops the old table,
     which with them on would cascade-delete every child row."""
+    from alembic import command
+
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
         conn.commit()  # a pragma outside any transaction; SQLAlchemy had begun one

@@ -155,3 +155,30 @@ def test_upgrade_keeps_the_arr_users_typed_when_a_currency_gains_or_loses_digits
     # HUF 120,000 and BHD 1,000.00 as typed, now in 2 and 3 digits; USD and JPY untouched; IQD lost its fils
     expected = {"Pest": 12000000, "Manama": 1000000, "Acme": 5000, "Tokyo": 7000, "Baghdad": 1235}
     assert {name: (arr, start) for name, arr, start in rows} == {n: (v, v) for n, v in expected.items()}
+
+
+def test_the_head_read_from_the_scripts_is_alembics_head():
+    from alembic.script import ScriptDirectory
+
+    assert migrate.head_revision() == ScriptDirectory.from_config(migrate.config()).get_current_head()
+
+
+def test_an_up_to_date_file_opens_without_loading_alembic(tmp_path):
+    """Alembic costs a fraction of a second at every start; it is loaded only when a migration is due."""
+    import subprocess
+    import sys
+    import textwrap
+
+    path = tmp_path / "book.sqlite3"
+    db = open_database(path)
+    with db.session() as s:
+        accounts.create(s, name="Acme")
+    db.dispose()
+    script = textwrap.dedent(f"""
+        import sys
+        from csplanner.core.db import open_database
+        open_database({str(path)!r}).dispose()
+        print("alembic" in sys.modules)
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip() == "False"

@@ -229,8 +229,13 @@ def test_starting_the_app_keeps_the_weekly_snapshot(ctx, qtbot):
     from csplanner.ui.main_window import MainWindow
 
     acme, _, _ = seed(ctx)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    QApplication.processEvents()
+    with ctx.db.session() as s:
+        assert health.trend(s, acme) == []  # nothing but the first screen before the first paint
     with qtbot.waitSignal(ctx.bus.changed) as sig:
-        qtbot.addWidget(MainWindow(ctx))
+        window.show()
     assert sig.args[0].trend and not sig.args[0].records
     def whole_trend():
         with ctx.db.session() as s:
@@ -242,3 +247,18 @@ def test_starting_the_app_keeps_the_weekly_snapshot(ctx, qtbot):
         stored = s.get(HealthSnapshot, (acme, MONDAY))
         assert stored is not None and stored.score == health.account_health(s, acme, TODAY).score
     assert len(points) == 12 and points[-1][0] == MONDAY
+
+
+def test_my_week_is_read_only_when_first_shown(ctx, qtbot):
+    from csplanner.ui.main_window import MainWindow
+
+    seed(ctx)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    view = next(w for title, w, _keys in window.top_views if title == "My week")
+    assert view.plan is None  # hidden behind the Accounts view: not built at start
+    index = 1 + [title for title, _w, _k in window.top_views].index("My week")
+    window.view_actions[index].trigger()
+    assert view.plan is not None and view.plan.week_start == MONDAY
+    assert any("Go live" in label.text() for label in view.findChildren(QLabel))

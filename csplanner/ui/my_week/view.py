@@ -87,8 +87,7 @@ class MyWeekView(QWidget):
         outer.setContentsMargins(8, 8, 8, 0)
         outer.addLayout(bar)
         outer.addWidget(self.scroll, 1)
-        ctx.bus.changed.connect(self.on_changed)
-        self.refresh()
+        ctx.bus.changed.connect(self.on_changed)  # the week is read when first shown (_dirty)
 
     # --- navigation and refresh -----------------------------------------------------------
 
