@@ -3,8 +3,8 @@
 Existing data: check-ins keep no attendees (nobody was recorded), stakeholders follow their
 role's cadence, and the settings table starts empty (the defaults in core/settings.py apply).
 
-Revision ID: 0005_coach
-Revises: 0004_name_key
+Revision ID: 0007_coach
+Revises: 0006_book_id
 Create Date: 2026-11-26
 """
 from typing import Sequence, Union
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 import sqlmodel
 
 
-revision: str = '0005_coach'
-down_revision: Union[str, None] = '0004_name_key'
+revision: str = '0007_coach'
+down_revision: Union[str, None] = '0006_book_id'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
