@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from csplanner.ui.context import AppContext
 
 
+ACCESSIBLE_NAMES = {"milestone_ids": "Runs this obstacle hurts", "attendee_ids": "Who was there"}
+
+
 class PickInput(Input):
     """A checkable list of the account's records; the value is the ticked ids."""
 
@@ -28,6 +31,8 @@ class PickInput(Input):
         self.choices, self.current, self.empty = choices, current, empty
         self.list = QListWidget()
         self.list.setObjectName(name)
+        # the caption's buddy may be a container (list + button): name the list itself for screen readers
+        self.list.setAccessibleName(ACCESSIBLE_NAMES.get(name, name))
         self.list.setMaximumHeight(140)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

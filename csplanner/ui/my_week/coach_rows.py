@@ -13,6 +13,7 @@ from csplanner.core.cadence import CadenceState, Contact
 from csplanner.core.load import WeekLoad
 from csplanner.core.present import Band, plural, value_label, weekday_short
 from csplanner.export.qcolors import BAND, DONE, MISSED, tint
+from csplanner.ui.a11y import name_widget
 from csplanner.ui import operations
 from csplanner.ui.context import AppContext
 from csplanner.ui.my_week import rows as r
@@ -93,6 +94,7 @@ class CoachSections:
         hours.setSuffix(" h")
         hours.setValue(week.capacity)
         hours.setToolTip("Hours you have for the plan this week (File → Coach settings… sets the usual week)")
+        name_widget(hours, "Hours this week", "Hours you have for the plan this week")
         hours.editingFinished.connect(lambda: self._set_hours(week_start, hours.value(), week.capacity))
         label = QLabel("&Hours this week")
         label.setBuddy(hours)
