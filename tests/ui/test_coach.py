@@ -185,6 +185,7 @@ def test_cadences_on_the_stakeholders_tab_and_who_to_call(ctx, qtbot, monkeypatc
                      "Sam": ["every 30 d", "22 Nov (3 days ago)", "by 22 Dec"]}
     view = MyWeekView(ctx)
     qtbot.addWidget(view)
+    view.show()  # My week builds its page when first shown
     logged = []
     monkeypatch.setattr("csplanner.ui.editing.edit_record", lambda *args: logged.append(args[2:]))
     buttons = [b for b in view.page.findChildren(QPushButton) if b.text() == "Log call…"]
