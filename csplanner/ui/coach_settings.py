@@ -43,6 +43,7 @@ class CoachSettingsDialog(QDialog):
             spin.setSuffix(" days")
             spin.setValue(days)
             spin.setMaximumWidth(120)
+            spin.lineEdit().setAccessibleName(f"{value_label(role)}: days between calls")
             spin.setObjectName(f"cadence-{role}")
             self.cadence[role] = spin
             cadence_form.addRow(value_label(role), spin)
@@ -53,12 +54,15 @@ class CoachSettingsDialog(QDialog):
             self.effort[run_type] = _hours(hours)
             self.effort[run_type].setObjectName(f"effort-{run_type}")
             name = "Race day" if run_type == RunType.RACE else f"{value_label(run_type)} run"
+            self.effort[run_type].lineEdit().setAccessibleName(f"{name}: hours")
             effort_form.addRow(name, self.effort[run_type])
         self.checkin = _hours(self.current.checkin_hours)
         self.checkin.setObjectName("effort-checkin")
+        self.checkin.lineEdit().setAccessibleName("Check-in: hours")
         effort_form.addRow("Check-in", self.checkin)
         self.week = _hours(self.current.week_hours, 168.0)
         self.week.setObjectName("weekHours")
+        self.week.lineEdit().setAccessibleName("Hours a week for the plan")
         week_form = QFormLayout()
         week_form.addRow("Hours a week for the plan", self.week)
         self.error = ErrorLabel()

@@ -35,6 +35,7 @@ class PlanWeekDialog(QDialog):
         head.setWordWrap(True)
         self.table = QTableWidget(len(self.choices), len(COLUMNS))
         self.table.setObjectName("planWeekTable")
+        self.table.setAccessibleName("Runs to keep or defer")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -55,6 +55,10 @@ class RealignDialog(QDialog):
         self.unit = QComboBox()
         self.unit.addItem("weeks", 7)
         self.unit.addItem("days", 1)
+        for widget, name in ((self.which, "Which runs to shift"), (self.after, "Shift every planned run from"),
+                             (self.amount, "Shift by"), (self.unit, "Unit")):
+            widget.setAccessibleName(name)
+        self.amount.lineEdit().setAccessibleName("Shift by")
         shift_row = QHBoxLayout()
         for w in (self.which, self.after, QLabel("by"), self.amount, self.unit):
             shift_row.addWidget(w)
@@ -64,6 +68,8 @@ class RealignDialog(QDialog):
         self.reason = QLineEdit(self.info.title)
         self.reason.setPlaceholderText("Why (goes in each run's notes)")
         self.reason.setMinimumWidth(380)
+        self.start.setAccessibleName("Restart on")
+        self.reason.setAccessibleName("Why the runs are skipped")
         form = QFormLayout()
         form.addRow(self.shift, shift_row)
         form.addRow(self.compress, _row(QLabel("restart on"), self.start,
@@ -72,6 +78,7 @@ class RealignDialog(QDialog):
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("realignPreview")
+        self.table.setAccessibleName("Each run before and after")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

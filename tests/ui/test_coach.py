@@ -260,3 +260,15 @@ def test_realign_from_the_obstacle_bar_on_the_calendar(ctx, qtbot, monkeypatch):
     QTest.mouseClick(view.grid.viewport(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, rect.center())
     assert seen == ["&Edit obstacle 'Escalation: outage'…", "&Realign plan…"]
     assert asked == [ob]
+
+
+def test_the_coach_dialogs_name_their_fields_for_a_screen_reader(ctx, qtbot):
+    from tests.ui.test_accessibility import unnamed
+
+    _, ob, _ = injured(ctx)
+    overloaded(ctx)
+    for dialog in (RealignDialog(None, ctx, ob), PlanWeekDialog(None, ctx, MONDAY), CoachSettingsDialog(None, ctx),
+                   RecordDialog(None, ctx, RecordType.OBSTACLE, ob)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert unnamed(dialog) == [], dialog.windowTitle()

@@ -19,20 +19,16 @@ if TYPE_CHECKING:
     from csplanner.ui.context import AppContext
 
 
-ACCESSIBLE_NAMES = {"milestone_ids": "Runs this obstacle hurts", "attendee_ids": "Who was there"}
-
-
 class PickInput(Input):
     """A checkable list of the account's records; the value is the ticked ids."""
 
     def __init__(self, name: str, choices: Callable[[Database, int], list[Choice]],
-                 current: Callable[[Database, int], list[int]], empty: str) -> None:
+                 current: Callable[[Database, int], list[int]], empty: str, label: str) -> None:
         super().__init__(name)
         self.choices, self.current, self.empty = choices, current, empty
         self.list = QListWidget()
         self.list.setObjectName(name)
-        # the caption's buddy may be a container (list + button): name the list itself for screen readers
-        self.list.setAccessibleName(ACCESSIBLE_NAMES.get(name, name))
+        self.list.setAccessibleName(label)
         self.list.setMaximumHeight(140)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -77,7 +73,7 @@ class HurtRunsInput(PickInput):
 
     def __init__(self) -> None:
         super().__init__("milestone_ids", coach_views.run_choices, coach_views.linked_runs,
-                         "No runs in this account's plan yet.")
+                         "No runs in this account's plan yet.", "Runs this obstacle hurts")
         self.realign = QPushButton("Realign &plan…")
         self.realign.setToolTip("Save this obstacle, then shift, compress or skip the runs it hurts")
         box = QWidget()
@@ -102,7 +98,7 @@ def _save_then_realign(ctx: "AppContext", dialog: Any) -> None:
 
 def attendees_input() -> PickInput:
     return PickInput("attendee_ids", coach_views.people_choices, coach_views.attendees,
-                     "Nobody on file for this account yet (add stakeholders first).")
+                     "Nobody on file for this account yet (add stakeholders first).", "Who was there")
 
 
 class CadenceInput(Input):
