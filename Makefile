@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test demo lint bench mutation clean package package-check dist dist-check lint-desktop install-desktop
+.PHONY: run test demo lint bench bench-quick mutation clean package package-check dist dist-check lint-desktop install-desktop
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "csplanner needs Python 3.11 or newer (found " + sys.version.split()[0] + ")")'
@@ -26,6 +26,10 @@ demo: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
+
+# About a minute: start and memory against the floor on a 60-account book only.
+bench-quick: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_start.py --sizes 60 --runs 5
 
 # The desktop bundle (packaging/README.md): dist/csplanner/, started as dist/csplanner/csplanner.
 package: $(STAMP)

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from csplanner import __version__
-from csplanner.cli import book, data, exports
+from csplanner.cli import book, coach, data, exports, find, ics, import_csv
 from csplanner.cli.base import Parser, UsageError, db_path
 from csplanner.core import paths
 from csplanner.core.errors import DomainError
@@ -37,7 +37,7 @@ def build_parser() -> Parser:
         p.set_defaults(func=func)
         return p
 
-    for group in (book, data, exports):
+    for group in (book, data, exports, ics, find, import_csv, coach):
         group.register(command)
     return parser
 

@@ -27,8 +27,12 @@ FORMAT = "csplanner-book"
 VERSION = 1
 
 
+# The file's own identity (calendar UIDs) belongs to the file, not to the book it holds.
+FILE_ONLY = frozenset({"meta"})
+
+
 def tables() -> list[sa.Table]:
-    return list(SQLModel.metadata.sorted_tables)  # parents before children
+    return [t for t in SQLModel.metadata.sorted_tables if t.name not in FILE_ONLY]  # parents first
 
 
 def _out(value: Any) -> Any:

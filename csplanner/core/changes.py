@@ -14,6 +14,7 @@ from sqlmodel import SQLModel
 from csplanner.core.models import (
     Account,
     CheckIn,
+    CheckInAttendee,
     DiscoveryNote,
     Forecast,
     HealthSnapshot,
@@ -52,9 +53,11 @@ MODELS: dict[RecordType, type[SQLModel]] = {
     RecordType.NEXT_STEP: NextStep,
 }
 # an obstacle's links to milestones are part of the obstacle (and of the milestones it hurts)
-_LINKED = {ObstacleMilestone: (RecordType.OBSTACLE, RecordType.MILESTONE)}
+_LINKED = {ObstacleMilestone: (RecordType.OBSTACLE, RecordType.MILESTONE),
+           CheckInAttendee: (RecordType.CHECK_IN, RecordType.STAKEHOLDER)}
 # the tables that move a health score: the account's dates, runs, obstacles, check-ins
-_HEALTH = frozenset({RecordType.ACCOUNT, RecordType.MILESTONE, RecordType.OBSTACLE, RecordType.CHECK_IN})
+_HEALTH = frozenset({RecordType.ACCOUNT, RecordType.MILESTONE, RecordType.OBSTACLE, RecordType.CHECK_IN,
+                     RecordType.STAKEHOLDER})  # stakeholders: relationship coverage
 # what the calendars draw: runs as chips, obstacles as bars, the account's dates and name, seasons
 _CALENDAR = frozenset({RecordType.ACCOUNT, RecordType.MILESTONE, RecordType.OBSTACLE, RecordType.SEASON})
 # what the accounts list shows: the account's own row, and a race day still waiting for its result

@@ -11,11 +11,11 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel
 
-from csplanner.core import changes, templates
+from csplanner.core import changes, csv_import, templates
 from csplanner.core.changes import Change, RecordType
 from csplanner.core.db import Database
 from csplanner.core.enums import MilestoneStatus
-from csplanner.core.models import Milestone
+from csplanner.core.models import Account, Milestone, Stakeholder
 from csplanner.core.services import by_type, milestones, records, undo_dump
 from csplanner.core.templates import PlannedRun
 
@@ -81,8 +81,7 @@ class UpdateRecord(Edit):
         return by_type.update(session, self.record_type, self.record_id, self.fields, self.today)
 
     def apply(self, session: Session) -> Change:
-        current = by_type.get(session, self.record_type, self.record_id)
-        self.before = {k: getattr(current, k) for k in self.touched_fields()}
+        self.before = by_type.current(session, self.record_type, self.record_id, self.touched_fields())
         return self._seen(self.change(session))
 
     def revert(self, session: Session) -> Change:
@@ -158,4 +157,26 @@ class ApplyTemplate(Edit):
     def revert(self, session: Session) -> Change:
         templates.unapply(session, self.ids or [])
         templates.restore(session, self.removed)
+        return self._change()
+
+
+class ImportAccounts(Edit):
+    """A whole CSV import as one edit; a second apply (redo) writes the same accounts with the same ids."""
+
+    def __init__(self, preview: csv_import.Preview, skip_invalid: bool) -> None:
+        self.preview, self.skip_invalid = preview, skip_invalid
+        self.applied: csv_import.Applied | None = None
+        self.record = {}
+
+    def _change(self) -> Change:
+        return changes.touched(Account, Stakeholder, account_ids=self.applied.account_ids if self.applied else ())
+
+    def apply(self, session: Session) -> Change:
+        self.applied = csv_import.apply_preview(session, self.preview, skip_invalid=self.skip_invalid,
+                                                again=self.applied)
+        return self._change()
+
+    def revert(self, session: Session) -> Change:
+        assert self.applied is not None
+        csv_import.revert(session, self.applied)
         return self._change()

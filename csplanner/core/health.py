@@ -1,4 +1,4 @@
-"""Account health ("form"): a 0–100 score made of four explained parts, never a black box.
+"""Account health ("form"): a 0–100 score made of five explained parts, never a black box.
 
 Parts and their weights (WEIGHTS, the one place they live):
 - compliance: runs due in the last 8 weeks done on their day (late ones count half);
@@ -7,8 +7,10 @@ Parts and their weights (WEIGHTS, the one place they live):
   cost a quarter more, so a critical open escalation alone empties this part.
 - checkins: 100 up to 14 days since the last check-in, falling evenly to 0 at 60 days.
 - progress: the done share of the plan against the share of contract → race-day time gone.
+- coverage: who at the customer we can reach (core/coverage.py): single-threaded, no exec
+  sponsor, a champion who just left and overdue contact cadences cost points.
 
-`health_many` reads everything in four grouped queries, so the accounts list can sort 5000
+`health_many` reads everything in a few grouped queries, so the accounts list can sort 5000
 accounts by health. A weekly snapshot (`snapshot_week`) keeps the trend.
 """
 
@@ -21,21 +23,25 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, func, select
 
-from csplanner.core import calendar
+from csplanner.core import calendar, coverage
 from csplanner.core.enums import INJURIES, MilestoneStatus, ObstacleKind, Severity
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, CheckIn, HealthSnapshot, Milestone, Obstacle, Season, utcnow
 from csplanner.core.present import plural
 
-WEIGHTS: dict[str, float] = {"compliance": 0.30, "obstacles": 0.30, "checkins": 0.20, "progress": 0.20}
+WEIGHTS: dict[str, float] = {
+    "compliance": 0.25, "obstacles": 0.25, "checkins": 0.15, "progress": 0.15, "coverage": 0.20,
+}
 NAMES: dict[str, str] = {
     "compliance": "Milestone compliance (8 weeks)",
     "obstacles": "Open obstacles",
     "checkins": "Days since last check-in",
     "progress": "Plan progress to race day",
+    "coverage": "Relationship coverage",
 }
 SHORT_NAMES: dict[str, str] = {  # for tight spaces: "weakest: check-ins"
     "compliance": "compliance", "obstacles": "obstacles", "checkins": "check-ins", "progress": "plan progress",
+    "coverage": "relationships",
 }
 
 COMPLIANCE_WEEKS = 8
@@ -51,7 +57,7 @@ BEHIND_FACTOR = 2.0  # each percentage point behind the time gone costs two poin
 
 @dataclass(frozen=True)
 class HealthPart:
-    key: str  # "compliance" | "obstacles" | "checkins" | "progress"
+    key: str  # "compliance" | "obstacles" | "checkins" | "progress" | "coverage"
     name: str
     score: float  # 0–100 for this part
     weight: float  # share of the total; WEIGHTS sum to 1
@@ -78,7 +84,7 @@ class Health:
         return next(p for p in self.parts if p.key == key)
 
 
-# --- the four parts, each from plain figures -------------------------------------------------
+# --- the five parts, each from plain figures -------------------------------------------------
 
 
 def compliance_part(due: int, on_time: int, late: int) -> HealthPart:
@@ -157,6 +163,11 @@ def progress_part(done: int, planned: int, signed: date | None, race_day: date |
                  f"({plural(weeks_left, 'week')} left): {pace}.")
 
 
+def coverage_part(figures: coverage.Coverage) -> HealthPart:
+    score, text = coverage.score(figures)
+    return _part("coverage", score, text)
+
+
 def _part(key: str, score: float, explanation: str) -> HealthPart:
     return HealthPart(key, NAMES[key], round(max(0.0, min(100.0, score)), 1), WEIGHTS[key], explanation)
 
@@ -179,7 +190,7 @@ def _only(q: sa.Select, column: object, ids: list[int] | None) -> sa.Select:
 
 
 def health_many(session: Session, account_ids: Sequence[int] | None, today: date) -> dict[int, Health]:
-    """Health of many accounts (None: every account not archived) in four grouped queries."""
+    """Health of many accounts (None: every account not archived) in a few grouped queries."""
     ids = None if account_ids is None else list(dict.fromkeys(account_ids))
     if ids == []:
         return {}
@@ -230,6 +241,7 @@ def health_many(session: Session, account_ids: Sequence[int] | None, today: date
     lq = select(CheckIn.account_id, func.max(CheckIn.held_on)).where(CheckIn.held_on <= today)
     last = dict(session.exec(_only(lq.group_by(CheckIn.account_id), CheckIn.account_id, ids)).all())
 
+    people = coverage.figures(session, list(accounts), {aid: signed for aid, (signed, _) in accounts.items()}, today)
     result: dict[int, Health] = {}
     for aid, (signed, race_day) in accounts.items():
         due, ok, late = compliance.get(aid, (0, 0, 0))
@@ -239,6 +251,7 @@ def health_many(session: Session, account_ids: Sequence[int] | None, today: date
             obstacles_part(open_obstacles.get(aid, {})),
             checkins_part(_as_date(last.get(aid)), signed, today),
             progress_part(done_n, planned, signed, race_day, today),
+            coverage_part(people.get(aid, coverage.Coverage())),
         ))
     return result
 

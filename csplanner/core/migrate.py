@@ -14,6 +14,8 @@ import sqlalchemy as sa
 if TYPE_CHECKING:
     from alembic.config import Config
 
+from csplanner.core import search_schema
+
 SCRIPT_LOCATION = "csplanner.core:migrations"
 _REVISION = re.compile(r"^revision\b[^=\n]*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
 _DOWN = re.compile(r"^down_revision\b[^=\n]*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.MULTILINE)
@@ -26,6 +28,11 @@ def config(connection: sa.Connection | None = None) -> "Config":
     cfg.set_main_option("script_location", SCRIPT_LOCATION)
     cfg.attributes["connection"] = connection
     return cfg
+
+
+def include_name(name: str | None, type_: str, _parents: object) -> bool:
+    """What autogenerate compares: everything but the full-text index, which no model describes."""
+    return not (type_ == "table" and name is not None and search_schema.is_index_table(name))
 
 
 @cache

@@ -87,6 +87,8 @@ class Stakeholder(Stamped, table=True):
         default=StakeholderStatus.ACTIVE, sa_type=enum_column(StakeholderStatus), nullable=False
     )
     left_on: date | None = None
+    # days between calls with this person; None: the role's cadence from the settings, 0: none
+    cadence_days: int | None = None
 
 
 class DiscoveryNote(Stamped, table=True):
@@ -151,6 +153,29 @@ class CheckIn(Stamped, table=True):
     next_steps: str = ""
     # -1, 0, +1; None: planned, not logged yet (no column default, so None is stored as NULL)
     sentiment: int | None = Field(default=0, sa_column_kwargs={"default": None})
+
+
+class CheckInAttendee(SQLModel, table=True):
+    """Who was at a check-in: it resets that stakeholder's contact cadence."""
+
+    __tablename__ = "check_in_attendee"
+    check_in_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("check_in.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    stakeholder_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("stakeholder.id", ondelete="CASCADE"), primary_key=True, index=True
+        )
+    )
+
+
+class Setting(SQLModel, table=True):
+    """A setting the core needs (cadences, effort, hours a week), as JSON text under a key."""
+
+    key: str = Field(primary_key=True, max_length=100)
+    value: str = ""
 
 
 class HealthSnapshot(SQLModel, table=True):
@@ -218,3 +243,10 @@ class NextStep(Stamped, table=True):
     )
     due_on: date | None = None
     done_on: date | None = None
+
+
+class Meta(SQLModel, table=True):
+    """Facts about the database file itself, by key (e.g. "book_id": its identity, for calendar UIDs)."""
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = ""

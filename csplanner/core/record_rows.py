@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlmodel import Session
 
+from csplanner.core import cadence
 from csplanner.core.changes import RecordType
 from csplanner.core.enums import (
     CheckInKind,
@@ -34,6 +35,8 @@ class StakeholderRow:
     location: str
     status: StakeholderStatus
     left_on: date | None
+    contact: cadence.Contact | None = None  # their call cadence; None when they have left
+    own_cadence: bool = False  # a cadence set for this person, not their role's
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +93,9 @@ RecordRow = StakeholderRow | NoteRow | MilestoneRow | ObstacleRow | CheckInRow
 
 
 def stakeholder_rows(session: Session, account_id: int, today: date) -> list[StakeholderRow]:
+    found = {c.stakeholder_id: c for c in cadence.contacts(session, today, [account_id])}
     return [StakeholderRow(p.id, p.name, p.title, StakeholderRole(p.role), p.email, p.location,
-                           StakeholderStatus(p.status), p.left_on)
+                           StakeholderStatus(p.status), p.left_on, found.get(p.id), p.cadence_days is not None)
             for p in stakeholders.for_account(session, account_id)]
 
 

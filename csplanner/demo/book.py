@@ -28,7 +28,8 @@ SEGMENTS = {
 # who left in the last two months, an injury to realign the plan around.
 STORIES = [("single_threaded", 2), ("champion_left", 1), ("injury", 1), ("plain", 26)]
 STAMP_TIME = time(6, 0)  # created_at / updated_at of every row: today at 06:00 UTC
-TABLE_NAMES = ("account", "stakeholder", "discovery_note", "milestone", "obstacle", "check_in", "obstacle_milestone")
+TABLE_NAMES = ("account", "stakeholder", "discovery_note", "milestone", "obstacle", "check_in", "obstacle_milestone",
+               "check_in_attendee")
 
 
 class Deck:
@@ -204,6 +205,8 @@ class Generator:
         # --- stakeholders (first, so texts can name the sponsor and champion)
         account_id = self.next_id("account")
         cast = people.stakeholders(self, account_id, r.randint(sh_lo, sh_hi), form, story, kickoff, cities, domain, fx)
+        if segment == "SMB":
+            people.low_touch(self, account_id)
         fx["sponsor_first"] = cast["sponsor_first"]
         fx["champion_first"] = cast["champion_first"]
 

@@ -69,7 +69,8 @@ def stakeholders(
     r = gen.rng
     today = gen.today
     days_in = (today - kickoff).days
-    info: dict[str, Any] = {"departures": [], "single": story == "single_threaded", "champion_gone": None}
+    info: dict[str, Any] = {"departures": [], "single": story == "single_threaded", "champion_gone": None,
+                            "people": []}  # (id, role, there from (None: always), left on): who can attend
     # Did a key person leave? They stay on file as "left", maybe with a successor who counts
     # towards the account's 2-6 people. Long ago: a successor took over; recently (the story): maybe not yet.
     departure: StakeholderRole | None = None
@@ -103,13 +104,15 @@ def stakeholders(
         elif role not in KEY_ROLES and days_in > 60 and (info["single"] or r.random() < 0.04):
             left_on = min(weekday(kickoff + timedelta(days=r.randint(30, days_in - 1))), today - timedelta(days=1))
             status = StakeholderStatus.LEFT
-        stakeholder_row(gen, account_id, role, first, last, full, status, left_on, cities, domain, fx)
+        sid = stakeholder_row(gen, account_id, role, first, last, full, status, left_on, cities, domain, fx)
+        info["people"].append((sid, role, None, left_on))
         if role == departure:
             successor = None
             if successor_start is not None:
                 s_first, s_last, s_full = person(r, taken)
-                stakeholder_row(gen, account_id, role, s_first, s_last, s_full, StakeholderStatus.ACTIVE,
-                                None, cities, domain, fx)
+                sid = stakeholder_row(gen, account_id, role, s_first, s_last, s_full, StakeholderStatus.ACTIVE,
+                                      None, cities, domain, fx)
+                info["people"].append((sid, role, successor_start, None))
                 successor = (s_first, successor_start)
                 first = s_first
             else:
@@ -126,13 +129,24 @@ def stakeholders(
 def stakeholder_row(
     gen: "Generator", account_id: int, role: StakeholderRole, first: str, last: str, full: str,
     status: StakeholderStatus, left_on: date | None, cities: tuple[str, ...], domain: str, fx: Fill,
-) -> None:
+) -> int:
     r = gen.rng
     title = fx.fill(r.choice(ROLE_TITLES[role]))
     pattern = r.random()
     local = f"{plain_ascii(first)}.{plain_ascii(last)}" if pattern < 0.7 else f"{plain_ascii(first)[0]}{plain_ascii(last)}"
-    gen.add("stakeholder", {
+    return gen.add("stakeholder", {
         "account_id": account_id, "name": full, "title": title, "role": role.value,
         "email": f"{local}@{domain}" if r.random() < 0.95 else "",
-        "location": r.choice(cities), "status": status.value, "left_on": left_on,
+        "location": r.choice(cities), "status": status.value, "left_on": left_on, "cadence_days": None,
     })
+
+
+# a low-touch (SMB) book: the CSM set longer cadences for these people than the roles' defaults
+LOW_TOUCH_DAYS = {StakeholderRole.EXEC_SPONSOR.value: 60, StakeholderRole.CHAMPION.value: 30,
+                  StakeholderRole.DECISION_MAKER.value: 60, StakeholderRole.ADMIN.value: 45}
+
+
+def low_touch(gen: "Generator", account_id: int) -> None:
+    for row in gen.rows["stakeholder"]:
+        if row["account_id"] == account_id:
+            row["cadence_days"] = LOW_TOUCH_DAYS.get(row["role"])

@@ -7,7 +7,7 @@ fell silent 15 to 45 days ago. No account repeats a summary or a next step.
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from csplanner.core.enums import CheckInKind
+from csplanner.core.enums import CheckInKind, StakeholderRole
 from csplanner.demo.dates import weekday
 from csplanner.demo.text import Fill, cap, fresh, without
 from csplanner.demo.words import AGENDAS, CHECKIN_DETAILS, CHECKIN_OPENERS, DEADLINES, NEXT_STEPS, QBR_SUMMARIES
@@ -31,6 +31,8 @@ def checkins(
     end = renewal if archived else today - timedelta(days=1)
     if quiet:  # nobody has talked to them since
         end = weekday(today - timedelta(days=r.randint(15, 45)))
+        if end < start:  # signed after the silence would have begun: a new account is never quiet
+            quiet, end = False, today - timedelta(days=1)
     dates: list[tuple[date, CheckInKind | None]] = [(d, CheckInKind.QBR) for d in qbrs_held if start <= d <= end]
     day = start + timedelta(days=r.randint(0, cadence[0] // 2))
     while day <= end:
@@ -49,6 +51,7 @@ def checkins(
     single = people["single"]
     gone_on: date | None = people["champion_gone"]  # the champion left and nobody took over
     used: set[str] = set()
+    met: dict[int, date] = {}  # who was last seen when: a CSM rotates through the people not met for longest
     for held_on, kind in dates:
         if held_on > end:
             continue
@@ -66,10 +69,13 @@ def checkins(
         steps = without(NEXT_STEPS, name=gone)
         next_steps = fresh(used, lambda: fx.fill(
             f"{r.choice(steps)} {r.choice(DEADLINES)}.", sub=r.choice(fx["subs"])))
-        gen.add("check_in", {
+        checkin_id = gen.add("check_in", {
             "account_id": account_id, "held_on": held_on, "kind": kind.value,
             "summary": summary, "next_steps": next_steps, "sentiment": sentiment,
         })
+        for sid in attendees(gen, people["people"], held_on, kind, who == fx["sponsor_first"], met):
+            gen.rows["check_in_attendee"].append({"check_in_id": checkin_id, "stakeholder_id": sid})
+            gen.counts["check_in_attendee"] += 1
     if not archived and not quiet and r.random() < PLANNED_SHARE:
         held_on = r.choice([d for d in (today + timedelta(days=i) for i in range(1, 8)) if d.weekday() < 5])
         kind = r.choices((CheckInKind.CALL, CheckInKind.MEETING, CheckInKind.ON_SITE, CheckInKind.QBR), (55, 30, 8, 7))[0]
@@ -79,3 +85,27 @@ def checkins(
             "account_id": account_id, "held_on": held_on, "kind": kind.value,
             "summary": f"Planned with {who}: {agenda}.", "next_steps": "", "sentiment": 0,
         })
+
+
+# who else comes, by kind of talk: a QBR brings the sponsor and the decision makers too
+WITH_ROLES = {CheckInKind.QBR: {StakeholderRole.EXEC_SPONSOR, StakeholderRole.CHAMPION, StakeholderRole.DECISION_MAKER}}
+EXTRA_CHANCE = {CheckInKind.MEETING: 0.8, CheckInKind.ON_SITE: 0.9, CheckInKind.CALL: 0.5, CheckInKind.EMAIL: 0.3}
+
+
+def attendees(gen: "Generator", people: list, held_on: date, kind: CheckInKind, with_sponsor: bool,
+              met: dict[int, date]) -> list[int]:
+    """The stakeholders at a check-in: whoever the summary names (the champion, or the sponsor),
+    everyone a QBR brings, often the person not seen for longest; only people on the team that day."""
+    r = gen.rng
+    there = [(sid, role) for sid, role, since, left in people
+             if (since is None or since <= held_on) and (left is None or held_on < left)]
+    lead = StakeholderRole.EXEC_SPONSOR if with_sponsor else StakeholderRole.CHAMPION
+    chosen = {sid for sid, role in there if role == lead or role in WITH_ROLES.get(kind, ())}
+    others = [sid for sid, _ in there if sid not in chosen]
+    if others and r.random() < EXTRA_CHANCE.get(kind, 0.0):
+        chosen.add(min(others, key=lambda sid: (met.get(sid, date.min), sid)))
+    if not chosen and there:
+        chosen.add(there[0][0])
+    for sid in chosen:
+        met[sid] = held_on
+    return sorted(chosen)

@@ -13,7 +13,7 @@ from sqlmodel import SQLModel
 from csplanner.core.db import Database
 from csplanner.core.errors import DomainError
 from csplanner.core import names
-from csplanner.core.models import Account, CheckIn, DiscoveryNote, Milestone, Obstacle, ObstacleMilestone, Stakeholder
+from csplanner.core.models import Account, CheckIn, CheckInAttendee, DiscoveryNote, Milestone, Obstacle, ObstacleMilestone, Stakeholder
 from csplanner.demo.book import STAMP_TIME, Generator
 
 MAX_ACCOUNTS = 20_000
@@ -27,6 +27,7 @@ TABLES = (  # insert order: parents first
     ("obstacle", Obstacle),
     ("obstacle_milestone", ObstacleMilestone),
     ("check_in", CheckIn),
+    ("check_in_attendee", CheckInAttendee),
 )
 
 
@@ -41,19 +42,20 @@ class DemoSummary:
     obstacles: int
     checkins: int
     obstacle_links: int = 0
+    attendees: int = 0
 
     @property
     def total(self) -> int:
         return (
             self.accounts + self.stakeholders + self.notes + self.milestones
-            + self.obstacles + self.checkins + self.obstacle_links
+            + self.obstacles + self.checkins + self.obstacle_links + self.attendees
         )
 
 
 def _first_ids(conn: sa.Connection) -> dict[str, int]:
     ids = {}
     for name, model in TABLES:
-        if name == "obstacle_milestone":
+        if name in ("obstacle_milestone", "check_in_attendee"):  # link tables: no id of their own
             continue
         top = conn.execute(select(func.max(model.__table__.c.id))).scalar_one()  # type: ignore[attr-defined]
         ids[name] = (top or 0) + 1
@@ -120,7 +122,7 @@ def generate(db: Database, accounts: int = 40, seed: int = 1, *, today: date, re
     return DemoSummary(
         accounts=c["account"], stakeholders=c["stakeholder"], notes=c["discovery_note"],
         milestones=c["milestone"], obstacles=c["obstacle"], checkins=c["check_in"],
-        obstacle_links=c["obstacle_milestone"],
+        obstacle_links=c["obstacle_milestone"], attendees=c["check_in_attendee"],
     )
 
 

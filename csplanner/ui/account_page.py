@@ -239,7 +239,7 @@ class AccountPage(QWidget):
             if page is not self.overview and page.accessibleName():
                 page.setAccessibleName(f"{self.tabs.tabText(i)} of {account}")
         for tab in self.record_tabs.values():
-            tab.table.setAccessibleName(f"{tab.table_kind.title} of {account}")
+            tab.table.setAccessibleName(f"{tab.spec.title} of {account}")
             tab.table.setAccessibleDescription("Enter edits the selected row, Delete deletes it")
 
     def on_changed(self, change: Change) -> None:

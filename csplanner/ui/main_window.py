@@ -13,6 +13,7 @@ from csplanner.ui.context import AppContext
 from csplanner.ui.dialogs.about import AboutDialog
 from csplanner.ui.nouns import NOUNS
 from csplanner.ui.account_list_model import AccountListModel
+from csplanner.ui.search_box import SearchBox, SearchTarget
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -112,8 +113,10 @@ class MainWindow(QMainWindow):
                                       f"Add a {NOUNS[record_type]} to the selected account")
             for record_type, (text, keys) in NEW_RECORD.items()
         }
-        self.find_action = self._action("&Find account", self.focus_filter, ["Ctrl+F", "Ctrl+K"],
+        self.find_action = self._action("&Find account", self.focus_filter, "Ctrl+F",
                                         "Filter the accounts list by name or segment")
+        self.search_action = self._action("&Search everything…", self.search_everything, "Ctrl+K",
+                                          "Find any account, person, note, run, obstacle or check-in")
         self.edit_account_action = self._action("&Edit account…", self.edit_account, "F2")
         self.archive_action = self._action("&Archive account", self.archive_account, None,
                                            "Hide the account from the list (View → Show archived brings it back)")
@@ -150,7 +153,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
+        edit_menu.addActions([self.find_action, self.search_action])
         view_menu = bar.addMenu("&View")
         view_menu.addActions(self.view_actions)
         view_menu.addSeparator()
@@ -250,6 +253,23 @@ class MainWindow(QMainWindow):
         self.show_view(0)
         self.account_list.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.account_list.filter.selectAll()
+
+    def search_everything(self) -> None:
+        target = SearchBox.ask(self, self.ctx)
+        if target is not None:
+            self.open_target(target)
+
+    def open_target(self, target: SearchTarget) -> None:
+        """Show a search result: its account, on the record's tab, with the record selected."""
+        self.show_account(target.account_id)
+        if target.record_type is None or target.record_id is None:
+            self.account_page.tabs.setCurrentIndex(0)  # the overview
+            return
+        self.account_page.show_records(target.record_type)
+        tab = self.account_page.record_tabs[target.record_type]
+        tab.select(target.record_id)
+        tab.table.scrollTo(tab.table.currentIndex())
+        tab.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def sort_accounts(self, column: int, order: Qt.SortOrder) -> None:
         self.account_list.table.horizontalHeader().setSortIndicator(column, order)

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from csplanner.core import edits, season_edits
+from csplanner.core import csv_import, edits, season_edits
+from csplanner.core import settings as coach_settings
 from csplanner.core.changes import RecordType
 from csplanner.core.enums import MilestoneStatus, SeasonOutcome
 from csplanner.core.errors import DomainError
 from csplanner.core.present import date_long, plural
 from csplanner.core.present import value_label as label
+from csplanner.core.realign import Move, MoveRuns
 from csplanner.core.templates import PlannedRun
 from csplanner.ui import undo
 from csplanner.ui.context import AppContext
@@ -147,3 +149,37 @@ def mark_step(ctx: AppContext, step_id: int, done: bool, text: str = "") -> Outc
     verb = "Done:" if done else "Reopen"
     return _push(ctx, season_edits.MarkStep(step_id, done, ctx.today()), lambda _r: f"{verb} '{text}'",
                  lambda: (step_id,))
+
+
+# --- CSV import ---------------------------------------------------------------------------------
+def import_accounts(ctx: AppContext, preview: csv_import.Preview, *, skip_invalid: bool) -> Outcome:
+    """Add and update the accounts of a CSV preview in one transaction and one undo step
+    ("Import 40 accounts from CSV"). Without skip_invalid a file with bad rows imports nothing."""
+    counts = preview.counts
+    n = counts[csv_import.Fate.ADD] + counts[csv_import.Fate.UPDATE]
+    edit = edits.ImportAccounts(preview, skip_invalid)
+    return _push(ctx, edit, lambda _r: f"Import {plural(n, 'account')} from CSV",
+                 lambda: tuple(sorted(edit.applied.account_ids)) if edit.applied else ())
+
+
+# --- the coach: realign, plan the week, settings -------------------------------------------------
+def realign(ctx: AppContext, moves: list[Move], text: str) -> Outcome:
+    """Shift, compress or skip runs after an injury, as one undo step ("Shift 3 runs of 'Alder'")."""
+    return _push(ctx, MoveRuns(moves), lambda _r: text, lambda: tuple(m.run_id for m in moves))
+
+
+def plan_week(ctx: AppContext, moves: list[Move], text: str) -> Outcome:
+    """Defer the runs the user left unticked in Plan my week…, as one undo step."""
+    return _push(ctx, MoveRuns(moves), lambda _r: text, lambda: tuple(m.run_id for m in moves))
+
+
+def set_week_hours(ctx: AppContext, week_start: date, hours: float | None) -> Outcome:
+    """This week's own hours available (None: the usual week's)."""
+    what = "usual hours" if hours is None else f"{hours:g} h"
+    text = f"Hours for the week of {date_long(week_start)}: {what}"
+    return _push(ctx, coach_settings.SetWeekHours(week_start, hours), lambda _r: text)
+
+
+def save_coach_settings(ctx: AppContext, values: coach_settings.CoachSettings) -> Outcome:
+    """Cadences, effort estimates and the usual week's hours, as one undo step."""
+    return _push(ctx, coach_settings.SaveSettings(values), lambda _r: "Change coach settings")

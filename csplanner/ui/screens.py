@@ -10,8 +10,9 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QStatusBar, QWidget
 
-from csplanner.ui import checkpoints, data_actions, export_actions
+from csplanner.ui import checkpoints, data_actions, export_actions, import_export
 from csplanner.ui.calendar import AccountCalendar, AllAccountsCalendar
+from csplanner.ui.coach_settings import CoachSettingsDialog
 from csplanner.ui.context import AppContext
 from csplanner.ui.forecast_view import ForecastView
 from csplanner.ui.health_panel import HealthPanel
@@ -58,8 +59,12 @@ def overview_widgets(ctx: AppContext) -> list[QWidget]:
 
 
 def file_actions(ctx: AppContext, window: QMainWindow) -> list[QAction]:
-    """Extra actions for the File menu, e.g. exports and data files; `window` is an AccountWindow."""
+    """Extra actions for the File menu, e.g. imports, exports and data files; `window` is an AccountWindow."""
     settings = QAction("Renewal &checkpoints…", window)
     settings.setToolTip("How many weeks before race day to ask for a forecast")
     settings.triggered.connect(lambda: checkpoints.edit(window, ctx))
-    return [*export_actions.actions(ctx, window), *data_actions.actions(ctx, window), settings]
+    coach = QAction("C&oach settings…", window)
+    coach.setToolTip("Contact cadences by role, hours each run takes, hours a week for the plan")
+    coach.triggered.connect(lambda: CoachSettingsDialog.ask(window, ctx))
+    return [*import_export.actions(ctx, window), *export_actions.actions(ctx, window),
+            *data_actions.actions(ctx, window), settings, coach]

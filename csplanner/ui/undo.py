@@ -37,7 +37,7 @@ class EditCommand(QUndoCommand):
         finally:
             self._ran_once = True
         if self.describe is not None and not self.text():
-            self.setText(self.describe(self.edit.record))
+            self.setText(self.describe(getattr(self.edit, "record", {})))
         self.ctx.bus.announce(change)
 
     def redo(self) -> None:

@@ -7,6 +7,7 @@ from csplanner.core.changes import Change, RecordType
 from csplanner.core.models import (
     Account,
     CheckIn,
+    CheckInAttendee,
     DiscoveryNote,
     HealthSnapshot,
     Milestone,
@@ -18,12 +19,13 @@ from csplanner.core.models import (
 # model edited -> (records, accounts_list, health, calendar, trend)
 EXPECTED = [
     (Account, {RecordType.ACCOUNT}, True, True, True, False),
-    (Stakeholder, {RecordType.STAKEHOLDER}, False, False, False, False),
+    (Stakeholder, {RecordType.STAKEHOLDER}, False, True, False, False),  # relationship coverage
     (DiscoveryNote, {RecordType.DISCOVERY_NOTE}, False, False, False, False),
     (Milestone, {RecordType.MILESTONE}, False, True, True, False),
     (Obstacle, {RecordType.OBSTACLE}, False, True, True, False),
     (CheckIn, {RecordType.CHECK_IN}, False, True, False, False),
     (ObstacleMilestone, {RecordType.OBSTACLE, RecordType.MILESTONE}, False, True, True, False),
+    (CheckInAttendee, {RecordType.CHECK_IN, RecordType.STAKEHOLDER}, False, True, False, False),
     (HealthSnapshot, set(), False, False, False, True),
 ]
 

@@ -29,7 +29,8 @@ def test_new_file_is_private_wal_fk_and_full_sync(tmp_path):
 
 def test_models_and_migrations_agree(db):
     with db.engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"render_as_batch": True, "compare_type": True})
+        ctx = MigrationContext.configure(conn, opts={"render_as_batch": True, "compare_type": True,
+                                                        "include_name": migrate.include_name})
         assert compare_metadata(ctx, SQLModel.metadata) == []
     assert migrate.current_revision(db.engine) == migrate.head_revision()
 

@@ -6,19 +6,23 @@ from datetime import date, timedelta
 import pytest
 
 from csplanner.core import health
-from csplanner.core.enums import MilestoneStatus, ObstacleKind, Severity
+from csplanner.core.enums import MilestoneStatus, ObstacleKind, Severity, StakeholderRole
 from csplanner.core.errors import DomainError
-from csplanner.core.services import accounts, checkins, milestones, obstacles
+from csplanner.core.services import accounts, checkins, milestones, obstacles, stakeholders
 
 TODAY = date(2026, 11, 25)
 SIGNED = TODAY - timedelta(days=182)
 RACE_DAY = TODAY + timedelta(days=183)  # half the contract gone
 
 
-def build(db, name="Acme", *, runs="perfect", last_checkin=3, obstacle=None, signed=SIGNED, race_day=RACE_DAY):
-    """An account with 4 runs due in the last 8 weeks (done on their day, or all missed) and 4 ahead."""
+def build(db, name="Acme", *, runs="perfect", last_checkin=3, obstacle=None, signed=SIGNED, race_day=RACE_DAY,
+          team=True):
+    """An account with 4 runs due in the last 8 weeks (done on their day, or all missed) and 4 ahead;
+    with `team`, an exec sponsor and a champion who were both at the last check-in."""
     with db.session() as s:
         a = accounts.create(s, name=name, contract_signed=signed, renewal=race_day)
+        people = [stakeholders.create(s, account_id=a.id, name=f"{name} {role}", role=role).id
+                  for role in (StakeholderRole.EXEC_SPONSOR, StakeholderRole.CHAMPION)] if team else []
         if runs != "empty":
             for i in range(4):
                 day = TODAY - timedelta(days=7 * (i + 1))
@@ -27,7 +31,7 @@ def build(db, name="Acme", *, runs="perfect", last_checkin=3, obstacle=None, sig
                     milestones.mark(s, m.id, MilestoneStatus.DONE, on=day)
                 milestones.create(s, account_id=a.id, title=f"Next run {i}", planned_on=TODAY + timedelta(days=7 * (i + 1)))
         if last_checkin is not None:
-            checkins.create(s, account_id=a.id, held_on=TODAY - timedelta(days=last_checkin))
+            checkins.create(s, account_id=a.id, held_on=TODAY - timedelta(days=last_checkin), attendee_ids=people)
         if obstacle is not None:
             obstacles.create(s, account_id=a.id, title="Outage", opened_on=TODAY - timedelta(days=5),
                              severity=obstacle[0], kind=obstacle[1])
@@ -40,7 +44,8 @@ def health_of(db, aid):
 
 
 def test_weights_live_in_one_place_and_sum_to_one():
-    assert set(health.WEIGHTS) == {"compliance", "obstacles", "checkins", "progress"}
+    assert health.WEIGHTS == {"compliance": 0.25, "obstacles": 0.25, "checkins": 0.15, "progress": 0.15,
+                              "coverage": 0.20}
     assert sum(health.WEIGHTS.values()) == pytest.approx(1.0)
 
 
@@ -55,7 +60,7 @@ def test_everything_missed(db):
     h = health_of(db, build(db, runs="missed"))
     assert h.part("compliance").score == 0
     assert h.part("progress").score == pytest.approx(0.3)  # 0 % done with 49.9 % of the time gone
-    assert h.score == 50
+    assert h.score == 60  # 0.25 * 0 + 0.25 * 100 + 0.15 * 100 + 0.15 * 0.3 + 0.2 * 100
     assert h.weakest.key in {"compliance", "progress"}
     assert "0 of 8 runs done (0%)" in h.part("progress").explanation
     assert "50 points behind" in h.part("progress").explanation
@@ -64,7 +69,7 @@ def test_everything_missed(db):
 def test_a_critical_open_escalation_empties_the_obstacles_part(db):
     h = health_of(db, build(db, obstacle=(Severity.CRITICAL, ObstacleKind.ESCALATION)))
     assert h.part("obstacles").score == 0
-    assert h.score == 70
+    assert h.score == 75
     assert h.weakest.key == "obstacles"
     assert h.part("obstacles").explanation == (
         "1 open obstacle: 1 critical (1 escalation or exec turnover), costing 100 points.")
@@ -81,7 +86,8 @@ def test_a_resolved_obstacle_costs_nothing(db):
 def test_no_checkin_for_60_days(db):
     h = health_of(db, build(db, last_checkin=60))
     assert h.part("checkins").score == 0
-    assert h.score == 80
+    assert h.part("coverage").score == 80  # both contacts red after 60 days: 2 × 10
+    assert h.score == 81  # 100 - 0.15 * 100 - 0.2 * 20
     assert h.weakest.key == "checkins"
     assert h.part("checkins").explanation.startswith("Last check-in 60 days ago")
 
@@ -98,7 +104,7 @@ def test_empty_plan(db):
     assert h.part("compliance").score == 50  # nothing due: neutral, not a free 100
     assert "neutral" in h.part("compliance").explanation
     assert h.part("progress").score == 0
-    assert h.score == 65  # 0.3 * 50 + 0.3 * 100 + 0.2 * 100 + 0.2 * 0
+    assert h.score == 72  # 0.25 * 50 + 0.25 * 100 + 0.15 * 100 + 0.15 * 0 + 0.2 * 100 = 72.5
     assert h.weakest.key == "progress"
 
 
@@ -142,6 +148,8 @@ def test_each_explanation_matches_its_value(db, kwargs):
             expected = 100 if p.explanation == "No open obstacles." else max(0, 100 - n[-1])
         elif p.key == "checkins":
             expected = min(100, max(0, 100 * (60 - n[0]) / 46))
+        elif p.key == "coverage":
+            expected = max(0, 100 - sum(float(c) for c in re.findall(r"−(\d+)", p.explanation)))
         elif "No runs" in p.explanation:
             expected = 0
         else:
@@ -172,7 +180,8 @@ def test_snapshot_week_upserts_and_builds_a_trend(db):
         for weeks_ago in (2, 1, 0):
             assert health.snapshot_week(s, TODAY - timedelta(weeks=weeks_ago)) == 1
     with db.session() as s:
-        checkins.create(s, account_id=aid, held_on=TODAY)
+        everyone = [p.id for p in stakeholders.for_account(s, aid)]
+        checkins.create(s, account_id=aid, held_on=TODAY, attendee_ids=everyone)
         assert health.snapshot_week(s, TODAY) == 1  # same week: refreshed, not added
     with db.session() as s:
         points = health.trend(s, aid)

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from csplanner.core import health
+from csplanner.core.coverage import Coverage
 from csplanner.core.enums import MilestoneStatus, ObstacleKind, Severity
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, HealthSnapshot, Season
@@ -50,6 +51,7 @@ def expected_health(aid: int, b: Book, today: date, renewed: date | None = None)
         health.obstacles_part(dict(still_open)),
         health.checkins_part(max(past_talks, default=None), signed, today),
         health.progress_part(sum(1 for r in plan if done_by_today(r)), len(plan), signed, race, today),
+        health.coverage_part(Coverage()),  # these books have nobody on file: coverage has its own tests
     ))
 
 
@@ -128,8 +130,8 @@ def test_backfill_week_on_a_complete_or_empty_week_adds_nothing(book_db):
         assert health.backfill_week(s, TODAY, 1) == 0  # no accounts at all
         (only,) = _accounts(s, False)
         assert health.backfill_week(s, TODAY, 1) == 1
-        # no runs, no dates, no check-in: 0.3 * 50 + 0.3 * 100 + 0.2 * 0 + 0.2 * 0
-        assert _snapshots(s) == {(only, date(2026, 11, 16)): 45}
+        # no runs, no dates, no check-in, nobody on file: 0.25 * 50 + 0.25 * 100 + 0.15 * 0 + 0.15 * 0 + 0.2 * 15
+        assert _snapshots(s) == {(only, date(2026, 11, 16)): 40}
         assert health.backfill_week(s, TODAY, 1) == 0
 
 
@@ -164,8 +166,8 @@ def test_snapshot_week_replaces_this_weeks_score_and_keys_it_by_monday(book_db):
         s.flush()
         assert health.snapshot_week(s, date(2026, 11, 29)) == 1  # a Sunday: still the week of the 23rd
         s.expire_all()
-        assert _snapshots(s) == {(aid, date(2026, 11, 23)): 45}
-        assert health.trend(s, aid, weeks=1) == [(date(2026, 11, 23), 45)]
+        assert _snapshots(s) == {(aid, date(2026, 11, 23)): 40}
+        assert health.trend(s, aid, weeks=1) == [(date(2026, 11, 23), 40)]
 
 
 def test_snapshot_week_with_no_accounts_writes_nothing(book_db):
@@ -202,7 +204,7 @@ def test_trend_is_the_latest_weeks_oldest_first(book_db):
 def test_compliance_part(due, on_time, late, score, text):
     part = health.compliance_part(due, on_time, late)
     assert (part.key, part.name, part.score, part.weight, part.explanation) == (
-        "compliance", "Milestone compliance (8 weeks)", score, 0.3, text)
+        "compliance", "Milestone compliance (8 weeks)", score, 0.25, text)
 
 
 @pytest.mark.parametrize(("counts", "score", "text"), [
@@ -225,7 +227,7 @@ def test_compliance_part(due, on_time, late, score, text):
 def test_obstacles_part(counts, score, text):
     part = health.obstacles_part(counts)
     assert (part.key, part.name, part.score, part.weight, part.explanation) == (
-        "obstacles", "Open obstacles", score, 0.3, text)
+        "obstacles", "Open obstacles", score, 0.25, text)
 
 
 @pytest.mark.parametrize(("last", "signed", "score", "text"), [
@@ -245,7 +247,7 @@ def test_obstacles_part(counts, score, text):
 def test_checkins_part(last, signed, score, text):
     part = health.checkins_part(day(last), day(signed), TODAY)
     assert (part.key, part.name, part.score, part.weight, part.explanation) == (
-        "checkins", "Days since last check-in", score, 0.2, text)
+        "checkins", "Days since last check-in", score, 0.15, text)
 
 
 @pytest.mark.parametrize(("done", "planned", "signed", "race", "score", "text"), [
@@ -287,7 +289,7 @@ def test_checkins_part(last, signed, score, text):
 def test_progress_part(done, planned, signed, race, score, text):
     part = health.progress_part(done, planned, day(signed), day(race), TODAY)
     assert (part.key, part.name, part.score, part.weight, part.explanation) == (
-        "progress", "Plan progress to race day", score, 0.2, text)
+        "progress", "Plan progress to race day", score, 0.15, text)
 
 
 @given(done=st.integers(0, 40), extra=st.integers(0, 40), signed=st.integers(-400, 30), span=st.integers(1, 500))
@@ -304,23 +306,27 @@ def test_progress_costs_two_points_per_point_behind_the_clock(done, extra, signe
 
 def test_the_score_is_the_rounded_weighted_sum_and_the_weakest_part_drags_most():
     parts = (health.compliance_part(4, 3, 0), health.obstacles_part({(Severity.HIGH, ObstacleKind.OTHER): 1}),
-             health.checkins_part(TODAY, None, TODAY), health.progress_part(0, 0, None, None, TODAY))
+             health.checkins_part(TODAY, None, TODAY), health.progress_part(0, 0, None, None, TODAY),
+             health.coverage_part(Coverage(active=3, sponsors=1)))
     h = health.combine(7, parts)
-    assert (h.account_id, h.score) == (7, 58)  # 0.3*75 + 0.3*50 + 0.2*100 + 0.2*0 = 57.5, rounded half to even
-    assert [round(p.drag, 2) for p in h.parts] == [7.5, 15.0, 0.0, 20.0]
+    assert (h.account_id, h.score) == (7, 66)  # 0.25*75 + 0.25*50 + 0.15*100 + 0.15*0 + 0.2*100 = 66.25
+    assert [round(p.drag, 2) for p in h.parts] == [6.25, 12.5, 0.0, 15.0, 0.0]
     assert h.weakest.key == "progress"
     assert h.part("obstacles") is parts[1]
-    h2 = health.combine(8, parts[:3] + (health.progress_part(1, 1, None, None, TODAY),))
-    assert h2.score == 68 and h2.weakest.key == "obstacles"  # 22.5 + 15 + 20 + 10 = 67.5, rounded half to even
+    h2 = health.combine(8, parts[:3] + (health.progress_part(1, 1, None, None, TODAY), parts[4]))
+    assert h2.score == 74 and h2.weakest.key == "obstacles"  # 18.75 + 12.5 + 15 + 7.5 + 20 = 73.75
 
 
 def test_names_and_short_names_cover_every_part():
     assert health.NAMES == {
         "compliance": "Milestone compliance (8 weeks)", "obstacles": "Open obstacles",
-        "checkins": "Days since last check-in", "progress": "Plan progress to race day"}
+        "checkins": "Days since last check-in", "progress": "Plan progress to race day",
+        "coverage": "Relationship coverage"}
     assert health.SHORT_NAMES == {
-        "compliance": "compliance", "obstacles": "obstacles", "checkins": "check-ins", "progress": "plan progress"}
-    assert health.WEIGHTS == {"compliance": 0.30, "obstacles": 0.30, "checkins": 0.20, "progress": 0.20}
+        "compliance": "compliance", "obstacles": "obstacles", "checkins": "check-ins", "progress": "plan progress",
+        "coverage": "relationships"}
+    assert health.WEIGHTS == {"compliance": 0.25, "obstacles": 0.25, "checkins": 0.15, "progress": 0.15,
+                              "coverage": 0.20}
 
 
 def test_asking_for_a_deleted_account_says_so(book_db):

@@ -14,6 +14,7 @@ from csplanner.core.db import Database, open_database
 from csplanner.core.models import (
     Account,
     CheckIn,
+    CheckInAttendee,
     DiscoveryNote,
     HealthSnapshot,
     Milestone,
@@ -24,7 +25,8 @@ from csplanner.core.models import (
 from tests.conftest import TODAY
 
 ACCOUNTS = 60
-TABLES = (Account, Stakeholder, DiscoveryNote, Milestone, Obstacle, ObstacleMilestone, CheckIn, HealthSnapshot)
+TABLES = (Account, Stakeholder, DiscoveryNote, Milestone, Obstacle, ObstacleMilestone, CheckIn, CheckInAttendee,
+          HealthSnapshot)
 
 
 def make(path: Path, accounts: int = 30, seed: int = 1, today: date | None = TODAY) -> tuple[Database, demo.DemoSummary]:

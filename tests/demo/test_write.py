@@ -24,6 +24,7 @@ def test_summary_counts_every_table(book, data):
     assert summary.obstacles == len(data["obstacle"])
     assert summary.checkins == len(data["check_in"])
     assert summary.obstacle_links == len(data["obstacle_milestone"]) > 0
+    assert summary.attendees == len(data["check_in_attendee"]) > 0
     assert summary.total == sum(len(rows) for rows in data.values())
     assert data["health_snapshot"] == []  # health is computed elsewhere
     with pytest.raises(AttributeError):

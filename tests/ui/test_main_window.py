@@ -169,7 +169,7 @@ def test_filter_as_you_type_and_archived_hidden_unless_asked(ctx, qtbot):
     add_account(ctx, "Acme Old", archived=True)
     window = open_window(qtbot, ctx)
     assert shown_names(window) == ["Acme", "Acorn Bank", "Globex"]
-    press(qtbot, window, "Ctrl+K")
+    press(qtbot, window, "Ctrl+F")
     assert window.account_list.filter.hasFocus()
     qtbot.keyClicks(window.account_list.filter, "ac")
     assert shown_names(window) == ["Acme", "Acorn Bank"]

@@ -44,5 +44,19 @@ def delete(session: Session, record_type: RecordType, record_id: int) -> None:
     SERVICES[record_type].delete(session, record_id)
 
 
+# fields a dialog edits that live in a link table, not on the record: how to read them
+LINKS = {
+    (RecordType.OBSTACLE, "milestone_ids"): obstacles.linked_milestones,
+    (RecordType.CHECK_IN, "attendee_ids"): checkins.attendees,
+}
+
+
+def current(session: Session, record_type: RecordType, record_id: int, fields: tuple[str, ...]) -> dict[str, Any]:
+    """The values of these fields now (link fields included), for undo to put back."""
+    obj = get(session, record_type, record_id)
+    return {k: LINKS[(record_type, k)](session, record_id) if (record_type, k) in LINKS else getattr(obj, k)
+            for k in fields}
+
+
 def get(session: Session, record_type: RecordType, record_id: int) -> SQLModel:
     return records.get(session, MODELS[record_type], record_id)  # type: ignore[type-var]

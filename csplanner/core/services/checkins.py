@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from csplanner.core import validate as v
 from csplanner.core.enums import CheckInKind, StepOwner
 from csplanner.core.errors import DomainError
-from csplanner.core.models import CheckIn, NextStep, Stakeholder
+from csplanner.core.models import CheckIn, CheckInAttendee, NextStep, Stakeholder
 from csplanner.core.services import children, next_steps, records
 
 PLANNED_WINDOW_DAYS = 7  # logging a talk this close to a planned one completes it
@@ -32,10 +32,35 @@ def check(session: Session, f: dict[str, Any], _id: int | None, today: date | No
 
 
 def create(session: Session, *, today: date | None = None, **values: Any) -> CheckIn:
-    """A check-in; each line of its next steps becomes a next-step item (ours, due in a week)."""
+    """A check-in; each line of its next steps becomes a next-step item (ours, due in a week).
+    `attendee_ids`: the stakeholders who were there."""
+    attendee_ids = values.pop("attendee_ids", None)
     checkin = records.create(session, CheckIn, check, values, today)
     steps_from_text(session, checkin)
+    if attendee_ids:
+        set_attendees(session, checkin.id, attendee_ids)  # type: ignore[arg-type]
     return checkin
+
+
+def attendees(session: Session, checkin_id: int) -> list[int]:
+    """The stakeholders who were at this check-in."""
+    q = select(CheckInAttendee.stakeholder_id).where(CheckInAttendee.check_in_id == checkin_id)
+    return sorted(session.exec(q).all())
+
+
+def set_attendees(session: Session, checkin_id: int, stakeholder_ids: list[int]) -> None:
+    """Say exactly who was there (stakeholders of the check-in's own account)."""
+    checkin = records.get(session, CheckIn, checkin_id)
+    for sid in stakeholder_ids:
+        person = session.get(Stakeholder, sid)
+        if person is None or person.account_id != checkin.account_id:
+            raise DomainError("Only the account's own stakeholders can attend its check-ins.", "attendees")
+    for old in session.exec(select(CheckInAttendee).where(CheckInAttendee.check_in_id == checkin_id)).all():
+        session.delete(old)
+    session.flush()
+    for sid in sorted(set(stakeholder_ids)):
+        session.add(CheckInAttendee(check_in_id=checkin_id, stakeholder_id=sid))
+    session.flush()
 
 
 CUSTOMER_WORDS = ("customer", "client", "they", "them")
@@ -88,7 +113,13 @@ def steps_from_text(session: Session, checkin: CheckIn) -> list[int]:
 
 
 def update(session: Session, checkin_id: int, *, today: date | None = None, **changes: Any) -> CheckIn:
-    return records.update(session, CheckIn, check, checkin_id, changes, today)
+    """Change fields; `attendee_ids` says who was there."""
+    attendee_ids = changes.pop("attendee_ids", None)
+    checkin = records.update(session, CheckIn, check, checkin_id, changes, today) if changes else \
+        records.get(session, CheckIn, checkin_id)
+    if attendee_ids is not None:
+        set_attendees(session, checkin_id, list(attendee_ids))
+    return checkin
 
 
 def delete(session: Session, checkin_id: int) -> None:
@@ -142,7 +173,7 @@ def log(session: Session, today: date, *, account_id: int, planned_id: int | Non
         raise DomainError("That check-in is not a planned one of this account.")
     if planned is not None:
         assert planned.id is not None
-        before = records.fields_of(planned)
+        before = {**records.fields_of(planned), "attendee_ids": attendees(session, planned.id)}
         checkin = update(session, planned.id, **values)
         done = Logged(planned.id, True, before, steps_from_text(session, checkin) if values.get("next_steps") else [])
     else:

@@ -25,6 +25,7 @@ def check(session: Session, f: dict[str, Any], _id: int | None, today: date | No
 
 
 def create(session: Session, milestone_ids: list[int] | None = None, *, today: date | None = None, **values: Any) -> Obstacle:
+    """A new obstacle, hurting `milestone_ids` (runs of its account)."""
     obstacle = records.create(session, Obstacle, check, values, today)
     if milestone_ids:
         link(session, obstacle.id, milestone_ids)
@@ -32,7 +33,13 @@ def create(session: Session, milestone_ids: list[int] | None = None, *, today: d
 
 
 def update(session: Session, obstacle_id: int, *, today: date | None = None, **changes: Any) -> Obstacle:
-    return records.update(session, Obstacle, check, obstacle_id, changes, today)
+    """Change fields; `milestone_ids` sets the runs it hurts."""
+    milestone_ids = changes.pop("milestone_ids", None)
+    obstacle = records.update(session, Obstacle, check, obstacle_id, changes, today) if changes else \
+        records.get(session, Obstacle, obstacle_id)
+    if milestone_ids is not None:
+        link(session, obstacle_id, list(milestone_ids))
+    return obstacle
 
 
 def delete(session: Session, obstacle_id: int) -> None:

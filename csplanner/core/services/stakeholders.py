@@ -7,6 +7,7 @@ from sqlmodel import Session
 
 from csplanner.core import validate as v
 from csplanner.core.enums import ObstacleKind, Severity, StakeholderRole, StakeholderStatus
+from csplanner.core.errors import DomainError
 from csplanner.core.models import Stakeholder
 from csplanner.core.present import value_label
 from csplanner.core.services import children, records
@@ -28,7 +29,21 @@ def check(session: Session, f: dict[str, Any], _id: int | None, today: date | No
         f["left_on"] = v.a_date(today, "left_on", required=True)  # left without a date: left today
     if f["status"] == StakeholderStatus.ACTIVE:
         f["left_on"] = None
+    f["cadence_days"] = _cadence(f.get("cadence_days"))
     return f
+
+
+def _cadence(value: object) -> int | None:
+    """Their own days between calls: empty follows the role, 0 means no cadence."""
+    if value is None or value == "":
+        return None
+    try:
+        days = int(str(value).strip())
+    except ValueError:
+        raise DomainError(f"The cadence '{value}' is not a whole number of days.", "cadence_days") from None
+    if not 0 <= days <= 365:
+        raise DomainError("A cadence is between 0 (none) and 365 days.", "cadence_days")
+    return days
 
 
 def create(session: Session, *, today: date | None = None, **values: Any) -> Stakeholder:

@@ -10,6 +10,7 @@ from sqlmodel import Session, SQLModel, col, select
 from csplanner.core.models import (
     Account,
     CheckIn,
+    CheckInAttendee,
     DiscoveryNote,
     Forecast,
     HealthSnapshot,
@@ -26,7 +27,7 @@ CHILDREN: tuple[type[SQLModel], ...] = (
     Stakeholder, DiscoveryNote, Milestone, Obstacle, CheckIn, HealthSnapshot, Season, Forecast, NextStep,
 )
 TABLES: dict[str, type[SQLModel]] = {
-    m.__name__: m for m in (Account, *CHILDREN, ObstacleMilestone)
+    m.__name__: m for m in (Account, *CHILDREN, ObstacleMilestone, CheckInAttendee)
 }
 
 
@@ -46,8 +47,13 @@ def dump(session: Session, model: type[SQLModel], record_id: int) -> list[dict[s
             out += [_dump(c) for c in session.exec(select(child).where(child.account_id == record_id)).all()]
         obstacle_ids = select(Obstacle.id).where(Obstacle.account_id == record_id)
         links = links.where(col(ObstacleMilestone.obstacle_id).in_(obstacle_ids))
-    elif model is CheckIn:  # the next steps agreed in it go (and come back) with it
-        return out + [_dump(st) for st in session.exec(select(NextStep).where(NextStep.check_in_id == record_id)).all()]
+    elif model is CheckIn:  # the next steps agreed in it and who was there go (and come back) with it
+        out += [_dump(st) for st in session.exec(select(NextStep).where(NextStep.check_in_id == record_id)).all()]
+        return out + [_dump(a) for a in session.exec(
+            select(CheckInAttendee).where(CheckInAttendee.check_in_id == record_id)).all()]
+    elif model is Stakeholder:
+        return out + [_dump(a) for a in session.exec(
+            select(CheckInAttendee).where(CheckInAttendee.stakeholder_id == record_id)).all()]
     elif model is Milestone:
         links = links.where(ObstacleMilestone.milestone_id == record_id)
     elif model is Obstacle:
@@ -55,6 +61,10 @@ def dump(session: Session, model: type[SQLModel], record_id: int) -> list[dict[s
     else:
         return out
     out += [_dump(link) for link in session.exec(links).all()]
+    if model is Account:
+        people = select(Stakeholder.id).where(Stakeholder.account_id == record_id)
+        out += [_dump(a) for a in session.exec(
+            select(CheckInAttendee).where(col(CheckInAttendee.stakeholder_id).in_(people))).all()]
     return out
 
 

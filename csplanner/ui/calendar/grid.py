@@ -42,6 +42,7 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
     chip_delete = Signal(object)  # Chip
     day_activated = Signal(object)  # date: double-click or Enter on a day without a chip
     day_menu = Signal(object, QPoint)  # date, global position: right-click on a day
+    bar_menu = Signal(object, QPoint)  # Bar, global position: right-click on an obstacle's bar
     current_changed = Signal(object)  # date
     accessible_calendar = True  # screen readers see it as a table (ui.calendar.accessible)
 
@@ -343,6 +344,8 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
             self._press = (chip, pos)
         elif event.button() == Qt.MouseButton.RightButton and chip is not None:
             self.chip_menu.emit(chip, event.globalPosition().toPoint())
+        elif event.button() == Qt.MouseButton.RightButton and (bar := self.bar_at(pos)) is not None:
+            self.bar_menu.emit(bar, event.globalPosition().toPoint())
         elif event.button() == Qt.MouseButton.RightButton and cell is not None:
             self.day_menu.emit(cell.day, event.globalPosition().toPoint())
         event.accept()

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
-from csplanner.core.calendar import Chip
+from csplanner.core.calendar import Bar, Chip
 from csplanner.core.changes import RecordType
 from csplanner.core.enums import MilestoneStatus
 from csplanner.core.errors import DomainError
@@ -44,6 +44,7 @@ class CalendarPanel(QWidget):
         grid.chip_delete.connect(self.delete_chip)
         grid.day_activated.connect(self.add_on)
         grid.day_menu.connect(self.show_day_menu)
+        grid.bar_menu.connect(self.show_bar_menu)
         return grid
 
     def account_for_new(self, day: date) -> int | None:
@@ -85,6 +86,20 @@ class CalendarPanel(QWidget):
             lambda: self.add_on(day))
         menu.exec(where)
         menu.deleteLater()
+
+    def show_bar_menu(self, bar: Bar, where: QPoint) -> None:
+        """An obstacle's bar: edit it (and the runs it hurts), or realign the plan around it."""
+        menu = QMenu(self)
+        menu.addAction(f"&Edit obstacle '{bar.title}'…").triggered.connect(
+            lambda: editing.edit_record(self, self.ctx, RecordType.OBSTACLE, bar.obstacle_id))
+        menu.addAction("&Realign plan…").triggered.connect(lambda: self.realign(bar.obstacle_id))
+        menu.exec(where)
+        menu.deleteLater()
+
+    def realign(self, obstacle_id: int) -> None:
+        from csplanner.ui.realign_dialog import RealignDialog
+
+        RealignDialog.ask(self, self.ctx, obstacle_id)
 
     def show_chip_menu(self, chip: Chip, where: QPoint) -> None:
         menu, actions = chip_menu.chip_menu(self, chip)

@@ -30,6 +30,7 @@ from csplanner.ui.dialogs.fields import (
     SharedInput,
     TextInput,
 )
+from csplanner.ui.dialogs.pick_input import CadenceInput, HurtRunsInput, attendees_input
 from csplanner.ui.nouns import NOUNS, title
 
 
@@ -81,6 +82,7 @@ def stakeholder_inputs(today: date) -> list[tuple[str, Input]]:
         ("L&ocation", LineInput("location", "e.g. Berlin")),
         ("&Status", EnumInput("status", StakeholderStatus)),
         ("&Left on", DateInput("left_on", today)),
+        ("&Cadence (days)", CadenceInput()),
     ]
 
 
@@ -115,6 +117,7 @@ def obstacle_inputs(today: date) -> list[tuple[str, Input]]:
         ("&Opened on", DateInput("opened_on", today)),
         ("&Resolved on", DateInput("resolved_on", today)),
         ("&Mitigation", TextInput("mitigation", "What are you doing about it?", lines=4)),
+        ("&Hurts runs", HurtRunsInput()),
     ]
 
 
@@ -122,6 +125,7 @@ def checkin_inputs(today: date) -> list[tuple[str, Input]]:
     return [
         ("&Date", DateInput("held_on", today)),
         ("&Kind", EnumInput("kind", CheckInKind)),
+        ("&Who was there", attendees_input()),
         ("S&ummary", TextInput("summary", "What was said?", lines=4)),
         ("&Next steps", TextInput("next_steps", "One per line, e.g. 'Maria: send the SOW by 2026-12-04', "
                                                 "'Customer: share usage data', 'Book the QBR'")),

@@ -69,6 +69,9 @@ class RecordDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, field in self.form.inputs(today):
             self.inputs[field.name] = field
+            bind = getattr(field, "bind", None)
+            if bind is not None:  # a pick list loads the account's runs or people (and the current links)
+                bind(ctx, self)
             if field.name in self.original:
                 field.set_value(self.original[field.name])
             error = ErrorLabel()

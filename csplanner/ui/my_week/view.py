@@ -23,6 +23,7 @@ from csplanner.export.qcolors import MISSED
 from csplanner.ui import editing, operations
 from csplanner.ui.context import AppContext
 from csplanner.ui.my_week import rows as r
+from csplanner.ui.my_week.coach_rows import CoachSections
 from csplanner.ui.my_week.season_rows import SeasonSections
 
 DAY_CAP = 25  # runs shown per day before "Show all"
@@ -101,7 +102,7 @@ class MyWeekView(QWidget):
         self.refresh(keep_scroll=False)
 
     def on_changed(self, change: Change) -> None:
-        watched = {RecordType.SEASON, RecordType.FORECAST, RecordType.NEXT_STEP}
+        watched = {RecordType.SEASON, RecordType.FORECAST, RecordType.NEXT_STEP, RecordType.STAKEHOLDER}
         # runs, obstacles, check-ins, races move the calendar or health; forecasts and next steps neither
         if not (change.calendar or change.health or change.records & watched):
             return
@@ -166,6 +167,11 @@ class MyWeekView(QWidget):
             editing.edit_record(self, self.ctx, RecordType.CHECK_IN, None,
                                 {"account_id": account_id, "held_on": self.ctx.today()})
 
+    def log_with(self, account_id: int, stakeholder_id: int) -> None:
+        """Log a check-in today with this person ticked as there."""
+        editing.edit_record(self, self.ctx, RecordType.CHECK_IN, None,
+                            {"account_id": account_id, "held_on": self.ctx.today(), "attendee_ids": [stakeholder_id]})
+
     def _open(self, account_id: int) -> None:
         self.open_account.emit(account_id)
 
@@ -201,6 +207,8 @@ class MyWeekView(QWidget):
         left, right = QVBoxLayout(), QVBoxLayout()
         left.setSpacing(6)
         right.setSpacing(6)
+        coach = CoachSections(self, self.ctx, self._open, self._fill, self.log_with)
+        left.addWidget(coach.load(plan.week_start))
         left.addWidget(self._overdue(plan))
         for day, items in plan.days:
             left.addWidget(self._day(plan, day, items))
@@ -209,6 +217,7 @@ class MyWeekView(QWidget):
         right.addWidget(extra.results(plan.today))
         right.addWidget(extra.forecasts(plan.today))
         right.addWidget(extra.steps(plan.today, plan.week_end))
+        right.addWidget(coach.who_to_call(plan.today, plan.week_end))
         right.addWidget(self._checkins(plan))
         right.addWidget(self._obstacles(plan))
         right.addWidget(self._races(plan))

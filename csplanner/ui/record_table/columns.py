@@ -11,7 +11,8 @@ from typing import Any
 
 from csplanner.core.changes import RecordType
 from csplanner.core.enums import SEVERITY_RANK, MilestoneStatus, Phase, StakeholderStatus
-from csplanner.core.present import date_long, date_short, one_line, sentiment_label
+from csplanner.core.cadence import CadenceState, Contact
+from csplanner.core.present import Band, date_long, date_short, one_line, plural, sentiment_label
 from csplanner.core.present import value_label as label
 from csplanner.core.record_rows import CheckInRow, MilestoneRow, NoteRow, ObstacleRow, StakeholderRow
 
@@ -31,11 +32,47 @@ class TableSpec:
     stretch: tuple[int, ...]  # the columns that share the spare width
     widths: tuple[str, ...]  # a sample of each column's typical text: its starting width
     descending: bool = True  # newest first (dates); milestones read in plan order
+    ink: Callable[[Row], dict[int, Band]] = lambda r: {}  # column -> band: a state that needs attention
+
+
+def _next_call(c: Contact) -> str:
+    """'by 3 Dec', 'due since 20 Nov', 'overdue since 1 Nov' (the day it turned amber)."""
+    if c.state == CadenceState.NONE:
+        return ""
+    when = date_short(c.due_on) if c.due_on else ""
+    if c.state == CadenceState.OK:
+        return f"by {when}"
+    word = "overdue" if c.state == CadenceState.OVERDUE else "due"
+    return f"{word} since {when}" if when else word
 
 
 def _stakeholder_cells(p: StakeholderRow) -> tuple[str, ...]:
     status = f"Left {date_long(p.left_on)}" if p.status == StakeholderStatus.LEFT else "Active"
-    return (p.name, p.title, label(p.role), p.email, p.location, status)
+    c = p.contact
+    every = (f"every {c.cadence_days} d" + (" (own)" if p.own_cadence else "")) if c and c.cadence_days else ""
+    last = "" if c is None else ("never" if c.last_met is None else
+                                 f"{date_short(c.last_met)} ({plural(c.days_since or 0, 'day')} ago)")
+    return (p.name, p.title, label(p.role), every, last, _next_call(c) if c else "", p.email, p.location, status)
+
+
+def _stakeholder_keys(p: StakeholderRow) -> tuple[Any, ...]:
+    c = p.contact
+    return (p.name.lower(), p.title.lower(), label(p.role), (c.cadence_days or 0) if c else 0,
+            (c.last_met or date.min) if c else date.min, CADENCE_RANK[c.state] if c else len(CADENCE_RANK),
+            p.email.lower(), p.location.lower(), (p.status == StakeholderStatus.LEFT, p.left_on or LATEST))
+
+
+def _stakeholder_tip(p: StakeholderRow) -> str:
+    c = p.contact
+    if c is None or not c.cadence_days:
+        return ""
+    return (f"{p.name}: a call every {plural(c.cadence_days, 'day')}; amber from day {c.cadence_days}, "
+            f"red from day {(3 * c.cadence_days + 1) // 2} without one")
+
+
+def _stakeholder_ink(p: StakeholderRow) -> dict[int, Band]:
+    band = CADENCE_BAND.get(p.contact.state) if p.contact else None
+    return {} if band is None else {5: band}  # the Next call column
 
 
 def _milestone_cells(m: MilestoneRow) -> tuple[str, ...]:
@@ -47,19 +84,20 @@ def _milestone_cells(m: MilestoneRow) -> tuple[str, ...]:
 
 
 PHASE_RANK = {p: i for i, p in enumerate(Phase)}
+CADENCE_RANK = {s: i for i, s in enumerate(CadenceState)}
+CADENCE_BAND = {CadenceState.OVERDUE: Band.RED, CadenceState.DUE: Band.AMBER}
 STATUS_RANK = {s: i for i, s in enumerate(MilestoneStatus)}
 
 SPECS: dict[RecordType, TableSpec] = {
     s.record_type: s
     for s in (
         TableSpec(
-            RecordType.STAKEHOLDER, "Stakeholders", ("Name", "Title", "Role", "Email", "Location", "Status"),
-            _stakeholder_cells,
-            lambda p: (p.name.lower(), p.title.lower(), label(p.role), p.email.lower(), p.location.lower(),
-                       (p.status == StakeholderStatus.LEFT, p.left_on or LATEST)),
-            lambda p: "", lambda p: p.status == StakeholderStatus.LEFT, (1, 3),
-            ("Alexandra Whitfield", "", "Decision maker", "alexandra.whitfield@example.com", "San Francisco",
-             "Left 30 Sep 2026"), descending=False),
+            RecordType.STAKEHOLDER, "Stakeholders",
+            ("Name", "Title", "Role", "Cadence", "Last call", "Next call", "Email", "Location", "Status"),
+            _stakeholder_cells, _stakeholder_keys, _stakeholder_tip, lambda p: p.status == StakeholderStatus.LEFT,
+            (1, 6), ("Alexandra Whitfield", "", "Decision maker", "every 30 d (own)", "30 Sep (100 days ago)",
+                     "overdue since 30 Sep", "alexandra.whitfield@example.com", "San Francisco", "Left 30 Sep 2026"),
+            descending=False, ink=_stakeholder_ink),
         TableSpec(
             RecordType.DISCOVERY_NOTE, "Discovery notes", ("Date", "Kind", "Note"),
             lambda n: (date_long(n.noted_on), label(n.kind), one_line(n.text)),

@@ -5,6 +5,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
+from csplanner.export.qcolors import BAND
 from csplanner.ui.item_roles import ID_ROLE, SORT_ROLE, Index, muted_brush
 from csplanner.ui.record_table.columns import Row, TableSpec
 
@@ -50,8 +51,11 @@ class RecordTableModel(QAbstractTableModel):
             return self.sort_keys[index.row()][column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.spec.tooltip(row) or self._cells[index.row()][column] or None
-        if role == Qt.ItemDataRole.ForegroundRole and self.spec.muted(row):
-            return muted_brush()
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self.spec.muted(row):
+                return muted_brush()
+            band = self.spec.ink(row).get(column)
+            return BAND[band] if band is not None else None
         return None
 
 

@@ -1,0 +1,61 @@
+"""Relationship coverage: each gap's exact cost, and a new account that cannot look green."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from csplanner.core import coverage, health
+from csplanner.core.coverage import Coverage
+from csplanner.core.enums import StakeholderRole, StakeholderStatus
+from csplanner.core.present import Band, band
+from csplanner.core.services import accounts, checkins, stakeholders
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(("figures", "expected"), [
+    (Coverage(active=3, sponsors=1), 100),
+    (Coverage(active=0), 15),  # nobody 60 + no sponsor 25
+    (Coverage(active=1, sponsors=1), 60),  # single-threaded
+    (Coverage(active=2, sponsors=0), 75),
+    (Coverage(active=3, sponsors=1, champion_left_on=TODAY), 75),
+    (Coverage(active=3, sponsors=1, due=1), 95),
+    (Coverage(active=3, sponsors=1, overdue=2), 80),
+    (Coverage(active=3, sponsors=1, due=1, overdue=3), 70),  # 5 + 30 capped at 30
+    (Coverage(active=1, sponsors=0, champion_left_on=TODAY, overdue=1), 0),  # 40 + 25 + 25 + 10
+])
+def test_each_gap_costs_its_points(figures, expected):
+    assert coverage.score(figures)[0] == expected
+
+
+def test_the_sentence_names_the_gaps():
+    text = coverage.score(Coverage(active=1, sponsors=0, champion_left_on=date(2026, 11, 1), due=1))[1]
+    assert text == ("Single-threaded: one active stakeholder (−40), no active exec sponsor (−25), "
+                    "champion left on 2026-11-01 (−25), 1 contact due for a call (−5).")
+
+
+def test_a_new_account_with_nobody_is_not_green(db):
+    with db.session() as s:
+        a = accounts.create(s, name="Fresh", contract_signed=TODAY - timedelta(days=3),
+                            renewal=TODAY + timedelta(days=362))
+        h = health.account_health(s, a.id, TODAY)
+    assert h.part("coverage").score == 15
+    assert band(h.score) != Band.GREEN
+    assert h.score == 56  # 0.25 * 50 + 0.25 * 100 + 0.15 * 100 + 0.15 * 0 + 0.2 * 15 = 55.5
+
+
+def test_figures_from_the_book(db):
+    signed = TODAY - timedelta(days=200)
+    with db.session() as s:
+        a = accounts.create(s, name="Alder", contract_signed=signed)
+        sponsor = stakeholders.create(s, account_id=a.id, name="Sam", role=StakeholderRole.EXEC_SPONSOR).id
+        stakeholders.create(s, account_id=a.id, name="Cleo", role=StakeholderRole.CHAMPION,
+                            status=StakeholderStatus.LEFT, left_on=TODAY - timedelta(days=90))
+        stakeholders.create(s, account_id=a.id, name="Old", role=StakeholderRole.CHAMPION,
+                            status=StakeholderStatus.LEFT, left_on=TODAY - timedelta(days=91))
+        checkins.create(s, account_id=a.id, held_on=TODAY - timedelta(days=30), attendee_ids=[sponsor])
+        got = coverage.figures(s, [a.id], {a.id: signed}, TODAY)[a.id]
+        assert got == Coverage(active=1, sponsors=1, champion_left_on=TODAY - timedelta(days=90), due=1)
+        # a week before Cleo left, both champions were still there and nobody had been met for 103 days
+        then = TODAY - timedelta(days=97)
+        assert coverage.figures(s, [a.id], {a.id: signed}, then)[a.id] == Coverage(active=3, sponsors=1, overdue=3)
