@@ -3,6 +3,7 @@
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     found = dbfile.inspect(path)
     if found.revision is None:
         raise DomainError(f"{path} holds no csplanner book yet; nothing to back up.")
-    out = backups.take(path, "manual", out=Path(args.out) if args.out else None)
+    out = backups.take(path, "manual", datetime.now(), out=Path(args.out) if args.out else None)
     print(f"Backed up {path} to {out}")
     return 0
 
@@ -67,7 +68,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     path = db_path(args)
     with locked(path):
-        before = backups.restore(path, Path(args.backup))
+        before = backups.restore(path, Path(args.backup), datetime.now())
     print(f"Restored {path} from {args.backup} (the previous book was saved as {before})")
     return 0
 
@@ -96,7 +97,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     with locked(path):
         db = open_database(path)
         try:
-            result = book_json.import_book(db, args.file, mode)
+            result = book_json.import_book(db, args.file, mode, datetime.now())
         finally:
             db.dispose()
     skipped = f"; skipped {len(result.skipped_accounts)} already in the book" if result.skipped_accounts else ""

@@ -10,7 +10,7 @@ from csplanner.core.errors import DomainError
 def cmd_export_ics(args: argparse.Namespace) -> int:
     from datetime import UTC, date, datetime
 
-    from csplanner.core.book import find_account
+    from csplanner.core import read
     from csplanner.core.db import open_database
     from csplanner.core.present import plural
     from csplanner.export.ics import export_ics
@@ -21,8 +21,7 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     try:
         account_id = None
         if args.account is not None:
-            with db.session() as session:
-                account_id, _ = find_account(session, args.account)
+            account_id = read.account_id_by_name(db, args.account)
         result = export_ics(db, args.out, today=date.today(), now=datetime.now(UTC), account_id=account_id,
                             start=args.start, end=args.end)
     finally:

@@ -69,7 +69,8 @@ def copy_database(src_uri: str, dest: Path) -> None:
 def take(db_path: Path, reason: str, now: datetime | None = None, out: Path | None = None) -> Path:
     """Copy the live book (consistent even while it is being edited); returns the new file.
 
-    `now` names the file; by default the wall clock (a file stamp, not a rule of the domain).
+    `now` names the file. The core's one read of the clock is the default here, and it only
+    stamps a file name (the migration's backup, taken where no caller has a clock to pass).
     """
     if reason not in REASONS:
         raise ValueError(reason)
@@ -154,7 +155,7 @@ def restore(db_path: Path, backup: Path, now: datetime | None = None) -> Path:
     if found.newer:
         raise DomainError(f"{backup} was made by a newer csplanner; update csplanner to restore it.")
     if db_path.exists():
-        before = _save_current(db_path, now or datetime.now())
+        before = _save_current(db_path, now)
     else:
         before = backup
     part = db_path.with_name(f".{db_path.name}.restore.part")
@@ -176,7 +177,7 @@ def restore(db_path: Path, backup: Path, now: datetime | None = None) -> Path:
     return before
 
 
-def _save_current(db_path: Path, now: datetime) -> Path:
+def _save_current(db_path: Path, now: datetime | None) -> Path:
     """The before-restore copy: through SQLite if it can read the file, else byte for byte."""
     try:
         conn = sqlite3.connect(files.sqlite_uri(db_path), uri=True, timeout=5)

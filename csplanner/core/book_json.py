@@ -138,10 +138,10 @@ def is_empty(db: Database) -> bool:
         return not session.connection().execute(sa.text("SELECT 1 FROM account LIMIT 1")).first()
 
 
-def import_book(db: Database, path: Path | str, mode: str | None) -> Imported:
+def import_book(db: Database, path: Path | str, mode: str | None, now: datetime) -> Imported:
     """Import a JSON export into `db`: mode 'replace' or 'merge' (None only into an empty book).
 
-    A non-empty book is backed up first. One transaction: all rows land, or none.
+    A non-empty book is backed up first (`now` names the backup). One transaction: all rows land, or none.
     """
     if db.read_only:
         raise DomainError(f"Cannot import into {db.path}: {db.read_only_why}.")
@@ -152,7 +152,7 @@ def import_book(db: Database, path: Path | str, mode: str | None) -> Imported:
     if mode not in (None, "replace", "merge"):
         raise ValueError(mode)
     if not empty:
-        backups.take(db.path, "before-import")
+        backups.take(db.path, "before-import", now)
     result = Imported()
     try:
         with db.session() as session:

@@ -15,7 +15,7 @@ from csplanner.core.present import date_long, money, sentiment_label
 from csplanner.core.present import value_label as label
 from csplanner.export import fonts
 from csplanner.export.audience import Audience, for_audience
-from csplanner.export.calendar_grid import CalendarGrid, weeks_to_print
+from csplanner.export.calendar_grid import PrintedCalendar, weeks_to_print
 from csplanner.export.pdf_document import (
     ACCENT,
     MUTED,
@@ -79,7 +79,7 @@ def account_plan_units(pdf: PdfDocument, data: PlanData, audience: Audience) -> 
 
     pdf.add(pdf.heading("Training calendar"))
     if weeks_to_print(data.calendar):
-        grid = CalendarGrid(pdf, data.calendar, show_obstacles=data.obstacles is not None, plain=not internal)
+        grid = PrintedCalendar(pdf, data.calendar, show_obstacles=data.obstacles is not None, plain=not internal)
         pdf.add(*grid.units())
     else:
         pdf.add(pdf.note("Nothing to draw yet: the calendar needs a kickoff and a race day, or some runs."))

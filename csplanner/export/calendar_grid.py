@@ -65,7 +65,7 @@ def weeks_to_print(plan: AccountPlan) -> list[Week]:
     return [w for w in plan.weeks if (w.end >= first and w.start <= last) or w.start in busy]
 
 
-class CalendarGrid:
+class PrintedCalendar:
     """Units for one account's plan: a legend, the day header and one unit per week."""
 
     def __init__(self, pdf: PdfDocument, plan: AccountPlan, *, show_obstacles: bool, plain: bool = False):

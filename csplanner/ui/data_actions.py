@@ -163,7 +163,7 @@ class DataActions(QObject):
             if mode is None:
                 return False
         try:
-            result = book_json.import_book(self.ctx.db, path, mode)
+            result = book_json.import_book(self.ctx.db, path, mode, datetime.now())
         except DomainError as exc:
             self.warn(exc.message)
             return False

@@ -1,7 +1,7 @@
 """The whole book as JSON: a lossless round trip, merge or replace, all or nothing."""
 
 import json
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -11,6 +11,8 @@ from csplanner.core.db import open_database
 from csplanner.core.errors import DomainError
 from csplanner.core.services import accounts
 from csplanner.demo import generate
+
+NOW = datetime(2026, 11, 20, 9, 0)
 
 
 @pytest.fixture
@@ -56,7 +58,7 @@ def test_merge_adds_only_new_accounts_with_everything_they_hold(tmp_path, demo_b
     first_name = json.loads(out.read_text())["tables"]["account"][0]["name"]
     with other.session() as s:
         accounts.create(s, name=first_name.upper())  # already there, in another case
-    result = book_json.import_book(other, out, "merge")
+    result = book_json.import_book(other, out, "merge", NOW)
     assert result.accounts == 11 and result.skipped_accounts == [first_name]
     with other.session() as s:
         assert len(accounts.list_rows(s, include_archived=True)) == 13
@@ -72,7 +74,7 @@ def test_replace_swaps_the_whole_book_after_a_backup(tmp_path, demo_book):
     other = open_database(tmp_path / "other.sqlite3")
     with other.session() as s:
         accounts.create(s, name="Mine Ltd")
-    book_json.import_book(other, out, "replace")
+    book_json.import_book(other, out, "replace", NOW)
     with other.session() as s:
         names = [r.name for r in accounts.list_rows(s, include_archived=True)]
     assert len(names) == 12 and "Mine Ltd" not in names
@@ -98,7 +100,7 @@ def test_a_bad_row_anywhere_imports_nothing(tmp_path, demo_book, spoil):
     with target.session() as s:
         accounts.create(s, name="Mine Ltd")
     with pytest.raises(DomainError, match="Nothing was imported"):
-        book_json.import_book(target, out, "replace")
+        book_json.import_book(target, out, "replace", NOW)
     with target.session() as s:
         assert [r.name for r in accounts.list_rows(s)] == ["Mine Ltd"]
     target.dispose()

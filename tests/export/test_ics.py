@@ -6,7 +6,7 @@ import pytest
 from icalendar import Calendar
 
 from csplanner.cli import main
-from csplanner.core.book import book_id, find_account
+from csplanner.core.book import book_id
 from csplanner.core.errors import DomainError
 from csplanner.core.services import accounts, checkins, milestones
 from csplanner.export.ics import export_ics
@@ -102,15 +102,18 @@ def test_export_refuses_the_database_and_its_side_files(db, book):
             export_ics(db, target, today=TODAY, now=NOW)
 
 
-def test_find_account_by_name_or_unique_prefix(db, book):
+def test_export_ics_account_reads_a_name_or_a_unique_start_like_every_account_option(db, book, tmp_path, capsys):
+    out = tmp_path / "one.ics"
+    assert main(["export-ics", "--db", str(db.path), "--out", str(out), "--account", "HARB"]) == 0
+    titles = {str(e["SUMMARY"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
+    assert titles and all(t.startswith("Harbor Energy · ") for t in titles)
     with db.session() as s:
-        assert find_account(s, "harbor energy") == (book["harbor"], "Harbor Energy")
-        assert find_account(s, "HARB") == (book["harbor"], "Harbor Energy")
         accounts.create(s, name="Harbor Bank")
-        with pytest.raises(DomainError, match=r"'harb' could be 2 accounts \(Harbor Bank, Harbor Energy\)"):
-            find_account(s, "harb")
-        with pytest.raises(DomainError, match="No account named 'Zed'"):
-            find_account(s, "Zed")
+    capsys.readouterr()
+    assert main(["export-ics", "--db", str(db.path), "--out", str(out), "--account", "harb"]) != 0
+    assert "'harb' matches 2 accounts: Harbor Bank; Harbor Energy" in capsys.readouterr().err
+    assert main(["export-ics", "--db", str(db.path), "--out", str(out), "--account", "Zed"]) != 0
+    assert "No account named 'Zed'" in capsys.readouterr().err
 
 
 def test_cli_export_ics(capsys, db, book, tmp_path):

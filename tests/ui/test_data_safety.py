@@ -210,7 +210,7 @@ def test_writing_commands_respect_an_open_window(qapp, tmp_path, capsys, argv):
     from csplanner.cli import main
 
     path = book(tmp_path / "b.sqlite3")
-    values = {"json": str(tmp_path / "x.json"), "backup": str(backups.take(path, "manual"))}
+    values = {"json": str(tmp_path / "x.json"), "backup": str(backups.take(path, "manual", datetime(2026, 11, 20, 9, 0)))}
     held = instance_lock.acquire(path)
     try:
         code = main([argv[0], "--db", str(path), *[a.format(**values) for a in argv[1:]]])

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from csplanner.core.changes import RecordType
 from csplanner.core.enums import Severity
-from csplanner.core.services import accounts, milestones, notes, obstacles
+from csplanner.core.services import accounts, milestones, notes, obstacles, stakeholders
 from csplanner.ui.record_table import RecordTab
 from tests.conftest import TODAY
 
@@ -60,3 +60,20 @@ def test_severity_sorts_by_rank_and_the_selection_follows_its_row(ctx, qtbot):
     click_header(qtbot, tab, 3)
     assert column(tab, 3) in (["Low", "Medium", "Critical"], ["Critical", "Medium", "Low"])
     assert tab.current_id() == chosen
+
+
+def test_a_long_title_and_email_show_whole_when_the_other_columns_need_less(ctx, qtbot):
+    with ctx.db.session() as s:
+        aid = accounts.create(s, name="Ashford").id
+        stakeholders.create(s, account_id=aid, name="Kenji Quinn", title="Process Excellence Lead",
+                            email="kquinn@ashfordmanufacturing.co.uk", location="Leeds")
+    tab = RecordTab(ctx, RecordType.STAKEHOLDER)
+    qtbot.addWidget(tab)
+    tab.resize(1080, 400)
+    tab.set_account(aid)
+    tab.show()
+    qtbot.waitExposed(tab)
+    header, metrics = tab.table.horizontalHeader(), tab.table.fontMetrics()
+    for c in (1, 6):  # Title, Email: their whole text fits
+        text = tab.model.index(0, c).data()
+        assert header.sectionSize(c) >= metrics.horizontalAdvance(text), text

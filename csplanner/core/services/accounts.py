@@ -64,18 +64,13 @@ def get(session: Session, account_id: int) -> Account:
     return records.get(session, Account, account_id)
 
 
-def fold(text: str) -> str:
-    """How a typed name is compared: Unicode case folding ('STRASSE' finds 'Straße'), compatibility forms."""
-    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text.strip()).casefold())
-
-
 def resolve(session: Session, text: str) -> Account:
     """The account `text` names, as every `--account` reads it: the name itself (case folded), else the
     one name starting with it, else the one name containing it. Several: they are listed to choose from."""
-    key = fold(text)
+    key = names.key(text)
     if not key:
         raise DomainError("Give an account's name, or the start of it.", "account")
-    rows = [(i, n, fold(n)) for i, n in session.exec(select(Account.id, Account.name)).all()]
+    rows = [(i, n, names.key(n)) for i, n in session.exec(select(Account.id, Account.name)).all()]
     rows.sort(key=lambda r: r[2])
     rules: tuple[Callable[[str], bool], ...] = (key.__eq__, lambda n: n.startswith(key), lambda n: key in n)
     for rule in rules:

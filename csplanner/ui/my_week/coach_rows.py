@@ -93,8 +93,6 @@ class CoachSections:
         hours.setDecimals(1)
         hours.setSuffix(" h")
         hours.setValue(week.capacity)
-        hours.setAccessibleName("Hours this week")
-        hours.lineEdit().setAccessibleName("Hours this week")
         hours.setToolTip("Hours you have for the plan this week (File → Coach settings… sets the usual week)")
         name_widget(hours, "Hours this week", "Hours you have for the plan this week")
         hours.editingFinished.connect(lambda: self._set_hours(week_start, hours.value(), week.capacity))

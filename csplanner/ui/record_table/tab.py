@@ -114,6 +114,15 @@ class RecordTab(QWidget):
         t.edit_requested.connect(self.edit_current)
         t.delete_requested.connect(self.delete_current)
 
+    def _fit_columns(self) -> None:
+        """Columns no wider than this account's text needs (at most their sample's width), so the
+        spare width goes to the stretching ones (a title, an email) instead of clipping them."""
+        header, metrics = self.table.horizontalHeader(), self.fontMetrics()
+        for column, sample in enumerate(self.spec.widths):
+            if sample and column not in self.spec.stretch and not header.isSectionHidden(column):
+                want = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+                header.resizeSection(column, min(want, metrics.horizontalAdvance(sample) + 24))
+
     # --- loading ---------------------------------------------------------------------------
     def set_account(self, account_id: int | None) -> None:
         self.account_id = account_id
@@ -138,6 +147,8 @@ class RecordTab(QWidget):
         self.empty.setText(f"No {self.spec.title.lower()} yet.\nAdd the first {NOUNS[self.record_type]} "
                            f"with the button above{hint}.")
         self.stack.setCurrentWidget(self.table if rows else self.empty)
+        if rows:
+            self._fit_columns()
         if keep is not None:
             self.select(keep)
         elif self.record_type == RecordType.MILESTONE:  # open the plan at the next runs, not at kickoff long ago
