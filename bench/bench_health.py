@@ -1,28 +1,28 @@
-"""How fast health and My week are on a demo book of 500 and 5000 accounts.
+"""How fast health is on a demo book of 500 and 5000 accounts, each figure against a floor.
 
-Prints, for each size: health_many over every account (what the accounts list sorts by), one
-account_health (the overview panel), snapshot_week (run at every start), the first backfill
-(11 past weeks reconstructed a week per step, first start only; the longest step is how long
-the window can stall) and a second one (every later start), week_plan,
-and the My week view: first build and a redraw after ticking a run. Budget: an interactive
-step under 100 ms feels instant; under 300 ms is fine for a screen switch.
+health_many over every account (what the accounts list sorts by) against the floor: raw
+sqlite3 queries reading the same rows health reads (accounts, runs, obstacles, check-ins, who
+attended, stakeholders, seasons), fetched into Python and nothing else (goal <= 3x). One
+account_health (the overview panel) against the same raw read of that account's rows.
+snapshot_week (run after every start), the first backfill (11 past weeks, a week per step; the
+longest step is how long the window can stall) and a later one, and week_plan, each against
+health_many over every account (the work they cannot avoid).
 
-    .venv/bin/python bench/bench_health.py [--sizes 500 5000]
+    .venv/bin/python bench/bench_health.py [--sizes 500 5000] [--runs 5]
 """
 
 import argparse
 import os
-import statistics
+import sqlite3
 import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench-home-"))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from figures import alternate, show  # noqa: E402
 
 from csplanner import demo  # noqa: E402
 from csplanner.core import health, week  # noqa: E402
@@ -31,85 +31,74 @@ from csplanner.core.db import open_database  # noqa: E402
 TODAY = date(2026, 11, 25)
 MONDAY = date(2026, 11, 23)
 
-
-def timed(fn: Callable[[], object], repeat: int = 5) -> tuple[float, object]:
-    """Median seconds over `repeat` runs, and the last result."""
-    times, result = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), result
-
-
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:8.1f} ms"
+# the rows health reads, as plain tuples: what any program computing it must at least fetch
+RAW = (
+    "SELECT id, contract_signed, renewal, archived FROM account{a}",
+    "SELECT account_id, planned_on, done_on, status FROM milestone{w}",
+    "SELECT account_id, severity, kind, opened_on, resolved_on FROM obstacle{w}",
+    "SELECT account_id, held_on FROM check_in{w}",
+    "SELECT a.stakeholder_id, a.check_in_id FROM check_in_attendee a JOIN stakeholder s ON s.id = a.stakeholder_id{s}",
+    "SELECT id, account_id, role, status, left_on, cadence_days FROM stakeholder{w}",
+    "SELECT account_id, number, start FROM season{w}",
+)
 
 
-def bench(size: int, folder: Path) -> None:
-    from csplanner.app import make_context
-    from csplanner.ui.my_week import MyWeekView
+def raw_read(path: Path, account_id: int | None = None) -> Callable[[], int]:
+    con = sqlite3.connect(path)
+    if account_id is None:
+        queries = [q.format(a="", w="", s="") for q in RAW]
+    else:
+        one = f" WHERE account_id = {int(account_id)}"
+        queries = [q.format(a=f" WHERE id = {int(account_id)}", w=one, s=f" WHERE s.account_id = {int(account_id)}")
+                   for q in RAW]
+    return lambda: sum(len(con.execute(q).fetchall()) for q in queries)
 
+
+def bench(size: int, runs: int, folder: Path) -> None:
     path = folder / f"demo-{size}.sqlite3"
     t0 = time.perf_counter()
     db = open_database(path)
     demo.generate(db, accounts=size, seed=1, today=TODAY)
-    print(f"\n-- {size} accounts (demo written in {time.perf_counter() - t0:.1f} s)")
+    print(f"\n-- {size} accounts (demo written in {time.perf_counter() - t0:.1f} s; medians of {runs}, "
+          f"run alternately with their floor)")
 
     with db.session() as s:
-        t, scores = timed(lambda: health.health_many(s, None, TODAY))
-        print(f"health_many, every account        {ms(t)}  ({len(scores)} scores)")  # type: ignore[arg-type]
-        some = sorted(scores)[:200]  # type: ignore[arg-type]
-        t, _ = timed(lambda: health.health_many(s, some, TODAY))
-        print(f"health_many, 200 ids              {ms(t)}")
-        t, _ = timed(lambda: health.account_health(s, some[0], TODAY), repeat=21)
-        print(f"account_health, one account       {ms(t)}")
-        t, plan = timed(lambda: week.week_plan(s, MONDAY, TODAY))
-        print(f"week_plan                         {ms(t)}  ({plan.due_count()} runs due, "  # type: ignore[union-attr]
-              f"{len(plan.overdue)} overdue, {len(plan.obstacles)} obstacles, "  # type: ignore[union-attr]
-              f"{len(plan.missed_training)} missed training)")  # type: ignore[union-attr]
+        scores = health.health_many(s, None, TODAY)
+        floor_all = raw_read(path)
+        t, f = alternate(lambda: health.health_many(s, None, TODAY), floor_all, runs)
+        show(f"health_many_ms_{size}", f"health_many, every account ({len(scores)})", t * 1000, f * 1000,
+             goal="<= 3x", floor_label="raw read")
+        one = sorted(scores)[len(scores) // 2]
+        t, f = alternate(lambda: health.account_health(s, one, TODAY), raw_read(path, one), runs * 4)
+        show(f"account_health_ms_{size}", "account_health, one account", t * 1000, f * 1000,
+             floor_label="raw read")
+        t, base = alternate(lambda: week.week_plan(s, MONDAY, TODAY), lambda: health.health_many(s, None, TODAY), runs)
+        show(f"week_plan_ms_{size}", "week_plan", t * 1000, base * 1000, floor_label="health")
     steps, added = [], 0
     for back in range(1, health.TREND_WEEKS):  # as the app does it: one short unit of work per week
         t0 = time.perf_counter()
         with db.session() as s:
             added += health.backfill_week(s, TODAY, back)
         steps.append(time.perf_counter() - t0)
-    print(f"backfill, first start (11 weeks)  {ms(sum(steps))}  ({added} scores added; "
-          f"longest step {max(steps) * 1000:.0f} ms)")
+    show(f"backfill_first_step_ms_{size}", f"backfill, longest of {len(steps)} steps", max(steps) * 1000,
+         base * 1000, floor_label="health")
     with db.session() as s:
         t0 = time.perf_counter()
         health.backfill(s, TODAY)
-        print(f"backfill, later starts            {ms(time.perf_counter() - t0)}")
-    with db.session() as s:
-        t, n = timed(lambda: health.snapshot_week(s, TODAY), repeat=3)
-        print(f"snapshot_week                     {ms(t)}  ({n} upserted)")
-
-    ctx = make_context(db)
-    ctx.today = lambda: TODAY
-    t0 = time.perf_counter()
-    view = MyWeekView(ctx)
-    view.resize(1300, 900)
-    view.show()
-    QApplication.processEvents()
-    print(f"My week: construct and show      {ms(time.perf_counter() - t0)}  (snapshot steps run after)")
-    t, _ = timed(lambda: (view.refresh(), QApplication.processEvents()))
-    print(f"My week: redraw after an edit     {ms(t)}")
-    t, _ = timed(lambda: (view.go(1), QApplication.processEvents()))
-    print(f"My week: next week                {ms(t)}")
-    view.close()
-    view.deleteLater()
-    QApplication.processEvents()
+        show(f"backfill_later_ms_{size}", "backfill, later starts", (time.perf_counter() - t0) * 1000, None)
+        t, base = alternate(lambda: health.snapshot_week(s, TODAY), lambda: health.health_many(s, None, TODAY), 3)
+        show(f"snapshot_week_ms_{size}", "snapshot_week", t * 1000, base * 1000, floor_label="health")
     db.dispose()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5000])
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    _app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory(prefix="csplanner-bench-") as folder:
         for size in args.sizes:
-            bench(size, Path(folder))
+            bench(size, args.runs, Path(folder))
 
 
 if __name__ == "__main__":

@@ -10,20 +10,18 @@ Each figure is appended to bench/results.jsonl (date, commit, machine, figure, v
 """
 
 import argparse
-import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from figures import show
+
 TODAY = date(2026, 11, 25)
-RESULTS = HERE / "results.jsonl"
 
 FLOOR = r"""
 import sys
@@ -66,22 +64,6 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024  # Linux reports kilobytes
 
 
-def commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True,
-                              text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
-def record(figure: str, value: float, floor: float, unit: str) -> None:
-    line = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "commit": commit(),
-            "machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cpu",
-            "figure": figure, "value": round(value, 4), "floor": round(floor, 4), "unit": unit}
-    with RESULTS.open("a", encoding="utf-8") as out:
-        out.write(json.dumps(line) + "\n")
-
-
 def make_book(folder: Path, size: int, env: dict[str, str]) -> Path:
     path = folder / f"demo-{size}.sqlite3"
     subprocess.run([sys.executable, "-m", "csplanner", "demo", "--db", str(path), "--accounts", str(size),
@@ -104,11 +86,9 @@ def bench(size: int, runs: int, folder: Path, env: dict[str, str]) -> None:
         f_wall.append(w), f_mem.append(m)
     aw, fw = statistics.median(a_wall), statistics.median(f_wall)
     am, fm = statistics.median(a_mem), statistics.median(f_mem)
-    print(f"-- {size} accounts ({runs} runs each, medians)")
-    print(f"start to first paint   app {aw:6.2f} s   floor {fw:5.2f} s   = {aw / fw:4.1f}x  (goal <= 1.5x)")
-    print(f"peak memory            app {am:6.0f} MB  floor {fm:5.0f} MB  = {am / fm:4.1f}x  (goal <= 1.3x)")
-    record(f"start_s_{size}", aw, fw, "s")
-    record(f"peak_mb_{size}", am, fm, "MB")
+    print(f"-- {size} accounts ({runs} runs each, alternately, medians)")
+    show(f"start_s_{size}", "start to first paint", aw, fw, "s", goal="<= 1.5x", floor_label="floor script")
+    show(f"peak_mb_{size}", "peak memory", am, fm, "MB", goal="<= 1.3x", floor_label="floor script")
 
 
 def main() -> None:

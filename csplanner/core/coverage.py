@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlmodel import Session, col, select
+import sqlalchemy as sa
+from sqlmodel import Session, func
 
 from csplanner.core import cadence
 from csplanner.core import settings as coach_settings
 from csplanner.core.enums import StakeholderRole, StakeholderStatus
-from csplanner.core.models import Stakeholder
+from csplanner.core.models import CheckIn, CheckInAttendee, Stakeholder
 from csplanner.core.present import plural
 
 COST = {"nobody": 60, "single": 40, "no_sponsor": 25, "champion_left": 25, "due": 5, "overdue": 10}
@@ -64,35 +65,66 @@ def score(c: Coverage) -> tuple[float, str]:
 
 def figures(session: Session, account_ids: Sequence[int], signed: dict[int, date | None],
             today: date) -> dict[int, Coverage]:
-    """Coverage figures of these accounts as of `today` (who had left by then, who had been met)."""
+    """Coverage figures of these accounts as of `today` (who had left by then, who had been met).
+
+    One grouped query: SQLite counts the people (17 000 in a 5000-account book) by account; only
+    those never met come back by (account, cadence), as their clock starts at `signed`."""
     if not account_ids:
         return {}
     prefs = coach_settings.load(session)
-    q = select(Stakeholder.id, Stakeholder.account_id, Stakeholder.role, Stakeholder.status, Stakeholder.left_on,
-               Stakeholder.cadence_days)
+    person = Stakeholder.__table__.alias("person")  # type: ignore[attr-defined]
+    attendee = CheckInAttendee.__table__  # type: ignore[attr-defined]
+    talk = CheckIn.__table__  # type: ignore[attr-defined]
+    last = sa.select(func.max(talk.c.held_on)).select_from(
+        attendee.join(talk, talk.c.id == attendee.c.check_in_id)).where(
+        attendee.c.stakeholder_id == person.c.id, talk.c.held_on <= today).scalar_subquery()
+    own = person.c.cadence_days
+    by_role = sa.case({str(role): days for role, days in prefs.cadence_days.items()}, value=sa.cast(person.c.role, sa.String),
+                      else_=None) if prefs.cadence_days else sa.null()
+    q = sa.select(
+        person.c.account_id.label("aid"), sa.cast(person.c.role, sa.String).label("role"),
+        sa.and_(person.c.status == StakeholderStatus.LEFT.value,
+                sa.or_(person.c.left_on.is_(None), person.c.left_on <= today)).label("gone"),
+        person.c.left_on.label("left_on"),
+        sa.case((own.is_not(None), func.nullif(own, 0)), else_=by_role).label("every"),
+        last.label("last"),
+    )
     if len(account_ids) <= 5000:
-        q = q.where(col(Stakeholder.account_id).in_(list(account_ids)))
-    met = cadence.last_met(session, today)
-    # per account: active, sponsors, champion left on, due, overdue (plain lists: 17 000 people)
+        q = q.where(person.c.account_id.in_(list(account_ids)))
+    p = q.cte("p").prefix_with("MATERIALIZED")  # the last check-in once per person, not once per use
+    days = func.max(0, func.julianday(today.isoformat()) - func.julianday(p.c.last))
+    met = sa.and_(sa.not_(p.c.gone), p.c.every.is_not(None), p.c.last.is_not(None))
+    never_met = sa.case((sa.and_(sa.not_(p.c.gone), p.c.last.is_(None)), p.c.every), else_=None).label("never_met")
+    recent = (today - timedelta(days=CHAMPION_LEFT_DAYS)).isoformat()
+    rows = session.connection().execute(sa.select(
+        p.c.aid,
+        func.sum(sa.case((sa.not_(p.c.gone), 1), else_=0)),
+        func.sum(sa.case((sa.and_(sa.not_(p.c.gone), p.c.role == StakeholderRole.EXEC_SPONSOR.value), 1), else_=0)),
+        func.max(sa.case((sa.and_(p.c.gone, p.c.role == StakeholderRole.CHAMPION.value, p.c.left_on >= recent),
+                          p.c.left_on), else_=None)),
+        func.sum(sa.case((sa.and_(met, days >= p.c.every, 2 * days < 3 * p.c.every), 1), else_=0)),
+        func.sum(sa.case((sa.and_(met, 2 * days >= 3 * p.c.every), 1), else_=0)),
+        never_met, func.count(),
+    ).group_by(p.c.aid, never_met)).all()
+    # per account: active, sponsors, champion left on, due, overdue
     found: dict[int, list] = defaultdict(lambda: [0, 0, None, 0, 0])
-    recent = today - timedelta(days=CHAMPION_LEFT_DAYS)
-    cadence_of: dict[tuple[str, int | None], int | None] = {}
-    for sid, aid, role, status, left_on, own in session.connection().execute(q).all():
+    for aid, active, sponsors, left_on, due, overdue, every, n in rows:
         if aid not in signed:
             continue
         f = found[aid]
-        left_on = left_on if left_on is None or isinstance(left_on, date) else date.fromisoformat(str(left_on))
-        if status == StakeholderStatus.LEFT and (left_on is None or left_on <= today):
-            if role == StakeholderRole.CHAMPION and left_on is not None and recent <= left_on:
-                f[2] = max(left_on, f[2] or left_on)
-            continue
-        key = (role, own)
-        if key not in cadence_of:
-            cadence_of[key] = prefs.cadence_for(role, own)
-        since = met.get(sid) or signed.get(aid)
-        st = cadence.state(None if since is None else max(0, (today - since).days), cadence_of[key])
-        f[0] += 1
-        f[1] += role == StakeholderRole.EXEC_SPONSOR
-        f[3] += st == cadence.CadenceState.DUE
-        f[4] += st == cadence.CadenceState.OVERDUE
+        f[0] += active
+        f[1] += sponsors
+        if left_on is not None:
+            f[2] = max(_as_date(left_on), f[2] or date.min)
+        f[3] += due
+        f[4] += overdue
+        if every is not None:  # never met: the clock runs from the contract's signing
+            since = signed[aid]
+            st = cadence.state(None if since is None else max(0, (today - since).days), every)
+            f[3] += n * (st == cadence.CadenceState.DUE)
+            f[4] += n * (st == cadence.CadenceState.OVERDUE)
     return {aid: Coverage(*f) for aid, f in found.items()}
+
+
+def _as_date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))

@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 from sqlmodel import Session
 
 from csplanner.core.db import Database, open_database
-from csplanner.core.enums import MilestoneStatus, ObstacleKind, Phase, RunType, Severity, Stage
-from csplanner.core.models import Account, CheckIn, Milestone, Obstacle
+from csplanner.core.enums import (
+    MilestoneStatus, ObstacleKind, Phase, RunType, Severity, Stage, StakeholderRole, StakeholderStatus,
+)
+from csplanner.core.models import Account, CheckIn, CheckInAttendee, Milestone, Obstacle, Stakeholder
 
 TODAY = date(2026, 11, 25)
 
@@ -86,6 +88,29 @@ books = st.builds(
 book_lists = st.lists(books, min_size=1, max_size=4)
 
 
+@dataclass(frozen=True)
+class Person:
+    """A stakeholder, and the days of the check-ins they were at."""
+
+    role: StakeholderRole
+    status: StakeholderStatus
+    left: int | None  # left_on, days from TODAY
+    cadence: int | None  # their own cadence (0: none), None: the role's
+    met: tuple[int, ...]
+
+
+people = st.builds(
+    Person,
+    role=st.sampled_from(list(StakeholderRole)),
+    status=st.sampled_from(list(StakeholderStatus)),
+    left=st.one_of(st.none(), near(-91, -90, -89, -1, 0, 1, lo=-120, hi=10)),
+    cadence=st.one_of(st.none(), st.sampled_from([0, 1, 14, 21, 30])),
+    # around the cadences' edges: 14 days amber and 21 red, 21/32, 30/45
+    met=st.lists(near(-13, -14, -20, -21, -31, -32, -44, -45, 0, 1, lo=-100, hi=5), max_size=3).map(tuple),
+)
+teams = st.lists(people, max_size=4).map(tuple)
+
+
 def day(offset: int | None) -> date | None:
     return None if offset is None else TODAY + timedelta(days=offset)
 
@@ -116,6 +141,21 @@ def insert(session: Session, book: list[Book]) -> list[int]:
             session.add(CheckIn(account_id=account.id, held_on=day(talk)))
     session.flush()
     return ids
+
+
+def insert_people(session: Session, account_id: int, team: tuple[Person, ...]) -> None:
+    """The account's stakeholders, each with a check-in of its own on each day they were met."""
+    for n, p in enumerate(team):
+        person = Stakeholder(account_id=account_id, name=f"Person {n}", role=p.role, status=p.status,
+                             left_on=day(p.left), cadence_days=p.cadence)
+        session.add(person)
+        session.flush()
+        for met in p.met:
+            talk = CheckIn(account_id=account_id, held_on=day(met))
+            session.add(talk)
+            session.flush()
+            session.add(CheckInAttendee(check_in_id=talk.id, stakeholder_id=person.id))
+    session.flush()
 
 
 @contextmanager

@@ -10,11 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from csplanner.core import health
+from csplanner.core import settings as coach_settings
 from csplanner.core.coverage import Coverage
-from csplanner.core.enums import MilestoneStatus, ObstacleKind, Severity
+from csplanner.core.enums import MilestoneStatus, ObstacleKind, Severity, StakeholderRole, StakeholderStatus
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, HealthSnapshot, Season
-from tests.core.books import TODAY, Book, book_lists, day, insert, module_database, scratch
+from tests.core.books import (
+    TODAY, Book, Person, book_lists, day, insert, insert_people, module_database, scratch, teams,
+)
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +25,34 @@ def book_db(tmp_path_factory):
     yield from module_database(tmp_path_factory, "health")
 
 
-def expected_health(aid: int, b: Book, today: date, renewed: date | None = None) -> health.Health:
+def expected_coverage(team: tuple[Person, ...], signed: date | None, today: date,
+                      cadences: dict[StakeholderRole, int]) -> Coverage:
+    """The coverage rules read off the people: who is still there, who left recently, and each
+    one's days since the last check-in they were at (never met: since signing) against their cadence."""
+    active = sponsors = due = overdue = 0
+    champion_left: date | None = None
+    for p in team:
+        left = day(p.left)
+        if p.status == StakeholderStatus.LEFT and (left is None or left <= today):
+            if p.role == StakeholderRole.CHAMPION and left is not None and left >= today - timedelta(days=90):
+                champion_left = max(left, champion_left or left)
+            continue
+        active += 1
+        sponsors += p.role == StakeholderRole.EXEC_SPONSOR
+        every = (p.cadence or None) if p.cadence is not None else cadences.get(p.role)
+        since = max((day(m) for m in p.met if day(m) <= today), default=signed)
+        if not every:
+            continue
+        days = None if since is None else max(0, (today - since).days)
+        if days is None or days >= 1.5 * every:  # red at one and a half cadences
+            overdue += 1
+        elif days >= every:  # amber at the cadence
+            due += 1
+    return Coverage(active, sponsors, champion_left, due, overdue)
+
+
+def expected_health(aid: int, b: Book, today: date, renewed: date | None = None,
+                    team: tuple[Person, ...] = (), cadences: dict | None = None) -> health.Health:
     """The README's rules read straight off the generated records, one account at a time.
     `renewed`: the start of a later season; once it has begun, the plan and the clock are its own."""
     signed = day(b.signed)
@@ -45,13 +75,14 @@ def expected_health(aid: int, b: Book, today: date, renewed: date | None = None)
     still_open = Counter(
         (t.severity, t.kind) for t in b.troubles
         if day(t.opened) <= today and (t.resolved is None or day(t.opened) + timedelta(days=t.resolved) > today))
-    past_talks = [day(t) for t in b.talks if day(t) <= today]
+    talks = [*b.talks, *(m for p in team for m in p.met)]
+    past_talks = [day(t) for t in talks if day(t) <= today]
     return health.combine(aid, (
         health.compliance_part(len(due), on_time, late),
         health.obstacles_part(dict(still_open)),
         health.checkins_part(max(past_talks, default=None), signed, today),
         health.progress_part(sum(1 for r in plan if done_by_today(r)), len(plan), signed, race, today),
-        health.coverage_part(Coverage()),  # these books have nobody on file: coverage has its own tests
+        health.coverage_part(expected_coverage(team, signed, today, cadences or coach_settings.CADENCE_DAYS)),
     ))
 
 
@@ -77,6 +108,38 @@ def test_health_many_equals_the_rules_read_one_account_at_a_time(book_db, book, 
         # duplicates, a missing id and another order ask for the same accounts
         again = health.health_many(s, [*reversed(ids), ids[0], 10_000], today)
         assert again == expected
+
+
+role_cadences = st.one_of(st.none(), st.dictionaries(st.sampled_from(list(StakeholderRole)), st.integers(1, 45)))
+
+
+@given(book=book_lists, shift=st.sampled_from([0, -1, 1, -7, 30]), renewals=st.lists(
+       st.one_of(st.none(), st.sampled_from([-30, -1, 0, 1])), min_size=4, max_size=4),
+       staff=st.lists(teams, min_size=4, max_size=4), cadences=role_cadences)
+def test_health_many_with_people_equals_the_rules_read_one_account_at_a_time(book_db, book, shift, renewals,
+                                                                             staff, cadences):
+    """Coverage too: people who left (and when), cadences of their own or their role's (as set in
+    the coach's settings), the last check-in each attended or else the contract's signing."""
+    today = TODAY + timedelta(days=shift)
+    with scratch(book_db) as s:
+        if cadences is not None:
+            coach_settings.save(s, coach_settings.CoachSettings(cadence_days=cadences))
+        by_role = {**coach_settings.CADENCE_DAYS, **(cadences or {})}
+        ids = insert(s, book)
+        renewed = {}
+        for aid, b, offset, team in zip(ids, book, renewals, staff, strict=False):
+            insert_people(s, aid, team)
+            if offset is not None:
+                renewed[aid] = TODAY + timedelta(days=offset)
+                s.add_all([Season(account_id=aid, number=1, start=day(b.signed)),
+                           Season(account_id=aid, number=2, start=renewed[aid])])
+        s.flush()
+        expected = {aid: expected_health(aid, b, today, renewed.get(aid), team, by_role)
+                    for aid, b, team in zip(ids, book, staff, strict=False)}
+        assert health.health_many(s, ids, today) == expected
+        assert [health.account_health(s, aid, today) for aid in ids] == [expected[aid] for aid in ids]
+        live = {aid: h for (aid, h), b in zip(expected.items(), book, strict=True) if not b.archived}
+        assert health.health_many(s, None, today) == live
 
 
 @settings(max_examples=15)  # each example scores every account four times

@@ -1,0 +1,118 @@
+"""My week on the 5000-account demo book: redraw after one edit, week navigation, first show.
+
+Each figure against its floor, measured in the same run (medians, run alternately):
+- redraw after an edit: ticking a run off through the same operation the tick box calls, with
+  My week shown (it redraws) against the view hidden (the edit alone, the view only marks itself
+  stale). Goal: the redraw adds at most 50 ms.
+- next week: the view's step against the core's week_plan for that week (the read it needs).
+  Goal <= 100 ms.
+- construct and first show, against week_plan for this week.
+
+    .venv/bin/python bench/bench_my_week.py [--sizes 5000] [--runs 5]
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench-home-"))
+
+from figures import show  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from csplanner import demo  # noqa: E402
+from csplanner.core import week  # noqa: E402
+from csplanner.core.db import open_database  # noqa: E402
+
+TODAY = date(2026, 11, 25)
+MONDAY = date(2026, 11, 23)
+
+
+def bench(size: int, runs: int, folder: Path) -> None:
+    from csplanner.app import make_context
+    from csplanner.ui import operations
+    from csplanner.ui.my_week import MyWeekView
+
+    path = folder / f"demo-{size}.sqlite3"
+    t0 = time.perf_counter()
+    db = open_database(path)
+    demo.generate(db, accounts=size, seed=1, today=TODAY)
+    print(f"\n-- {size} accounts (demo written in {time.perf_counter() - t0:.1f} s; medians of {runs})")
+    ctx = make_context(db)
+    ctx.today = lambda: TODAY
+
+    def plan(monday: date) -> week.WeekPlan:
+        with db.session() as s:
+            return week.week_plan(s, monday, TODAY)
+
+    floor = statistics.median(_time(lambda: plan(MONDAY)) for _ in range(runs))
+    t0 = time.perf_counter()
+    view = MyWeekView(ctx)
+    view.resize(1300, 900)
+    view.show()
+    QApplication.processEvents()
+    show(f"my_week_first_show_ms_{size}", "My week: construct and first show", (time.perf_counter() - t0) * 1000,
+         floor * 1000, floor_label="week_plan")
+
+    # tick and untick runs of this week, shown and hidden in turn
+    assert view.plan is not None
+    todays = [i for day, items in view.plan.days if day == TODAY for i in items][:runs]
+    shown, hidden = [], []
+    for n, item in enumerate(todays):
+        for visible, into in ((True, shown), (False, hidden)):
+            view.setVisible(visible)
+            QApplication.processEvents()
+            t0 = time.perf_counter()
+            operations.tick_run(ctx, item.milestone_id, visible)  # tick off, then back
+            QApplication.processEvents()
+            into.append(time.perf_counter() - t0)
+    redraw, edit = statistics.median(shown), statistics.median(hidden)
+    show(f"my_week_edit_redraw_ms_{size}", "My week: one edit, redrawn", redraw * 1000, edit * 1000,
+         floor_label="edit alone", goal="redraw adds <= 50 ms")
+
+    view.setVisible(True)
+    QApplication.processEvents()
+    steps, reads = [], []
+    for n in range(runs):
+        step = 1 if n % 2 == 0 else -1
+        t0 = time.perf_counter()
+        view.go(step)
+        QApplication.processEvents()
+        steps.append(time.perf_counter() - t0)
+        reads.append(_time(lambda: plan(view.week_start)))
+    show(f"my_week_next_week_ms_{size}", "My week: next/previous week", statistics.median(steps) * 1000,
+         statistics.median(reads) * 1000, floor_label="week_plan", goal="<= 100 ms")
+    view.close()
+    view.deleteLater()
+    QApplication.processEvents()
+    ctx.undo_stack.clear()
+    db.dispose()
+
+
+def _time(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5000])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory(prefix="csplanner-bench-") as folder:
+        for size in args.sizes:
+            bench(size, args.runs, Path(folder))
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
