@@ -13,6 +13,7 @@ Each figure against its floor, measured in the same run (medians, run alternatel
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -34,15 +35,19 @@ TODAY = date(2026, 11, 25)
 MONDAY = date(2026, 11, 23)
 
 
-def bench(size: int, runs: int, folder: Path) -> None:
+def bench(size: int, runs: int, folder: Path, book: Path | None = None) -> None:
     from csplanner.app import make_context
     from csplanner.ui import operations
     from csplanner.ui.my_week import MyWeekView
 
     path = folder / f"demo-{size}.sqlite3"
     t0 = time.perf_counter()
-    db = open_database(path)
-    demo.generate(db, accounts=size, seed=1, today=TODAY)
+    if book is not None:  # a copy of a demo book written before (`csplanner demo --today 2026-11-25`)
+        shutil.copyfile(book, path)
+        db = open_database(path)
+    else:
+        db = open_database(path)
+        demo.generate(db, accounts=size, seed=1, today=TODAY)
     print(f"\n-- {size} accounts (demo written in {time.perf_counter() - t0:.1f} s; medians of {runs})")
     ctx = make_context(db)
     ctx.today = lambda: TODAY
@@ -105,11 +110,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[5000])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--book", type=Path, help="a demo book to copy instead of writing one (its size: --sizes)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory(prefix="csplanner-bench-") as folder:
         for size in args.sizes:
-            bench(size, args.runs, Path(folder))
+            bench(size, args.runs, Path(folder), args.book)
     del app
     return 0
 

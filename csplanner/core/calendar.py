@@ -471,8 +471,11 @@ def range_plan(
             order_by=(sa.case((Milestone.status == MilestoneStatus.SKIPPED.value, 1), else_=0),
                       col(Account.arr_minor).desc(), run_rank.desc(), func.lower(Account.name), Milestone.id),
         ).label("place")
-        inner = runs_query(*CHIP_COLUMNS, place).subquery()
-        q = select(*inner.c).where(inner.c.place <= per_day).order_by(inner.c.planned_on, inner.c.place)
+        # rank on what the calendar index holds (no run's title or notes read), then read the few kept
+        inner = runs_query(col(Milestone.id).label("mid"), place).subquery()
+        q = select(*CHIP_COLUMNS).join(Account, col(Account.id) == Milestone.account_id).join(
+            inner, inner.c.mid == Milestone.id).where(inner.c.place <= per_day).order_by(
+            Milestone.planned_on, inner.c.place)
         chips = [_chip(r, today) for r in session.exec(q).all()]
         counts: dict[date, list[int]] = {}
         agg = runs_query(Milestone.planned_on, Milestone.status, func.max(run_rank), func.count()).group_by(

@@ -52,9 +52,15 @@ def preview(db: Database, account_id: int, today: date, mode: realign.Mode, **ho
         return realign.preview(s, account_id, today, mode, **how)
 
 
-def contacts(db: Database, today: date, account_ids: Iterable[int] | None = None) -> list[cadence.Contact]:
+def contacts(db: Database, today: date, account_ids: Iterable[int] | None = None, *,
+             live_only: bool = False) -> list[cadence.Contact]:
     with db.session() as s:
-        return cadence.contacts(s, today, None if account_ids is None else list(account_ids))
+        return cadence.contacts(s, today, None if account_ids is None else list(account_ids), live_only=live_only)
+
+
+def merged_contacts(found: list[cadence.Contact], part: list[cadence.Contact],
+                    account_ids: Iterable[int]) -> list[cadence.Contact]:
+    return cadence.merged(found, part, account_ids)
 
 
 def who_to_call(db: Database, today: date, week_end: date) -> list[cadence.Contact]:

@@ -59,20 +59,21 @@ def daily_hours(session: Session, start: date, end: date, prefs: CoachSettings,
                 leave_out: Iterable[int] = ()) -> dict[date, float]:
     """Hours planned per day in [start, end] across accounts not archived (runs in `leave_out` not counted)."""
     skip = set(leave_out)
-    live = select(Account.id).where(col(Account.archived).is_(False))
+    live = col(Account.archived).is_(False)
     hours: dict[date, float] = defaultdict(float)
-    planned = select(Milestone.id, Milestone.planned_on, Milestone.run_type).where(
-        Milestone.status == MilestoneStatus.PLANNED, Milestone.planned_on >= start, Milestone.planned_on <= end,
-        col(Milestone.account_id).in_(live))
-    done = select(Milestone.id, Milestone.done_on, Milestone.run_type).where(
-        Milestone.status == MilestoneStatus.DONE, col(Milestone.done_on) >= start, col(Milestone.done_on) <= end,
-        col(Milestone.account_id).in_(live))
+    # joined, not `account_id IN (live accounts)`: SQLite then read every run of every live account
+    planned = select(Milestone.id, Milestone.planned_on, Milestone.run_type).join(
+        Account, col(Account.id) == Milestone.account_id).where(
+        Milestone.status == MilestoneStatus.PLANNED, Milestone.planned_on >= start, Milestone.planned_on <= end, live)
+    done = select(Milestone.id, Milestone.done_on, Milestone.run_type).join(
+        Account, col(Account.id) == Milestone.account_id).where(
+        Milestone.status == MilestoneStatus.DONE, col(Milestone.done_on) >= start, col(Milestone.done_on) <= end, live)
     for q in (planned, done):
-        for mid, day, run_type in session.exec(q).all():
+        for mid, day, run_type in session.exec(q.order_by(Milestone.id)).all():
             if mid not in skip:
                 hours[day] += prefs.effort_hours.get(RunType(run_type), 0.0)
-    talks = select(CheckIn.held_on).where(CheckIn.held_on >= start, CheckIn.held_on <= end,
-                                          col(CheckIn.account_id).in_(live))
+    talks = select(CheckIn.held_on).join(Account, col(Account.id) == CheckIn.account_id).where(
+        CheckIn.held_on >= start, CheckIn.held_on <= end, live).order_by(CheckIn.id)
     for day in session.exec(talks).all():
         hours[day] += prefs.checkin_hours
     return dict(hours)

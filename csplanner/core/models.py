@@ -100,10 +100,12 @@ class DiscoveryNote(Stamped, table=True):
 
 
 class Milestone(Stamped, table=True):
+    # the all-accounts calendar ranks and counts a block of weeks' runs from this index alone
+    __table_args__ = (sa.Index("ix_milestone_calendar", "planned_on", "account_id", "status", "run_type"),)
     account_id: int = Field(sa_column=account_fk())
     title: str = Field(max_length=200)
     planned_on: date = Field(index=True)
-    done_on: date | None = None
+    done_on: date | None = Field(default=None, index=True)  # the week's load counts done runs on this day
     status: MilestoneStatus = Field(
         default=MilestoneStatus.PLANNED, sa_type=enum_column(MilestoneStatus), nullable=False
     )

@@ -124,8 +124,11 @@ def next_race_day(db: Database, after: date, **filters: Any) -> date | None:
     return _in_session(db, calendar.next_race_day, after, **filters)
 
 
-def week_plan(db: Database, week_start: date, today: date) -> WeekPlan:
-    return _in_session(db, week.week_plan, week_start, today)
+def week_plan(db: Database, week_start: date, today: date, account_ids: Iterable[int] | None = None,
+              races_and_missed: tuple[list[week.RaceItem], list[week.QuietAccount]] | None = None) -> WeekPlan:
+    """The week (`account_ids`: only their rows, for week.merged after an edit)."""
+    ids = None if account_ids is None else set(account_ids)
+    return _in_session(db, week.week_plan, week_start, today, ids, races_and_missed=races_and_missed)
 
 
 def plan_data(db: Database, account_id: int, today: date, first_weekday: int = 0) -> PlanData:

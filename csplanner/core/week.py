@@ -4,9 +4,11 @@ The My week screen and the week PDF both draw from `week_plan`, so neither needs
 Archived accounts are left out everywhere.
 """
 
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from csplanner.core import health
@@ -94,9 +96,36 @@ class WeekPlan:
         return sum(len(items) for _, items in self.days)
 
 
-def _names(session: Session) -> dict[int, str]:
+def _names(session: Session, account_ids: Collection[int] | None = None) -> dict[int, str]:
     q = select(Account.id, Account.name).where(col(Account.archived).is_(False))
-    return dict(session.exec(q).all())
+    if account_ids is not None:
+        q = q.where(col(Account.id).in_(list(account_ids)))
+    return dict(session.exec(q.order_by(Account.id)).all())
+
+
+# each list's order, total (ids last), so a list merged from parts sorts exactly as one read whole
+def day_order(i: MilestoneItem) -> tuple:
+    return (i.status != MilestoneStatus.PLANNED, i.account_name.lower(), i.title, i.milestone_id)
+
+
+def overdue_order(i: MilestoneItem) -> tuple:
+    return (i.planned_on, i.milestone_id)
+
+
+def checkin_order(c: CheckInItem) -> tuple:
+    return (c.held_on, c.checkin_id)
+
+
+def obstacle_order(o: ObstacleItem) -> tuple:
+    return (-SEVERITY_RANK[o.severity], o.opened_on, o.account_name.lower(), o.obstacle_id)
+
+
+def race_order(r: RaceItem) -> tuple:
+    return (r.race_day, r.account_id)
+
+
+def quiet_order(q: QuietAccount) -> tuple:
+    return (q.days_since is not None, -(q.days_since or 0), q.account_name.lower(), q.account_id)
 
 
 RUN_COLUMNS = (Milestone.id, Milestone.account_id, Milestone.title, Milestone.planned_on, Milestone.run_type,
@@ -109,65 +138,96 @@ def _item(row: tuple, names: dict[int, str], today: date) -> MilestoneItem:
                          status == MilestoneStatus.PLANNED and planned_on < today)
 
 
-def week_plan(session: Session, week_start: date, today: date) -> WeekPlan:
-    """Everything My week shows for the seven days from `week_start`, as plain rows."""
+def week_plan(session: Session, week_start: date, today: date, account_ids: Collection[int] | None = None,
+              *, races_and_missed: tuple[list[RaceItem], list[QuietAccount]] | None = None) -> WeekPlan:
+    """Everything My week shows for the seven days from `week_start`, as plain rows.
+
+    `account_ids`: only these accounts' rows (after an edit, to `merged` into the plan shown).
+    `races_and_missed`: those two lists as already read for this `today` (they do not depend
+    on the week, so moving to another week need not read them again)."""
     # plain column rows, not ORM objects: thousands of obstacles load several times faster
     end = week_start + timedelta(days=6)
-    names = _names(session)
+    names = _names(session, account_ids)
 
-    runs = session.exec(select(*RUN_COLUMNS).where(
+    def only(q: sa.Select, account_column: object) -> sa.Select:  # through the account_id index
+        return q if account_ids is None else q.where(col(account_column).in_(list(account_ids)))  # type: ignore[arg-type]
+
+    runs = session.exec(only(select(*RUN_COLUMNS).where(
         Milestone.planned_on >= week_start, Milestone.planned_on <= end,
         Milestone.status != MilestoneStatus.SKIPPED,
-    ).order_by(Milestone.planned_on, Milestone.id)).all()
+    ), Milestone.account_id)).all()
     by_day: dict[date, list[MilestoneItem]] = {week_start + timedelta(days=i): [] for i in range(7)}
     for m in runs:
         if m[1] in names:
             by_day[m[3]].append(_item(m, names, today))
     for items in by_day.values():
-        items.sort(key=lambda i: (i.status != MilestoneStatus.PLANNED, i.account_name.lower(), i.title))
+        items.sort(key=day_order)
 
     cutoff = min(week_start, today)
-    late = session.exec(select(*RUN_COLUMNS).where(
+    late = session.exec(only(select(*RUN_COLUMNS).where(
         Milestone.planned_on < cutoff, Milestone.status == MilestoneStatus.PLANNED,
-    ).order_by(Milestone.planned_on, Milestone.id)).all()
+    ), Milestone.account_id).order_by(Milestone.planned_on, Milestone.id)).all()
     overdue = [_item(m, names, today) for m in late if m[1] in names]
 
     first_planned = max(week_start, today)
-    talks = session.exec(select(CheckIn.id, CheckIn.account_id, CheckIn.held_on, CheckIn.kind, CheckIn.summary).where(
+    talks = session.exec(only(select(CheckIn.id, CheckIn.account_id, CheckIn.held_on, CheckIn.kind, CheckIn.summary).where(
         CheckIn.held_on >= first_planned, CheckIn.held_on <= end,
-    ).order_by(CheckIn.held_on, CheckIn.id)).all()
+    ), CheckIn.account_id).order_by(CheckIn.held_on, CheckIn.id)).all()
     checkins = [CheckInItem(cid, aid, names[aid], day, CheckInKind(kind), summary)
                 for cid, aid, day, kind, summary in talks if aid in names]
 
-    still_open = session.exec(select(
+    still_open = session.exec(only(select(
         Obstacle.id, Obstacle.account_id, Obstacle.title, Obstacle.kind, Obstacle.severity, Obstacle.opened_on,
-    ).where(col(Obstacle.resolved_on).is_(None), Obstacle.opened_on <= end)).all()
+    ).where(col(Obstacle.resolved_on).is_(None), Obstacle.opened_on <= end), Obstacle.account_id)).all()
     troubles = sorted(
         (ObstacleItem(oid, aid, names[aid], title, ObstacleKind(kind), Severity(sev), opened)
          for oid, aid, title, kind, sev, opened in still_open if aid in names),
-        key=lambda o: (-SEVERITY_RANK[o.severity], o.opened_on, o.account_name.lower()),
+        key=obstacle_order,
     )
+    if races_and_missed is None:
+        races_and_missed = races(session, today, names, account_ids), missed_training(session, today, names, account_ids)
+    return WeekPlan(week_start, today, sorted(by_day.items()), overdue, checkins, troubles, *races_and_missed)
 
-    return WeekPlan(week_start, today, sorted(by_day.items()), overdue, checkins, troubles,
-                    races(session, today, names), missed_training(session, today, names))
+
+def merged(plan: WeekPlan, part: WeekPlan, account_ids: Iterable[int]) -> WeekPlan:
+    """`plan` with the rows of `account_ids` replaced by `part`'s (read for those accounts alone,
+    same week and day): equal to reading the whole plan again, at the cost of a few accounts."""
+    ids = set(account_ids)
+
+    def mix(old: list, new: list, order) -> list:
+        return sorted([x for x in old if x.account_id not in ids] + new, key=order)
+
+    new_days = dict(part.days)
+    return replace(
+        plan, days=[(day, mix(items, new_days.get(day, []), day_order)) for day, items in plan.days],
+        overdue=mix(plan.overdue, part.overdue, overdue_order), checkins=mix(plan.checkins, part.checkins, checkin_order),
+        obstacles=mix(plan.obstacles, part.obstacles, obstacle_order), races=mix(plan.races, part.races, race_order),
+        missed_training=mix(plan.missed_training, part.missed_training, quiet_order))
 
 
-def races(session: Session, today: date, names: dict[int, str] | None = None) -> list[RaceItem]:
+def races(session: Session, today: date, names: dict[int, str] | None = None,
+          account_ids: Collection[int] | None = None) -> list[RaceItem]:
     """Renewals from today to today + RACE_HORIZON_DAYS, soonest first, with their health."""
-    names = _names(session) if names is None else names
-    rows = session.exec(select(Account.id, Account.renewal, Account.arr_minor, Account.currency).where(
+    names = _names(session, account_ids) if names is None else names
+    q = select(Account.id, Account.renewal, Account.arr_minor, Account.currency).where(
         Account.renewal >= today, Account.renewal <= today + timedelta(days=RACE_HORIZON_DAYS),
         col(Account.archived).is_(False),
-    ).order_by(Account.renewal, Account.id)).all()
+    )
+    if account_ids is not None:
+        q = q.where(col(Account.id).in_(list(account_ids)))
+    rows = session.exec(q.order_by(Account.renewal, Account.id)).all()
     scores = health.health_many(session, [r[0] for r in rows], today)
     return [RaceItem(aid, names[aid], day, (day - today).days, arr, cur, scores[aid].score, scores[aid].weakest.name)
             for aid, day, arr, cur in rows if aid in names]
 
 
-def missed_training(session: Session, today: date, names: dict[int, str] | None = None) -> list[QuietAccount]:
+def missed_training(session: Session, today: date, names: dict[int, str] | None = None,
+                    account_ids: Collection[int] | None = None) -> list[QuietAccount]:
     """Accounts with no check-in in the last QUIET_DAYS days (never first, then the longest silence)."""
-    names = _names(session) if names is None else names
+    names = _names(session, account_ids) if names is None else names
     q = select(CheckIn.account_id, func.max(CheckIn.held_on)).where(CheckIn.held_on <= today)
+    if account_ids is not None:
+        q = q.where(col(CheckIn.account_id).in_(list(account_ids)))
     last = dict(session.exec(q.group_by(CheckIn.account_id)).all())
     quiet = []
     for aid, name in names.items():
@@ -176,5 +236,5 @@ def missed_training(session: Session, today: date, names: dict[int, str] | None 
             quiet.append(QuietAccount(aid, name, None, None))
         elif (today - day).days >= QUIET_DAYS:
             quiet.append(QuietAccount(aid, name, day, (today - day).days))
-    quiet.sort(key=lambda q: (q.days_since is not None, -(q.days_since or 0), q.account_name.lower()))
+    quiet.sort(key=quiet_order)
     return quiet

@@ -8,10 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlmodel import select
 
-from csplanner.core import health, week
+from csplanner.core import cadence, health, week
 from csplanner.core.enums import CheckInKind, MilestoneStatus, ObstacleKind, RunType, Severity
 from csplanner.core.models import Account, CheckIn, Milestone, Obstacle
-from tests.core.books import TODAY, book_lists, insert, module_database, scratch
+from tests.core.books import TODAY, book_lists, insert, insert_people, module_database, scratch, teams
 
 RANK = {Severity.CRITICAL: 0, Severity.HIGH: 1, Severity.MEDIUM: 2, Severity.LOW: 3}
 
@@ -167,3 +167,48 @@ def test_names_sort_by_their_lower_case_letters(book_db):
     assert [i.account_name for i in dict(plan.days)[TODAY]] == ["Acme_EU", "AcmeCorp"]
     assert [o.account_name for o in plan.obstacles] == ["Acme_EU", "AcmeCorp"]
     assert [q.account_name for q in plan.missed_training] == ["Acme_EU", "AcmeCorp"]
+
+
+# --- one account read again after an edit, merged into the plan shown --------------------------
+
+
+@given(book=book_lists, weeks=st.sampled_from([0, -1, 1]), shift=st.sampled_from([0, -1, 6]), who=st.integers(0, 3),
+       edit=st.sampled_from(["done", "planned", "move", "talk", "resolve", "archive", "rename"]),
+       staff=teams)
+def test_the_plan_merged_with_one_accounts_rows_read_again_equals_the_whole_plan_read_again(
+        book_db, book, weeks, shift, who, edit, staff):
+    """What My week does after an edit: only the touched account is read again (`Change.account_ids`)."""
+    today = TODAY + timedelta(days=shift)
+    start = date(2026, 11, 23) + timedelta(weeks=weeks)
+    with scratch(book_db) as s:
+        ids = insert(s, book)
+        aid = ids[who % len(ids)]
+        insert_people(s, aid, staff)
+        before = week.week_plan(s, start, today)
+        people_before = cadence.contacts(s, today)
+        account = s.get(Account, aid)
+        runs = s.exec(select(Milestone).where(Milestone.account_id == aid)).all()
+        if edit in ("done", "planned"):
+            for m in runs:
+                m.status = MilestoneStatus(edit)
+                m.done_on = today if edit == "done" else None
+        elif edit == "move":
+            for m in runs:
+                m.planned_on += timedelta(days=3)
+        elif edit == "talk":
+            s.add(CheckIn(account_id=aid, held_on=today))
+        elif edit == "resolve":
+            for o in s.exec(select(Obstacle).where(Obstacle.account_id == aid)).all():
+                o.resolved_on = today
+        elif edit == "archive":
+            account.archived = not account.archived
+        else:
+            account.name = f"A renamed {aid}"
+        s.add_all([account, *runs])
+        s.flush()
+        part = week.week_plan(s, start, today, {aid})
+        assert week.merged(before, part, [aid]) == week.week_plan(s, start, today)
+        # the same plan again, this time's races and missed training handed in
+        assert week.week_plan(s, start, today, races_and_missed=(part.races, part.missed_training)).races == part.races
+        again = cadence.contacts(s, today, [aid], live_only=True)
+        assert cadence.merged(people_before, again, [aid]) == cadence.contacts(s, today)

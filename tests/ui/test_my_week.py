@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton
 
-from csplanner.core import health
+from csplanner.core import changes, health
 from csplanner.core.enums import MilestoneStatus, ObstacleKind, Severity
 from csplanner.core.models import HealthSnapshot, Milestone
 from csplanner.core.services import accounts, checkins, milestones, obstacles
@@ -262,3 +262,47 @@ def test_my_week_is_read_only_when_first_shown(ctx, qtbot):
     window.view_actions[index].trigger()
     assert view.plan is not None and view.plan.week_start == MONDAY
     assert any("Go live" in label.text() for label in view.findChildren(QLabel))
+
+
+def page_as_read(view):
+    """What each section says, row by row in order, and every text on the page."""
+    return ({key: [(w.key, texts(w), [b.isChecked() for b in w.findChildren(QCheckBox)])
+                   for w in section.findChildren(Row)] for key, section in view.sections.items()},
+            sorted(texts(view.page)))
+
+
+def test_an_edit_redraws_only_what_it_touched_and_the_page_reads_as_if_built_afresh(ctx, qtbot):
+    acme, bluefin, run_id = seed(ctx)
+    view = make_view(ctx, qtbot)
+    untouched = view.sections["obstacles"]
+    click_box(qtbot, row(view, "run", run_id).findChild(QCheckBox))  # Acme's run: its day, load, races
+    assert view.sections["obstacles"] is untouched  # no obstacle changed: the section was kept
+    with ctx.db.session() as s:  # a check-in for Bluefin, announced as the dialogs do
+        logged = checkins.create(s, account_id=bluefin, held_on=TODAY)
+        s.flush()
+        change = changes.of_record(logged)
+    ctx.bus.announce(change)
+    assert not [w for w in rows(view, "quiet") if w.key[1] == bluefin]
+
+    fresh = make_view(ctx, qtbot)
+    assert page_as_read(view) == page_as_read(fresh)
+    ctx.undo_stack.undo()  # the tick again: back to planned, on both pages alike
+    fresh.refresh()
+    assert page_as_read(view) == page_as_read(fresh)
+    assert not row(view, "run", run_id).findChild(QCheckBox).isChecked()
+
+
+def test_long_lists_come_a_page_at_a_time(ctx, qtbot):
+    with ctx.db.session() as s:
+        for i in range(120):
+            accounts.create(s, name=f"Quiet {i:03d}")
+    view = make_view(ctx, qtbot)
+    shown = []
+    for _ in range(4):
+        shown.append(len(rows(view, "quiet")))
+        more = view.page.findChild(QPushButton, "more-missed")
+        if more is None:
+            break
+        shown.append(more.text())
+        qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+    assert shown == [12, "Show 50 more of 120", 62, "Show 50 more of 120", 112, "Show all 120", 120]

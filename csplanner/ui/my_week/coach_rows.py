@@ -121,8 +121,8 @@ class CoachSections:
         if abs(hours - before) > 1e-9:
             operations.set_week_hours(self.ctx, week_start, hours)
 
-    def who_to_call(self, today: date, week_end: date) -> r.Section:
-        people = coach_views.who_to_call(self.ctx.db, today, week_end)
+    def who_to_call(self, people: list[Contact]) -> r.Section:
+        """The contacts to call this week (cadence.to_call of every contact the view holds)."""
 
         def row(c: Contact) -> QWidget:
             word = STATE_WORD.get(c.state, "")

@@ -9,13 +9,15 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import TypeVar
 
+import shiboken6
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from csplanner.core import calendar, health, read, week
+from csplanner.core import calendar, coach_views, health, read, week
+from csplanner.core.cadence import Contact, to_call
 from csplanner.core.changes import Change, RecordType
 from csplanner.core.enums import MilestoneStatus, Severity
 from csplanner.core.present import date_long, date_range, day_long, day_short, money, plural, value_label
@@ -26,8 +28,15 @@ from csplanner.ui.my_week import rows as r
 from csplanner.ui.my_week.coach_rows import CoachSections
 from csplanner.ui.my_week.season_rows import SeasonSections
 
-DAY_CAP = 25  # runs shown per day before "Show all"
-LIST_CAP = 12  # rows per side list before "Show all"
+DAY_CAP = 25  # runs shown per day before "Show more"
+LIST_CAP = 12  # rows per side list before "Show more"
+PAGE = 50  # rows each "Show more" adds: a list of thousands is never drawn whole
+# what an edit of these records can change on the page, besides the plan's own lists
+COACH_SECTIONS = {"load": {RecordType.MILESTONE, RecordType.CHECK_IN},
+                  "calls": {RecordType.STAKEHOLDER, RecordType.CHECK_IN},
+                  "results": {RecordType.SEASON}, "forecasts": {RecordType.SEASON, RecordType.FORECAST},
+                  "steps": {RecordType.NEXT_STEP, RecordType.CHECK_IN, RecordType.STAKEHOLDER}}
+PLAN_RECORDS = {RecordType.MILESTONE, RecordType.OBSTACLE, RecordType.CHECK_IN}
 WIDEST_DAY = date(2026, 9, 30)  # "Wed 30 Sep": sizes the race-day column in any locale
 T = TypeVar("T")
 
@@ -53,7 +62,12 @@ class MyWeekView(QWidget):
         self.first_weekday = first_weekday
         self.week_start = calendar.week_start(ctx.today(), first_weekday)
         self.plan: week.WeekPlan | None = None
-        self.expanded: set[str] = set()  # sections showing every row
+        self.health: dict[int, health.Health] = {}  # of the accounts whose runs are shown
+        self.contacts: list[Contact] = []  # every contact's cadence as of plan.today
+        self.calls: list[Contact] = []  # of those, the ones to call by the week's end
+        self.expanded: dict[str, int] = {}  # section key -> rows shown beyond its cap ("Show more")
+        self.sections: dict[str, QWidget] = {}  # section key -> its widget on the page
+        self._retired: list[QWidget] = []  # sections replaced, waiting for deleteLater
         self._dirty = True
 
         self.previous = QPushButton("◀  Previous week")
@@ -106,10 +120,10 @@ class MyWeekView(QWidget):
         # runs, obstacles, check-ins, races move the calendar or health; forecasts and next steps neither
         if not (change.calendar or change.health or change.records & watched):
             return
-        if self.isVisible():
-            self.refresh()
-        else:
+        if not self.isVisible():
             self._dirty = True  # redraw when shown, not for every edit made elsewhere
+        elif self._dirty or not self._redraw(change):
+            self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -117,11 +131,17 @@ class MyWeekView(QWidget):
             self.refresh()
 
     def refresh(self, keep_scroll: bool = True) -> None:
+        """Read the whole week and build the page. Moving between weeks (nothing edited since the
+        last read) keeps what depends on today alone: races, missed training, contact cadences."""
         today = self.ctx.today()
-        self.plan = read.week_plan(self.ctx.db, self.week_start, today)
-        shown = {i.account_id for _, items in self.plan.days for i in items[:self._cap("day", DAY_CAP)]}
-        shown |= {i.account_id for i in self.plan.overdue[:self._cap("overdue", LIST_CAP)]}
-        self.health = read.health_many(self.ctx.db, sorted(shown), today)
+        same_day = not self._dirty and self.plan is not None and self.plan.today == today
+        kept = (self.plan.races, self.plan.missed_training) if same_day and self.plan is not None else None
+        self.plan = read.week_plan(self.ctx.db, self.week_start, today, races_and_missed=kept)
+        if not same_day:
+            self.contacts = coach_views.contacts(self.ctx.db, today)
+        self.calls = to_call(self.contacts, self.plan.week_end)
+        self.health = {}
+        self._health_of_shown()
         self._dirty = False
         position = self.scroll.verticalScrollBar().value() if keep_scroll else 0
         old = self.scroll.takeWidget()
@@ -133,12 +153,81 @@ class MyWeekView(QWidget):
         self.where.setText(self._relative(self.plan))
         self.scroll.setAccessibleDescription(f"Runs, check-ins, obstacles and race days, {self.where.text()}")
 
-    def _cap(self, key: str, cap: int) -> int | None:
-        return None if key in self.expanded else cap
+    def _redraw(self, change: Change) -> bool:
+        """After an edit of a few accounts' records: read those accounts again, merge them into the
+        week shown and rebuild only the sections whose rows changed. False: a whole refresh is due
+        (an account's own row changed, settings, a new day, or the edit does not say whose)."""
+        ids, today = change.account_ids, self.ctx.today()
+        if (not ids or not change.records or RecordType.ACCOUNT in change.records or self.plan is None
+                or self.page is None or self.plan.today != today):
+            return False
+        before = {key: self._shows(key) for key in self.sections}
+        if change.records & PLAN_RECORDS or change.health:
+            part = read.week_plan(self.ctx.db, self.week_start, today, ids)
+            self.plan = week.merged(self.plan, part, ids)
+        if change.health:
+            self.health = {aid: h for aid, h in self.health.items() if aid not in ids}
+        if change.records & COACH_SECTIONS["calls"]:
+            self.contacts = coach_views.merged_contacts(
+                self.contacts, coach_views.contacts(self.ctx.db, today, ids, live_only=True), ids)
+            self.calls = to_call(self.contacts, self.plan.week_end)
+        self._health_of_shown()
+        stale = {key for key in self.sections if self._shows(key) != before[key]}
+        stale |= {key for key, records in COACH_SECTIONS.items() if change.records & records}
+        self._rebuild(stale)
+        return True
 
-    def _expand(self, key: str) -> None:
-        self.expanded.add(key)
-        self.refresh()
+    def _health_of_shown(self) -> None:
+        """Health of the accounts whose runs are shown and not known yet (after a read: all of them)."""
+        assert self.plan is not None
+        shown = {i.account_id for day, items in self.plan.days for i in items[:self._cap(_day_key(day), DAY_CAP)]}
+        shown |= {i.account_id for i in self.plan.overdue[:self._cap("overdue", LIST_CAP)]}
+        missing = sorted(shown - self.health.keys())
+        if missing:
+            self.health.update(read.health_many(self.ctx.db, missing, self.plan.today))
+
+    def _shows(self, key: str) -> tuple:
+        """What a section of the plan draws: its shown rows (with their health) and its count."""
+        assert self.plan is not None
+        plan = self.plan
+        lists: dict[str, tuple[Sequence, int]] = {
+            "overdue": (plan.overdue, LIST_CAP), "checkins": (plan.checkins, LIST_CAP),
+            "obstacles": (plan.obstacles, LIST_CAP), "races": (plan.races, LIST_CAP),
+            "missed": (plan.missed_training, LIST_CAP),
+            **{_day_key(day): (items, DAY_CAP) for day, items in plan.days}}
+        if key == "calls":
+            return tuple(self.calls[:self._cap(key, LIST_CAP)]), len(self.calls)
+        if key not in lists:
+            return ()
+        items, cap = lists[key]
+        shown = tuple(items[:self._cap(key, cap)])
+        if key == "overdue" or key.startswith("day:"):  # their rows carry the account's health
+            return shown, len(items), tuple(self.health.get(i.account_id) for i in shown)
+        return shown, len(items)
+
+    def _rebuild(self, keys: set[str]) -> None:
+        """Replace these sections on the page in place (the rest, and the scroll position, stay)."""
+        assert self.plan is not None and self.page is not None
+        self._retired = [w for w in self._retired if shiboken6.isValid(w)]  # those deleted by now go
+        for key in keys & self.sections.keys():
+            old = self.sections[key]
+            new = self._section(key, self.plan)
+            self.page.layout().replaceWidget(old, new)  # searches the columns' layouts too
+            self.sections[key] = new
+            old.hide()
+            old.setParent(None)  # off the page at once, deleted later:
+            old.deleteLater()  # a checkbox may still be inside its own toggled signal
+            self._retired.append(old)  # (and until then Python must not delete it)
+        self.summary.setText(self._summary(self.plan))
+
+    def _cap(self, key: str, cap: int) -> int:
+        return cap + self.expanded.get(key, 0)
+
+    def _expand(self, key: str, rows: int) -> None:
+        self.expanded[key] = self.expanded.get(key, 0) + rows
+        if self.plan is not None:
+            self._health_of_shown()
+        self._rebuild({key})
 
     def _relative(self, plan: week.WeekPlan) -> str:
         this = calendar.week_start(plan.today, self.first_weekday)
@@ -199,7 +288,8 @@ class MyWeekView(QWidget):
                           Qt.AlignmentFlag.AlignBottom)
         heading.addStretch(1)
         lay.addLayout(heading)
-        lay.addWidget(r.plain(self._summary(plan), muted=True))
+        self.summary = r.plain(self._summary(plan), muted=True)
+        lay.addWidget(self.summary)
         lay.addSpacing(8)
 
         columns = QHBoxLayout()
@@ -207,26 +297,40 @@ class MyWeekView(QWidget):
         left, right = QVBoxLayout(), QVBoxLayout()
         left.setSpacing(6)
         right.setSpacing(6)
-        coach = CoachSections(self, self.ctx, self._open, self._fill, self.log_with)
-        left.addWidget(coach.load(plan.week_start))
-        left.addWidget(self._overdue(plan))
-        for day, items in plan.days:
-            left.addWidget(self._day(plan, day, items))
-        left.addStretch(1)
-        extra = SeasonSections(self, self.ctx, self._open, self._fill)
-        right.addWidget(extra.results(plan.today))
-        right.addWidget(extra.forecasts(plan.today))
-        right.addWidget(extra.steps(plan.today, plan.week_end))
-        right.addWidget(coach.who_to_call(plan.today, plan.week_end))
-        right.addWidget(self._checkins(plan))
-        right.addWidget(self._obstacles(plan))
-        right.addWidget(self._races(plan))
-        right.addWidget(self._missed(plan))
-        right.addStretch(1)
+        self.sections = {}
+        for column, keys in ((left, ["load", "overdue", *(_day_key(day) for day, _ in plan.days)]),
+                             (right, ["results", "forecasts", "steps", "calls", "checkins", "obstacles", "races",
+                                      "missed"])):
+            for key in keys:
+                self.sections[key] = self._section(key, plan)
+                column.addWidget(self.sections[key])
+            column.addStretch(1)
         columns.addLayout(left, 11)
         columns.addLayout(right, 9)
         lay.addLayout(columns, 1)
         return page
+
+    def _section(self, key: str, plan: week.WeekPlan) -> QWidget:
+        """One section of the page, built from what the view holds (the coach's and the seasons'
+        sections read their own few rows)."""
+        if key.startswith("day:"):
+            day = date.fromisoformat(key[4:])
+            return self._day(plan, day, dict(plan.days)[day])
+        coach = CoachSections(self, self.ctx, self._open, self._fill, self.log_with)
+        extra = SeasonSections(self, self.ctx, self._open, self._fill)
+        build: dict[str, Callable[[], QWidget]] = {
+            "load": lambda: coach.load(plan.week_start),
+            "overdue": lambda: self._overdue(plan),
+            "results": lambda: extra.results(plan.today),
+            "forecasts": lambda: extra.forecasts(plan.today),
+            "steps": lambda: extra.steps(plan.today, plan.week_end),
+            "calls": lambda: coach.who_to_call(self.calls),
+            "checkins": lambda: self._checkins(plan),
+            "obstacles": lambda: self._obstacles(plan),
+            "races": lambda: self._races(plan),
+            "missed": lambda: self._missed(plan),
+        }
+        return build[key]()
 
     def _summary(self, plan: week.WeekPlan) -> str:
         due = [i for _, items in plan.days for i in items]
@@ -240,14 +344,16 @@ class MyWeekView(QWidget):
 
     def _fill(self, section: r.Section, key: str, items: Sequence[T], row: Callable[[T], QWidget], nothing: str,
               cap: int = LIST_CAP) -> r.Section:
-        """The first `cap` rows (all once expanded), a quiet line when there are none, and "Show all N"."""
+        """The first `cap` rows, a quiet line when there are none, and "Show more" (a page at a time)."""
         shown = items[:self._cap(key, cap)]
         for item in shown:
             section.add(row(item))
         if not items:
             section.nothing(nothing)
-        if len(items) > len(shown):
-            more = r.small_button(f"Show all {len(items)}", "Show every row of this list", lambda: self._expand(key))
+        rest = len(items) - len(shown)
+        if rest > 0:
+            text = f"Show all {len(items)}" if rest <= PAGE else f"Show {PAGE} more of {len(items)}"
+            more = r.small_button(text, "Show more rows of this list", lambda: self._expand(key, min(rest, PAGE)))
             more.setObjectName(f"more-{key}")
             section.add(more)
         return section
@@ -278,8 +384,8 @@ class MyWeekView(QWidget):
         title = day_long(day) + ("  ·  today" if is_today else "")
         section = r.Section(title, len(items) or None, size=1.05, muted=day < plan.today,
                             accent=MISSED.darker(110) if is_today else None)
-        return self._fill(section, "day", items, lambda item: self._run_row(item, with_date=False), "Nothing due.",
-                          DAY_CAP)
+        return self._fill(section, _day_key(day), items, lambda item: self._run_row(item, with_date=False),
+                          "Nothing due.", DAY_CAP)
 
     def _checkins(self, plan: week.WeekPlan) -> QWidget:
         def row(c: week.CheckInItem) -> QWidget:
@@ -332,3 +438,7 @@ class MyWeekView(QWidget):
         section = r.Section(f"Missed training · no check-in for {week.QUIET_DAYS}+ days", len(plan.missed_training))
         return self._fill(section, "missed", plan.missed_training, row,
                           f"Every account had a check-in in the last {week.QUIET_DAYS} days.")
+
+
+def _day_key(day: date) -> str:
+    return f"day:{day.isoformat()}"
