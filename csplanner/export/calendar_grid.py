@@ -18,6 +18,7 @@ from csplanner.core.present import (
     compliance_band,
     date_range,
     date_short,
+    hurt_label,
     plural,
     run_legend,
     status_mark,
@@ -178,8 +179,8 @@ class PrintedCalendar:
             items.append(("missed", lambda p, r: self._swatch(p, r, MISSED, filled=True)))
         phases = [(value_label(ph), lambda p, r, c=PHASE[ph]: p.fillRect(r, c)) for ph in Phase]
         if self.show_obstacles:
-            phases.append(("injury", lambda p, r: p.fillRect(r, INJURY)))
-            phases.append(("bad weather", lambda p, r: p.fillRect(r, WEATHER)))
+            phases.append((hurt_label(True), lambda p, r: p.fillRect(r, INJURY)))
+            phases.append((hurt_label(False), lambda p, r: p.fillRect(r, WEATHER)))
         lines = [items, phases]
         line_h = pt(10)
 

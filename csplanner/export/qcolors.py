@@ -23,6 +23,7 @@ SEVERITY_ALPHA = hues.SEVERITY_ALPHA
 CHIP_TINT, DAY_TINT, PAST_DAY_TINT, PHASE_TINT = hues.CHIP_TINT, hues.DAY_TINT, hues.PAST_DAY_TINT, hues.PHASE_TINT
 RACE_TAG = tuple(QColor(c) for c in hues.RACE_TAG)  # (letters, ground)
 WHITE = QColor("#ffffff")
+RESULT_DUE = QColor("#d32f2f")  # race day passed with no result: reads on light and dark bases alike
 COMPLIANCE = {Band.GREEN: DONE, Band.AMBER: PARTLY, Band.RED: MISSED}  # see present.compliance_band
 
 

@@ -12,16 +12,16 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from csplanner.core.account_rows import AccountListRow, HealthScore
 from csplanner.core.enums import Stage
 from csplanner.core.present import countdown, date_long, money, money_compact, signed_days
 from csplanner.core.present import value_label as label
+from csplanner.export import qcolors
 from csplanner.ui.item_roles import ID_ROLE, LEFT, RIGHT, SORT_ROLE, Index, muted_brush
 
 STAGE_RANK = {s: i for i, s in enumerate(Stage)}
-RESULT_DUE_RED = "#d32f2f"  # reads on light and dark bases alike
 
 
 class AccountListModel(QAbstractTableModel):
@@ -125,7 +125,7 @@ class AccountListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if column in self.NUMERIC else LEFT
         if role == Qt.ItemDataRole.ForegroundRole and row.result_due and column in (self.NAME, self.RACE_DAY, self.DAYS):
-            return QBrush(QColor(RESULT_DUE_RED))
+            return QBrush(qcolors.RESULT_DUE)
         if role == Qt.ItemDataRole.ForegroundRole and (row.archived or (
                 column in (self.RACE_DAY, self.DAYS) and row.renewal is not None and row.renewal < self.today())):
             return muted_brush()

@@ -65,6 +65,11 @@ def run_legend(run_type: RunType) -> str:
     return f"{value_label(run_type)} · {RUN_MEANINGS[RunType(run_type)]}"
 
 
+def hurt_label(injury: bool) -> str:
+    """What an obstacle is to the runner: an injury (people, escalations) or bad weather (around them)."""
+    return "Injury" if injury else "Bad weather"
+
+
 def sentiment_label(sentiment: int | None) -> str:
     """+1, 0, -1 -> 'Positive', 'Neutral', 'Negative'; not recorded: ''."""
     return SENTIMENTS.get(sentiment, "") if sentiment is not None else ""

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 from csplanner.core.calendar import Bar, Chip, Week
-from csplanner.core.present import date_short, day_long, plural, value_label, weeks_to_race
+from csplanner.core.present import date_short, day_long, hurt_label, plural, value_label, weeks_to_race
 
 GRID_KEYS = ("Weeks are rows and days are columns. Arrow keys move by day and week, Page Up and Page Down "
              "by screen; Tab walks the day's runs; Enter opens a run or adds one; Delete deletes; "
@@ -33,7 +33,7 @@ def run_name(chip: Chip) -> str:
 
 def bar_name(bar: Bar, with_account: bool = True) -> str:
     """'Injury: Exec sponsor left, high, 2 Nov to 20 Nov' (and the account on the all-accounts view)."""
-    kind = "Injury" if bar.injury else "Bad weather"
+    kind = hurt_label(bar.injury)
     who = f", {bar.account_name}" if with_account and bar.account_name else ""
     return (f"{kind}: {bar.title}, {value_label(bar.severity).lower()}, "
             f"{date_short(bar.start)} to {date_short(bar.end)}{who}")

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QKeyEvent, QMouseEven
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
 from csplanner.core.calendar import Bar, CalendarWeeks, Chip
-from csplanner.core.present import date_full, date_long, value_label
+from csplanner.core.present import date_full, date_long, hurt_label, value_label
 from csplanner.ui.calendar import accessible
 from csplanner.ui.calendar.layout import (
     BAR_H, CHIP_GAP, CHIP_H, DAY_TOP, HEADER_H, LABEL_MIN_W, LABEL_W, MIN_DAY_W, SUMMARY_MIN_W, SUMMARY_W, DayCell,
@@ -419,7 +419,7 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
             lines.append(f"{value_label(chip.run_type)} run · {value_label(chip.phase).lower()} phase · {state}")
             lines.append(date_full(chip.day))
         elif bar is not None:
-            kind = "Injury" if bar.injury else "Bad weather"
+            kind = hurt_label(bar.injury)
             lines = [f"<b>{html.escape(bar.title)}</b>",
                      f"{kind}: {value_label(bar.kind)} · {value_label(bar.severity).lower()} severity",
                      f"{date_long(bar.start)} → {date_long(bar.end)}"]

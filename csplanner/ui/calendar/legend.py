@@ -5,7 +5,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintE
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from csplanner.core.enums import Phase, RunType
-from csplanner.core.present import run_legend, value_label
+from csplanner.core.present import hurt_label, run_legend, value_label
 from csplanner.export import qcolors as colors
 
 
@@ -27,7 +27,7 @@ class Legend(QWidget):
         items = [("fill", colors.RUN[r], run_legend(r)) for r in RunType]
         items += [("outline", colors.RUN[RunType.MEDIUM], "Planned"), ("fill", colors.RUN[RunType.MEDIUM], "Done"),
                   ("fill", colors.MISSED, "Missed / overdue"),
-                  ("bar", colors.INJURY, "Injury"), ("hatch", colors.WEATHER, "Bad weather")]
+                  ("bar", colors.INJURY, hurt_label(True)), ("hatch", colors.WEATHER, hurt_label(False))]
         if self.phases:
             items += [("band", colors.PHASE[p], value_label(p)) for p in Phase]
         return items

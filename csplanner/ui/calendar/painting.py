@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from csplanner.core.calendar import Bar, CalendarWeeks, Chip, Week
 from csplanner.core.enums import MilestoneStatus, RunType
 from csplanner.core.present import (
-    compliance_band, date_long, date_range, date_short, status_mark, weekday_names, weeks_to_race,
+    compliance_band, date_long, hurt_label, date_range, date_short, status_mark, weekday_names, weeks_to_race,
 )
 from csplanner.export import qcolors as colors
 from csplanner.ui.calendar.layout import CHIP_GAP, DAY_TOP, HEADER_H, DayCell, WeekRow, two_lines
@@ -298,7 +298,7 @@ class GridPainting:
         p.restore()
 
     def bar_text(self, bar: Bar) -> str:
-        kind = "Injury" if bar.injury else "Bad weather"
+        kind = hurt_label(bar.injury)
         who = f"{bar.account_name} · " if self.show_account and bar.account_name else ""
         return f"{kind} · {who}{bar.title}"
 
