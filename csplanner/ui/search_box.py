@@ -245,6 +245,10 @@ class SearchBox(QDialog):
     def _schedule(self) -> None:
         self._timer.start()
 
+    def pending(self) -> bool:
+        """Typed text not searched yet: the search runs once a burst of keystrokes ends."""
+        return self._timer.isActive()
+
     def refresh(self) -> None:
         """Search for what is typed now and show accounts, then records."""
         text = self.input.text().strip()

@@ -34,7 +34,7 @@ def box_with(qtbot, ctx, text):
     qtbot.addWidget(box)
     box.show()
     qtbot.keyClicks(box.input, text)
-    qtbot.waitUntil(lambda: not box._timer.isActive())
+    qtbot.waitUntil(lambda: not box.pending())
     return box
 
 
@@ -56,7 +56,7 @@ def test_accounts_come_first_then_every_record(ctx, qtbot, book):
     assert kinds == {"Milestone", "Discovery note", "Check-in"}
     box.input.clear()
     qtbot.keyClicks(box.input, "harbor")
-    qtbot.waitUntil(lambda: not box._timer.isActive())
+    qtbot.waitUntil(lambda: not box.pending())
     assert shown(box)[:2] == [("Accounts", ""), ("Harbor Energy", "")]
     assert [r.heading for r in box.model.rows if r.target and r.target.record_type] == ["Beatriz Ōtani"]  # e-mail
 
@@ -114,7 +114,7 @@ def test_edits_undo_and_redo_are_found_at_once(ctx, qtbot, book):
     box = box_with(qtbot, ctx, "rollout")
     assert [r.heading for r in box.model.rows if r.target] == ["SSO rollout"]
     assert operations.update_record(ctx, RecordType.MILESTONE, book["run"], {"title": "SAML cutover"}).ok
-    qtbot.waitUntil(lambda: not box._timer.isActive())
+    qtbot.waitUntil(lambda: not box.pending())
     assert [r.heading for r in box.model.rows if r.target] == []
     box.input.setText("saml")
     qtbot.waitUntil(lambda: [r.heading for r in box.model.rows if r.target] == ["SAML cutover"])
@@ -168,7 +168,7 @@ def test_a_milestone_result_opens_the_milestones_tab_with_it_selected(ctx, qtbot
 
     def pick(box):
         qtbot.keyClicks(box.input, "sso")
-        qtbot.waitUntil(lambda: not box._timer.isActive())
+        qtbot.waitUntil(lambda: not box.pending())
         row = next(i for i, r in enumerate(box.model.rows) if r.heading == "SSO rollout")
         box.resize(720, 560)
         box.grab().save("/tmp/shots-find/search-sso.png")
@@ -203,7 +203,7 @@ def test_names_matched_only_by_letters_yield_to_records(ctx, qtbot, book):
     assert headings[0] == "Accounts" and headings.index("Records") == 4  # three loose names, then records
     assert "Beatriz Ōtani" in headings
     box.input.setText("btr")  # no record matches: every loose name is shown
-    qtbot.waitUntil(lambda: not box._timer.isActive())
+    qtbot.waitUntil(lambda: not box.pending())
     assert [h for h, _ in shown(box)] == ["Accounts", "Bead Trim", "Beta Train", "Bear Trading", "Beacon Travel",
                                           "Beacon Tractors"]
 

@@ -18,7 +18,7 @@ _current = Locale.parse(DEFAULT_LOCALE)
 def use_locale(tag: str | None) -> Locale:
     """Format for `tag` ('de_DE', 'en-US', 'C'…) from now on; None, 'C' or unknown: the default."""
     global _current
-    _current = _parse(tag)
+    _current = locale_of(tag)
     return _current
 
 
@@ -26,7 +26,8 @@ def current_locale() -> Locale:
     return _current
 
 
-def _parse(tag: str | Locale | None) -> Locale:
+def locale_of(tag: str | Locale | None) -> Locale:
+    """The locale a system's tag names ('de_DE.UTF-8@euro' -> de_DE); unknown, C or POSIX: en_GB."""
     if isinstance(tag, Locale):
         return tag
     name = (tag or "").split(".")[0].split("@")[0].replace("-", "_")
@@ -47,7 +48,7 @@ def _skeleton(day: date, skeleton: str, locale: Locale) -> str:
 
 
 def _fmt(day: date, skeleton: str, locale: Loc) -> str:
-    return _skeleton(day, skeleton, _current if locale is None else _parse(locale))
+    return _skeleton(day, skeleton, _current if locale is None else locale_of(locale))
 
 
 def date_long(day: date | None, none: str = "", locale: Loc = None) -> str:
@@ -88,7 +89,7 @@ def weekday_names(first_weekday: int = 0, locale: Loc = None) -> list[str]:
 
 def date_range(start: date, end: date, locale: Loc = None) -> str:
     """'23–29 Nov 2026', '30 Nov – 6 Dec 2026': the year and the month written once where shared."""
-    loc = _current if locale is None else _parse(locale)
+    loc = _current if locale is None else locale_of(locale)
     return format_interval(start, end, "yMMMd", locale=loc)
 
 
