@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from babel.numbers import format_decimal, get_currency_precision, get_decimal_symbol, get_group_symbol
 
-from csplanner.core.present.dates import Loc, _parse, current_locale
+from csplanner.core.present.dates import Loc, locale_of, current_locale
 
 
 @lru_cache(maxsize=512)
@@ -20,7 +20,7 @@ def minor_digits(currency: str) -> int:
 
 
 def _number(value: Decimal, decimals: int, locale: Loc) -> str:
-    loc = current_locale() if locale is None else _parse(locale)
+    loc = current_locale() if locale is None else locale_of(locale)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, pattern, locale=loc, decimal_quantization=True)
 
@@ -57,7 +57,7 @@ def parse_money(text: str, currency: str, locale: Loc = None) -> int | None:
     Read as the locale writes numbers, so what `money_amount` shows reads back ('120.000,50' in de_DE).
     None when it is not an amount: a negative figure, text, or more decimals than the currency has.
     """
-    loc = current_locale() if locale is None else _parse(locale)
+    loc = current_locale() if locale is None else locale_of(locale)
     group, point = get_group_symbol(loc), get_decimal_symbol(loc)
     cleaned = re.sub(r"[\s_'\u2019]", "", text.strip().lower())  # \s covers the no-break spaces
     cleaned = cleaned.replace(group, "").replace(point, ".")
