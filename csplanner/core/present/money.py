@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from babel.numbers import format_decimal, get_currency_precision, get_decimal_symbol, get_group_symbol
 
-from csplanner.core.present.dates import Loc, locale_of, current_locale
+from csplanner.core.present.dates import Loc, current_locale, locale_of
 
 
 @lru_cache(maxsize=512)
