@@ -13,7 +13,7 @@ from csplanner.core.services import accounts, checkins, forecasts, next_steps
 from csplanner.ui import operations
 from csplanner.ui.account_list import AccountList
 from csplanner.ui.forecast_view import ForecastView
-from csplanner.ui.account_list_model import RESULT_DUE_RED
+from csplanner.export.qcolors import RESULT_DUE
 from tests.conftest import TODAY
 from tests.ui.test_dialogs import click_ok, open_dialog, type_into
 from tests.ui.test_my_week import make_view, row, rows
@@ -86,7 +86,7 @@ def test_accounts_list_shows_a_race_day_without_result_in_red(ctx, qtbot):
     model = widget.model
     late_row = model.row_of(ids["late"])
     color = model.data(model.index(late_row, model.RACE_DAY), Qt.ItemDataRole.ForegroundRole)
-    assert color.color().name() == RESULT_DUE_RED
+    assert color.color().name() == RESULT_DUE.name()
     assert "has no result" in model.data(model.index(late_row, model.NAME), Qt.ItemDataRole.ToolTipRole)
     soon_row = model.row_of(ids["soon"])
     assert model.data(model.index(soon_row, model.NAME), Qt.ItemDataRole.ForegroundRole) is None
