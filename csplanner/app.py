@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from csplanner import __version__, instance_lock
 from csplanner.core import backups, paths, resources
 from csplanner.core.db import Database, open_database
+from csplanner.core.dburl import ServerBook
 from csplanner.core.dbfile import BadDatabase
 from csplanner.core.errors import DomainError
 from csplanner.export.user_locale import use_user_locale
@@ -35,13 +36,14 @@ def lock_database(db_path: Path) -> QLockFile | None:
     return instance_lock.acquire(db_path).lock
 
 
-def open_book(db_path: Path) -> tuple[Database, instance_lock.Held] | None:
+def open_book(db_path: Path | ServerBook) -> tuple[Database, instance_lock.Held] | None:
     """Lock and open the book; a file that cannot be edited gets a dialog that says why and
-    offers what can be done (open read-only, restore a backup). None: the user gave up."""
+    offers what can be done (open read-only, restore a backup). None: the user gave up.
+    A book on a server is shared: no lock, and its backups are the server's."""
     from csplanner.ui.bad_file_dialog import BadFileDialog
     from csplanner.ui.data_actions import RestoreDialog
 
-    held = instance_lock.acquire(db_path)
+    held = instance_lock.acquire(db_path) if isinstance(db_path, Path) else instance_lock.Held(None)
     if held.problem == "open":
         QMessageBox.critical(None, "csplanner", instance_lock.message(db_path, held.problem))
         return None
@@ -64,7 +66,7 @@ def open_book(db_path: Path) -> tuple[Database, instance_lock.Held] | None:
         except DomainError as exc:
             QMessageBox.critical(None, "csplanner cannot open the database", exc.message)
         else:
-            if not db.read_only:
+            if not db.read_only and db.path is not None:
                 try:
                     backups.daily(db.path, datetime.now())  # the once-a-day copy, on the first start of a day
                 except DomainError:
@@ -93,7 +95,7 @@ class QuitAfterPaint(QObject):
         return False
 
 
-def run(db_path: Path, quit_after_start: bool = False) -> int:
+def run(db_path: Path | ServerBook, quit_after_start: bool = False) -> int:
     from csplanner.ui.app_icon import app_icon
     from csplanner.ui.main_window import MainWindow
 

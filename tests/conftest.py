@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, Phase, settings  # noqa: E402
 
 from csplanner.core import paths, present  # noqa: E402
 from csplanner.core.db import Database, open_database  # noqa: E402
+from tests import pg  # noqa: E402
 
 # Properties run the same examples on every machine: CI and the mutation run must not depend on luck.
 settings.register_profile(
@@ -55,13 +56,70 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def db(tmp_path: Path, migrated_template: Path) -> Iterator[Database]:
-    target = tmp_path / "test.sqlite3"
-    shutil.copyfile(migrated_template, target)
-    target.chmod(0o600)
-    database = open_database(target)
+def backend(request: pytest.FixtureRequest) -> str:
+    """"sqlite", or "postgres" where a module runs its tests on both (see pytest_generate_tests)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def db(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[Database]:
+    if backend == "postgres":
+        database = request.getfixturevalue("pg_shared").fresh()
+    else:
+        target = tmp_path / "test.sqlite3"
+        shutil.copyfile(request.getfixturevalue("migrated_template"), target)
+        target.chmod(0o600)
+        database = open_database(target)
     yield database
     database.dispose()
+
+
+# --- PostgreSQL: one throwaway cluster per session, a fresh database per test ---------------------
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[pg.Cluster]:
+    cluster, why = pg.start()
+    if cluster is None:
+        pytest.skip(f"PostgreSQL cannot start: {why}")
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_cluster: pg.Cluster) -> str:
+    """A database migrated to the newest schema; each test's database is a copy (CREATE DATABASE … TEMPLATE)."""
+    pg_cluster.sql("CREATE DATABASE csplanner_template")
+    open_database(pg_cluster.url("csplanner_template")).dispose()  # no connection may stay on a template
+    return "csplanner_template"
+
+
+@pytest.fixture(scope="session")
+def pg_shared(pg_cluster: pg.Cluster, pg_template: str) -> pg.SharedBook:
+    """One migrated database for the core's service tests, emptied before each (a new database
+    per test costs ten times more)."""
+    pg_cluster.sql(f"CREATE DATABASE csplanner_shared TEMPLATE {pg_template}")
+    return pg.SharedBook(pg_cluster.url("csplanner_shared"))
+
+
+@pytest.fixture
+def pg_url(pg_cluster: pg.Cluster, pg_template: str) -> Iterator[str]:
+    """The URL of a fresh, migrated, empty book on the test cluster (dropped afterwards)."""
+    name = pg_cluster.new_name()
+    pg_cluster.sql(f"CREATE DATABASE {name} TEMPLATE {pg_template}")
+    yield pg_cluster.url(name)
+    pg_cluster.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pg_empty_url(pg_cluster: pg.Cluster) -> Iterator[str]:
+    """The URL of an empty database (no schema): what a team's administrator hands out."""
+    name = pg_cluster.new_name()
+    pg_cluster.sql(f"CREATE DATABASE {name}")
+    yield pg_cluster.url(name)
+    pg_cluster.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture

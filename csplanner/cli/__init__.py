@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from csplanner import __version__
 from csplanner.cli import book, coach, data, exports, find, ics, import_csv
 from csplanner.cli.base import Parser, UsageError, db_path
-from csplanner.core import paths
+from csplanner.core import dburl, paths
 from csplanner.core.errors import DomainError
 
 
@@ -22,10 +22,19 @@ def cmd_app(args: argparse.Namespace) -> int:
     return app.run(db_path(args), quit_after_start=args.quit_after_start)
 
 
+def warn_password(value: str | None) -> None:
+    """A password in a URL works, but belongs in ~/.pgpass: say so (never echoing it)."""
+    if value and dburl.is_url(value):
+        where = dburl.parse(value)
+        if isinstance(where, dburl.ServerBook) and where.has_password:
+            print(f"csplanner: warning: {dburl.PASSWORD_WARNING}", file=sys.stderr)
+
+
 def build_parser() -> Parser:
     parser = Parser(prog="csplanner", description="An offline planner for customer success managers.")
     parser.add_argument("--version", action="version", version=f"csplanner {__version__}")
-    parser.add_argument("--db", metavar="PATH", help=f"database file (default: ${paths.ENV_DB} or the user data folder)")
+    parser.add_argument("--db", metavar="PATH|URL", help=f"database file, or postgresql://user@host/database for a team "
+                        f"server (default: ${paths.ENV_DB} or the user data folder)")
     parser.add_argument("--quit-after-start", action="store_true",
                         help="open the window, quit once it is drawn (checks that a build starts)")
     parser.set_defaults(func=cmd_app)
@@ -33,7 +42,8 @@ def build_parser() -> Parser:
 
     def command(name: str, func: Callable[[argparse.Namespace], int], help: str) -> Parser:
         p = sub.add_parser(name, help=help, description=help)
-        p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="database file")
+        p.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS,
+                       help="database file, or postgresql://user@host/database")
         p.set_defaults(func=func)
         return p
 
@@ -48,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.db is None and os.environ.get(paths.ENV_DB):
             args.db = os.environ[paths.ENV_DB]
+        warn_password(getattr(args, "db", None))
         return int(args.func(args))
     except UsageError as exc:
         print(f"csplanner: {exc}", file=sys.stderr)

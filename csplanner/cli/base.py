@@ -5,7 +5,8 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from csplanner.core import paths
+from csplanner.core import dburl, paths
+from csplanner.core.dburl import ServerBook
 from csplanner.core.errors import DomainError
 
 
@@ -18,15 +19,16 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db).expanduser() if args.db else paths.default_db_path()
+def db_path(args: argparse.Namespace) -> Path | ServerBook:
+    """--db (or $CSPLANNER_DB, or the default file): a file path or a postgresql:// server book."""
+    return dburl.parse(args.db) if args.db else paths.default_db_path()
 
 
-def existing_db(args: argparse.Namespace) -> Path:
-    path = db_path(args)
-    if not path.is_file():
-        raise DomainError(f"No database at {path}.")
-    return path
+def existing_db(args: argparse.Namespace) -> Path | ServerBook:
+    where = db_path(args)
+    if isinstance(where, Path) and not where.is_file():
+        raise DomainError(f"No database at {where}.")
+    return where
 
 
 def positive(text: str) -> int:

@@ -2,6 +2,7 @@
 
 import argparse
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from csplanner.cli.base import db_path, iso_date, positive
@@ -14,25 +15,30 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from csplanner.core.db import backup, open_database
 
     path = db_path(args)
-    lock = lock_database(path.expanduser().absolute())  # the app must not show a book that is being replaced
-    if lock is None:
+    # the app must not show a file that is being replaced; a server's book is replaced in one transaction
+    lock = lock_database(path.expanduser().absolute()) if isinstance(path, Path) else None
+    if lock is None and isinstance(path, Path):
         raise DomainError(f"{path} is open in csplanner; close it and try again.")
     try:
         db = open_database(path)
+        shown = db.label if db.server is not None else path
         try:
             found = demo.contents(db)
-            saved = backup(db.path, reason="before-demo") if found.accounts and args.replace else None
+            saved = backup(db.path, reason="before-demo") if found.accounts and args.replace and db.path else None
             summary = demo.generate(db, accounts=args.accounts, seed=args.seed, today=args.today or date.today(),
                                     replace=args.replace)
         finally:
             db.dispose()
     finally:
-        lock.unlock()
+        if lock is not None:
+            lock.unlock()
     wrote = f"{summary.accounts} demo account{'' if summary.accounts == 1 else 's'}"
-    if saved is None:
-        print(f"Wrote {wrote} to {path}")
+    if found.accounts and args.replace and saved is None:
+        print(f"Replaced the {found.accounts} account{'' if found.accounts == 1 else 's'} in {shown} with {wrote}")
+    elif saved is None:
+        print(f"Wrote {wrote} to {shown}")
     else:
-        print(f"Replaced the {found.accounts} account{'' if found.accounts == 1 else 's'} in {path} with {wrote}; "
+        print(f"Replaced the {found.accounts} account{'' if found.accounts == 1 else 's'} in {shown} with {wrote}; "
               f"the old file is backed up as {saved}")
     return 0
 

@@ -1,4 +1,4 @@
-"""The file itself: `check`, `backup`, `restore`, `export-json`, `import-json`."""
+"""The book itself: `check`, `backup`, `restore`, `export-json`, `import-json`, `copy`."""
 
 import argparse
 from collections.abc import Iterator
@@ -8,14 +8,19 @@ from pathlib import Path
 from typing import Any
 
 from csplanner.cli.base import UsageError, db_path, existing_db
+from csplanner.core.dburl import ServerBook
 from csplanner.core.errors import DomainError
 
 
 @contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Writing commands hold the same lock as the app: never two writers' worth of surprise."""
+def locked(path: Path | ServerBook) -> Iterator[None]:
+    """Writing commands hold the same lock as the app: never two writers' worth of surprise.
+    A server's book is shared by design: its writes are transactions, no lock is taken."""
     from csplanner import instance_lock
 
+    if isinstance(path, ServerBook):
+        yield
+        return
     held = instance_lock.acquire(path)
     if held.problem:
         raise DomainError(instance_lock.message(path, held.problem))
@@ -29,7 +34,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Strictly read-only: opens mode=ro/immutable, never changes a byte of the file."""
     from csplanner.core import dbfile, migrate
 
-    path = existing_db(args)
+    where = existing_db(args)
+    if isinstance(where, ServerBook):
+        return _check_server(where)
+    path = where
     found = dbfile.inspect(path, full=True)
     head = migrate.head_revision()
     if found.revision is None:
@@ -51,10 +59,35 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if found.newer or refs else 0
 
 
+def _check_server(book: ServerBook) -> int:
+    """Only reads, like a file's check; integrity and references are the server's own guarantees."""
+    from csplanner.core import migrate, server
+
+    found = server.inspect(book)
+    head = migrate.head_revision()
+    print(f"database: {book.label}")
+    print("integrity: kept by the server (foreign keys are enforced on every write)")
+    if found.revision is None:
+        schema = "none (an empty database: csplanner will set it up when opened)"
+    elif found.newer:
+        schema = f"{found.revision} — newer than this csplanner (latest {head}); update csplanner, or open it read-only"
+    elif found.revision != head:
+        schema = f"{found.revision} (latest {head}) — will be upgraded when opened (in one transaction)"
+    else:
+        schema = f"{found.revision} (latest {head})"
+    print(f"schema: {schema}")
+    if found.read_only_why:
+        print(f"access: read-only ({found.read_only_why}); csplanner will offer to open it read-only")
+    return 1 if found.newer else 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from csplanner.core import backups, dbfile
 
-    path = existing_db(args)
+    where = existing_db(args)
+    if isinstance(where, ServerBook):
+        return _backup_server(where, args.out)
+    path = where
     found = dbfile.inspect(path)
     if found.revision is None:
         raise DomainError(f"{path} holds no csplanner book yet; nothing to back up.")
@@ -63,10 +96,68 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _backup_server(book: ServerBook, out: str | None) -> int:
+    """A server's book is backed up by its server (pg_dump); this takes a person's own copy, as a
+    new book file (--out, else the backups folder in the user data folder)."""
+    from datetime import datetime
+
+    from csplanner.core import backups, files, paths
+
+    if out:
+        dest = Path(out).expanduser().absolute()
+    else:
+        folder = files.private_dir(paths.data_dir() / "backups")
+        dest = folder / f"{book.database}-manual-{datetime.now().strftime(backups.STAMP)}.sqlite3"
+    if dest.exists():
+        raise DomainError(f"{dest} already exists; choose another --out.")
+    copied = _copy(book, dest, replace=False)
+    print(f"Backed up {book.label} to {dest} ({copied.rows.get('account', 0)} accounts, {copied.total} rows)")
+    return 0
+
+
+def _copy(source: Path | ServerBook, target: Path | ServerBook, *, replace: bool) -> "book_copy.Copied":
+    from csplanner.core import book_copy
+    from csplanner.core.db import open_database
+
+    if book_copy.same_place(source, target):
+        raise DomainError("--from and --to are the same book; nothing was copied.")
+    if isinstance(source, Path) and not source.is_file():
+        raise DomainError(f"No database at {source}.")
+    src = open_database(source, read_only=True)  # the source is never written
+    try:
+        with locked(target):
+            dst = open_database(target)
+            try:
+                return book_copy.copy_book(src, dst, replace=replace)
+            finally:
+                dst.dispose()
+    finally:
+        src.dispose()
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    from csplanner.cli import warn_password
+    from csplanner.core import dburl
+
+    for value in (args.source, args.target):
+        warn_password(value)
+    source, target = dburl.parse(args.source), dburl.parse(args.target)
+    copied = _copy(source, target, replace=args.replace)
+    named = [w.label if isinstance(w, ServerBook) else str(w) for w in (source, target)]
+    print(f"Copied {copied.rows.get('account', 0)} accounts ({copied.total} rows in {len(copied.rows)} tables) "
+          f"from {named[0]} to {named[1]}")
+    return 0
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     from csplanner.core import backups
 
-    path = db_path(args)
+    from csplanner.core.db import FILE_ONLY_RESTORE
+
+    where = db_path(args)
+    if isinstance(where, ServerBook):
+        raise DomainError(f"{where.label}: {FILE_ONLY_RESTORE}")
+    path = where
     with locked(path):
         before = backups.restore(path, Path(args.backup), datetime.now())
     print(f"Restored {path} from {args.backup} (the previous book was saved as {before})")
@@ -101,11 +192,18 @@ def cmd_import_json(args: argparse.Namespace) -> int:
         finally:
             db.dispose()
     skipped = f"; skipped {len(result.skipped_accounts)} already in the book" if result.skipped_accounts else ""
-    print(f"Imported {result.accounts} account{'s' if result.accounts != 1 else ''} into {path}{skipped}")
+    shown = path.label if isinstance(path, ServerBook) else path
+    print(f"Imported {result.accounts} account{'s' if result.accounts != 1 else ''} into {shown}{skipped}")
     return 0
 
 
 def register(command: Any) -> None:
+    copy = command("copy", cmd_copy, "copy a whole book between a file and a PostgreSQL server, either way "
+                   "(ids and every field kept; one transaction)")
+    copy.add_argument("--from", dest="source", required=True, metavar="PATH|URL", help="the book to copy (never changed)")
+    copy.add_argument("--to", dest="target", required=True, metavar="PATH|URL",
+                      help="where it goes: a file (made if missing) or postgresql://user@host/database")
+    copy.add_argument("--replace", action="store_true", help="write over a target that already holds a book")
     command("check", cmd_check, "check a database's integrity and schema version (never changes the file)")
     backup = command("backup", cmd_backup, "copy the database into its backups folder (or --out FILE)")
     backup.add_argument("--out", metavar="FILE", help="where to write the copy (default: backups/ beside the database)")

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 import csplanner.core.models  # noqa: F401  (registers the tables)
-from csplanner.core import backups, files, migrate, names
+from csplanner.core import backups, files, migrate, names, sequences
 from csplanner.core.db import Database
 from csplanner.core.errors import DomainError
 
@@ -144,14 +144,14 @@ def import_book(db: Database, path: Path | str, mode: str | None, now: datetime)
     A non-empty book is backed up first (`now` names the backup). One transaction: all rows land, or none.
     """
     if db.read_only:
-        raise DomainError(f"Cannot import into {db.path}: {db.read_only_why}.")
+        raise DomainError(f"Cannot import into {db.label}: {db.read_only_why}.")
     doc = load(path)
     empty = is_empty(db)
     if mode is None and not empty:
-        raise DomainError(f"{db.path} already holds accounts: choose --merge (add the file's new accounts) or --replace (the file's book replaces this one).")
+        raise DomainError(f"{db.label} already holds accounts: choose --merge (add the file's new accounts) or --replace (the file's book replaces this one).")
     if mode not in (None, "replace", "merge"):
         raise ValueError(mode)
-    if not empty:
+    if not empty and db.path is not None:  # a server's book: the import is one transaction there
         backups.take(db.path, "before-import", now)
     result = Imported()
     try:
@@ -175,6 +175,7 @@ def _replace(conn: sa.Connection, doc: dict[str, Any], result: Imported) -> None
         if rows:
             conn.execute(table.insert(), rows)
         result.rows[table.name] = len(rows)
+    sequences.reset(conn, tables())
 
 
 def _merge(conn: sa.Connection, doc: dict[str, Any], result: Imported) -> None:

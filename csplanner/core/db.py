@@ -1,7 +1,9 @@
-"""Opening a database file safely: inspect it untouched, then pragmas, backup, migrations.
+"""Opening a book safely: inspect it untouched, then pragmas, backup, migrations.
 
-Every way a file can be unusable is a BadDatabase (see dbfile) raised before anything writes.
-A book can also be opened read-only: browsing and export work, saving says why it cannot.
+A book is a SQLite file (the default) or a PostgreSQL database (core.server, for a team); the
+same models, services and migrations run on both. Every way a file can be unusable is a
+BadDatabase (see dbfile) raised before anything writes. A book can also be opened read-only:
+browsing and export work, saving says why it cannot.
 """
 
 import os
@@ -16,7 +18,8 @@ from sqlalchemy import event
 from sqlalchemy.pool import QueuePool, StaticPool
 from sqlmodel import Session, create_engine
 
-from csplanner.core import backups, dbfile, files, migrate
+from csplanner.core import backups, dbfile, dburl, files, migrate
+from csplanner.core.dburl import ServerBook
 from csplanner.core.errors import DomainError
 
 SQLITE_HEADER = files.SQLITE_HEADER
@@ -59,16 +62,35 @@ def save_error(exc: sa.exc.DBAPIError, read_only_why: str = "") -> DomainError:
 
 
 class Database:
-    """One database file. `session()` gives a short unit of work that commits on success."""
+    """One book. `session()` gives a short unit of work that commits on success.
 
-    def __init__(self, path: Path, engine: sa.Engine, read_only_why: str = "") -> None:
+    `path` is the file, or None for a book on a server (`server`); `label` names either.
+    """
+
+    def __init__(self, path: Path | None, engine: sa.Engine, read_only_why: str = "",
+                 server: ServerBook | None = None) -> None:
         self.path = path
         self.engine = engine
         self.read_only_why = read_only_why  # why edits are disabled; "" when they are not
+        self.server = server
 
     @property
     def read_only(self) -> bool:
         return bool(self.read_only_why)
+
+    @property
+    def is_file(self) -> bool:
+        return self.server is None
+
+    @property
+    def label(self) -> str:
+        """The book in a message: its file's path, or its server database (never a password)."""
+        return self.server.label if self.server is not None else str(self.path)
+
+    @property
+    def name(self) -> str:
+        """Short, for a window title."""
+        return self.server.name if self.server is not None else self.path.name  # type: ignore[union-attr]
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -92,6 +114,8 @@ class Database:
         working on it, migrated if the backup is older. Returns the before-restore backup."""
         if self.read_only:
             raise DomainError(f"Cannot restore: {self.read_only_why}.")
+        if self.path is None:
+            raise DomainError(FILE_ONLY_RESTORE)
         self.engine.dispose()  # no connection may stay open on the file being replaced
         before = backups.restore(self.path, backup, now)
         self.engine = open_database(self.path).engine
@@ -158,12 +182,23 @@ def _create_new(path: Path) -> None:
         part.unlink(missing_ok=True)
 
 
-def open_database(path: Path | str, *, read_only: bool = False, migrate_schema: bool = True) -> Database:
+FILE_ONLY_RESTORE = ("Restore replaces a book file; a book on a server is restored with "
+                     "`csplanner copy --from BACKUP --to URL --replace`.")
+
+
+def open_database(path: Path | str | ServerBook, *, read_only: bool = False, migrate_schema: bool = True) -> Database:
     """Open (creating if needed) a book: refuse a bad file untouched, back up, migrate.
 
+    `path`: a file, or a postgresql:// URL (a str, or parsed by core.dburl).
     read_only: never write the file (a read-only or newer file; exports). Raises BadDatabase.
     """
-    path = Path(path).expanduser().absolute()
+    where = dburl.parse(path)
+    if isinstance(where, ServerBook):
+        from csplanner.core import server
+
+        engine, why = server.open_book(where, read_only=read_only, migrate_schema=migrate_schema)
+        return Database(None, engine, why, server=where)
+    path = where.absolute()
     found = dbfile.inspect(path)
     if not found.exists:
         if read_only:

@@ -32,7 +32,7 @@ class Problem(StrEnum):
 class BadDatabase(DomainError):
     """A file csplanner cannot open for editing; `can_read_only`: offer to open it read-only."""
 
-    def __init__(self, path: Path, problem: Problem, message: str) -> None:
+    def __init__(self, path: Path | None, problem: Problem, message: str) -> None:  # None: a server's book
         super().__init__(message)
         self.path = path
         self.problem = problem

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, func, select
 
@@ -294,7 +295,8 @@ def _store(session: Session, monday: date, scores: dict[int, Health], *, replace
     now = utcnow()
     rows = [{"account_id": aid, "week_start": monday, "score": h.score, "created_at": now}
             for aid, h in scores.items()]
-    stmt = sqlite_insert(HealthSnapshot.__table__)  # type: ignore[attr-defined]
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(HealthSnapshot.__table__)  # type: ignore[attr-defined]
     if replace:
         stmt = stmt.on_conflict_do_update(index_elements=["account_id", "week_start"],
                                           set_={"score": stmt.excluded.score})

@@ -80,11 +80,20 @@ def needs_upgrade(engine: sa.Engine) -> bool:
     return current_revision(engine) != head_revision()
 
 
+UPGRADE_LOCK = 0x63737031  # PostgreSQL advisory lock: one upgrade at a time per database
+
+
 def upgrade(engine: sa.Engine, revision: str = "head") -> None:
-    """Migrate in one transaction, foreign keys off: a batch table copy drops the old table,
-    which with them on would cascade-delete every child row."""
+    """Migrate in one transaction. SQLite: foreign keys off, since a batch table copy drops the
+    old table, which with them on would cascade-delete every child row. PostgreSQL alters tables
+    in place; whoever takes the lock first upgrades, the others then find it done."""
     from alembic import command
 
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as conn:
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
+            command.upgrade(config(conn), revision)
+        return
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
         conn.commit()  # a pragma outside any transaction; SQLAlchemy had begun one

@@ -45,6 +45,10 @@ def enum_column(enum: type[StrEnum]) -> sa.Enum:
     )
 
 
+# Money in minor units reaches 10**15 (validate.money_minor): 64-bit. SQLite's INTEGER already is.
+MONEY = sa.Integer().with_variant(sa.BigInteger(), "postgresql")
+
+
 def account_fk() -> sa.Column:
     return sa.Column(
         sa.Integer, sa.ForeignKey("account.id", ondelete="CASCADE"), nullable=False, index=True
@@ -62,7 +66,7 @@ class Account(Stamped, table=True):
     # names.key(name): the Unicode case-folded name, unique (filled by the accounts service)
     name_key: str | None = Field(default=None, index=True, unique=True)
     segment: str = Field(default="", max_length=100)
-    arr_minor: int = Field(default=0)
+    arr_minor: int = Field(default=0, sa_type=MONEY)
     currency: str = Field(default="USD", max_length=3)
     contract_signed: date | None = None
     kickoff: date | None = None
@@ -201,8 +205,8 @@ class Season(Stamped, table=True):
     number: int = Field(default=1)  # 1 for the first term
     start: date | None = None
     race_day: date | None = None
-    arr_start_minor: int = Field(default=0)
-    arr_result_minor: int | None = None
+    arr_start_minor: int = Field(default=0, sa_type=MONEY)
+    arr_result_minor: int | None = Field(default=None, sa_type=MONEY)
     outcome: SeasonOutcome | None = Field(default=None, sa_type=enum_column(SeasonOutcome), nullable=True)
     result_on: date | None = None  # when the result was recorded
     reason: ChurnReason | None = Field(default=None, sa_type=enum_column(ChurnReason), nullable=True)
@@ -222,7 +226,7 @@ class Forecast(Stamped, table=True):
     outcome: ForecastOutcome = Field(
         default=ForecastOutcome.RENEW, sa_type=enum_column(ForecastOutcome), nullable=False
     )
-    arr_minor: int = Field(default=0)
+    arr_minor: int = Field(default=0, sa_type=MONEY)
     confidence: Confidence = Field(default=Confidence.MEDIUM, sa_type=enum_column(Confidence), nullable=False)
     risks: str = ""
 

@@ -5,6 +5,9 @@ from pathlib import Path
 
 import platformdirs
 
+from csplanner.core import dburl
+from csplanner.core.dburl import ServerBook
+
 APP_NAME = "csplanner"
 ENV_DB = "CSPLANNER_DB"
 ENV_HOME = "CSPLANNER_HOME"  # redirects every per-user folder (tests, portable use)
@@ -33,8 +36,9 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def default_db_path() -> Path:
+def default_db_path() -> "Path | ServerBook":
+    """$CSPLANNER_DB (a file path or a postgresql:// URL), else the file in the user data folder."""
     env = os.environ.get(ENV_DB)
     if env:
-        return Path(env).expanduser()
+        return dburl.parse(env)
     return data_dir() / "csplanner.sqlite3"

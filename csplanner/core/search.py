@@ -1,11 +1,14 @@
-"""Full-text search over everything a CSM writes or reads, through the FTS5 index.
+"""Full-text search over everything a CSM writes or reads, through the full-text index.
 
     hits = search(session, "sponsor sso")   # every word as a prefix, best (bm25) first
 
 Whatever the user types is searched as text: `fts_query` turns it into quoted prefix terms,
-so quotes, `*`, NEAR, AND/OR, parentheses and SQL never reach FTS5 as syntax.
+so quotes, `*`, NEAR, AND/OR, parentheses and SQL never reach FTS5 as syntax. On PostgreSQL
+(see search_schema_pg) `ts_query` keeps only letters and digits of each word, joined by
+tsquery operators written here, so nothing the user types is read as tsquery syntax either.
 """
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +20,7 @@ from csplanner.core.db import Database
 from csplanner.core.fuzzy import AccountNames
 from csplanner.core.models import Account
 from csplanner.core.search_schema import TABLE
+from csplanner.core.search_schema_pg import CONFIG
 
 MARK_START, MARK_END = "\x02", "\x03"  # around each match in a snippet; never typed by a user
 ELLIPSIS = "…"
@@ -48,6 +52,25 @@ def fts_query(text: str) -> str:
     return " ".join(terms)
 
 
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: a token of SQLite's unicode61 and of ts_query
+
+
+def ts_query(text: str) -> str:
+    """User input as a PostgreSQL tsquery meaning what `fts_query` means on SQLite: every word,
+    the last token of each as a prefix; a word with inner punctuation ("e-mail") as a phrase.
+    Only letters and digits are kept, so the result holds no quote, backslash or operator of
+    the user's. Returns "" when nothing is left to search for."""
+    terms: list[str] = []
+    for chunk in text.split():
+        tokens = _WORD.findall(_clean(chunk)[:MAX_TERM_CHARS])
+        if not tokens:
+            continue
+        terms.append("(" + " <-> ".join(f"'{t}'" for t in tokens) + ":*)")
+        if len(terms) == MAX_TERMS:
+            break
+    return " & ".join(terms)
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One record that matched: which, whose, when, and the text around the match."""
@@ -69,9 +92,28 @@ class Found:
 
 _FIELDS = "kind, record_id, account_id, day, title, rank"
 _SNIPPET = f"snippet({TABLE}, -1, :mark_start, :mark_end, :ellipsis, :tokens) AS snip"
+# PostgreSQL: title weighs five times the body, as bm25's weights do on SQLite ({D, C, B, A})
+_PG_RANK = "ts_rank('{0, 0, 0.2, 1.0}', doc, q) AS rank"
+_PG_OPTIONS = ("'StartSel=' || :mark_start || ', StopSel=' || :mark_end || ', FragmentDelimiter=' || :ellipsis || "
+               "', MaxFragments=1, MaxWords=' || :tokens || ', MinWords=3, ShortWord=0'")
+# like FTS5's snippet(-1): the title when it matches, else the body
+_PG_SNIPPET = (f"CASE WHEN to_tsvector('{CONFIG}', title) @@ q THEN ts_headline('{CONFIG}', title, q, {_PG_OPTIONS}) "
+               f"ELSE ts_headline('{CONFIG}', body, q, {_PG_OPTIONS}) END AS snip")
 
 
-def _ranked(columns: str, floor: bool) -> str:
+def _pg(conn: sa.Connection) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
+def _query(conn: sa.Connection, text: str) -> str:
+    return ts_query(text) if _pg(conn) else fts_query(text)
+
+
+def _ranked(conn: sa.Connection, columns: str, floor: bool) -> str:
+    if _pg(conn):
+        where = "doc @@ q" + (" AND rowid >= :floor" if floor else "")
+        return (f"SELECT {columns} FROM {TABLE}, to_tsquery('{CONFIG}', :q) q WHERE {where} "
+                "ORDER BY rank DESC, rowid DESC LIMIT :limit")
     where = f"{TABLE} MATCH :q" + (" AND rowid >= :floor" if floor else "")
     return f"SELECT {columns} FROM {TABLE} WHERE {where} ORDER BY rank LIMIT :limit"
 
@@ -82,8 +124,9 @@ def _floor(conn: sa.Connection, query: str, newest: int) -> int | None:
     bm25 costs time per match, so a word found in 50,000 records would stall each keystroke;
     the rowid range is one FTS5 can apply while matching, unlike a LIMIT on a subquery.
     """
+    match = (f"doc @@ to_tsquery('{CONFIG}', :q)" if _pg(conn) else f"{TABLE} MATCH :q")
     rows = conn.execute(sa.text(
-        f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :q ORDER BY rowid DESC LIMIT 2 OFFSET :skip"
+        f"SELECT rowid FROM {TABLE} WHERE {match} ORDER BY rowid DESC LIMIT 2 OFFSET :skip"
     ), {"q": query, "skip": newest - 1}).all()
     return int(rows[0][0]) if len(rows) == 2 else None
 
@@ -93,34 +136,47 @@ def search(session: Session, text: str, *, limit: int = 50, newest: int | None =
 
     `newest` (for typing) ranks only the newest that many matches when more matched.
     """
-    query = fts_query(text)
+    conn = session.connection()
+    query = _query(conn, text)
     if not query or limit < 1:
         return Found([], False)
-    conn = session.connection()
     floor = _floor(conn, query, newest) if newest else None
-    # snippet() needs the FTS cursor, so it runs in the inner query; the join only names the account.
+    if _pg(conn):
+        columns = f"kind, record_id, account_id, day, title, {_PG_RANK}, {_PG_SNIPPET}"
+        order = "h.rank DESC, h.record_id DESC"
+    else:
+        # snippet() needs the FTS cursor, so it runs in the inner query; the join only names the account.
+        columns, order = f"{_FIELDS}, {_SNIPPET}", "h.rank"
     sql = (f"SELECT h.kind, h.record_id, h.account_id, a.name, h.day, h.title, h.snip FROM ("
-           f"{_ranked(f'{_FIELDS}, {_SNIPPET}', floor is not None)}"
-           f") h JOIN account a ON a.id = h.account_id ORDER BY h.rank")
+           f"{_ranked(conn, columns, floor is not None)}"
+           f") h JOIN account a ON a.id = h.account_id ORDER BY {order}")
     rows = conn.execute(sa.text(sql), {
         "q": query, "limit": limit, "floor": floor, "mark_start": MARK_START, "mark_end": MARK_END,
         "ellipsis": ELLIPSIS, "tokens": SNIPPET_TOKENS,
     })
     hits = [
-        Hit(kind, int(record_id), int(account_id), name, date.fromisoformat(day) if day else None, title, snip)
+        Hit(kind, int(record_id), int(account_id), name, _day(day), title, snip)
         for kind, record_id, account_id, name, day, title, snip in rows
     ]
     return Found(hits, floor is not None)
 
 
+def _day(value: date | str | None) -> date | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(value)  # SQLite's FTS keeps text
+
+
 def bare_query(session: Session, text: str, *, limit: int = 50, newest: int | None = None) -> list[int]:
     """Only the FTS lookup and ranking (rowids): the floor the search box is measured against."""
-    query = fts_query(text)
+    conn = session.connection()
+    query = _query(conn, text)
     if not query:
         return []
-    conn = session.connection()
     floor = _floor(conn, query, newest) if newest else None
-    rows = conn.execute(sa.text(_ranked("rowid", floor is not None)), {"q": query, "limit": limit, "floor": floor})
+    columns = f"rowid, {_PG_RANK}" if _pg(conn) else "rowid"
+    rows = conn.execute(sa.text(_ranked(conn, columns, floor is not None)),
+                        {"q": query, "limit": limit, "floor": floor})
     return [r[0] for r in rows]
 
 

@@ -12,7 +12,7 @@ from sqlmodel import SQLModel
 
 from csplanner.core.db import Database
 from csplanner.core.errors import DomainError
-from csplanner.core import names
+from csplanner.core import names, sequences
 from csplanner.core.models import Account, CheckIn, CheckInAttendee, DiscoveryNote, Milestone, Obstacle, ObstacleMilestone, Stakeholder
 from csplanner.demo.book import STAMP_TIME, Generator
 
@@ -89,9 +89,9 @@ def _contents(conn: sa.Connection) -> Contents:
 def _refusal(db: Database, found: Contents) -> str:
     n = f"{found.accounts} account{'' if found.accounts == 1 else 's'}"
     if found.demo:
-        return f"{db.path} already holds a demo book of {n}; add --replace to write a new one over it (after a backup)."
+        return f"{db.label} already holds a demo book of {n}; add --replace to write a new one over it (after a backup)."
     one = found.accounts == 1
-    return (f"{db.path} already has {n} that {'is' if one else 'are'} not demo data; demo data goes into a new "
+    return (f"{db.label} already has {n} that {'is' if one else 'are'} not demo data; demo data goes into a new "
             f"file (--replace would overwrite {'it' if one else 'them'}, after a backup).")
 
 
@@ -118,6 +118,7 @@ def generate(db: Database, accounts: int = 40, seed: int = 1, *, today: date, re
             done += min(BATCH_ACCOUNTS, accounts - done)
             _write(conn, gen.rows)
             gen.reset_rows()
+        sequences.reset(conn, [model.__table__ for _, model in TABLES])  # type: ignore[attr-defined]
     c = gen.counts
     return DemoSummary(
         accounts=c["account"], stakeholders=c["stakeholder"], notes=c["discovery_note"],
@@ -158,7 +159,8 @@ def _insert(conn: sa.Connection, table: sa.Table, batch: list[dict[str, Any]]) -
     )
     quote = dialect.identifier_preparer.quote
     columns = ", ".join(quote(c) for c in [*keys, *(c.name for c in missing)])
-    sql = f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({', '.join('?' * (len(keys) + len(extra)))})"
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"  # SQLite's sqlite3, PostgreSQL's psycopg
+    sql = f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({', '.join([mark] * (len(keys) + len(extra)))})"
     get = itemgetter(*keys)
     params = []
     for row in batch:

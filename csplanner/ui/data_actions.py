@@ -101,6 +101,11 @@ class DataActions(QObject):
             for action in (self.restore_action, self.import_action):
                 action.setEnabled(False)
                 action.setStatusTip(f"Read-only: {ctx.db.read_only_why}")
+        if not ctx.db.is_file:  # backups of a file; a server's book is backed up by the server
+            for action in (self.backup_action, self.restore_action):
+                action.setEnabled(False)
+                action.setStatusTip(f"For a book file only: {ctx.db.label} is backed up by its server; "
+                                    "take your own copy with `csplanner copy --from URL --to FILE`")
 
     def _action(self, text: str, slot: object, tip: str) -> QAction:
         action = QAction(text, self.window)
@@ -138,7 +143,7 @@ class DataActions(QObject):
 
     def export_json(self) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = f"{self.ctx.db.path.stem}.json"
+        name = f"{self.ctx.db.path.stem if self.ctx.db.path else self.ctx.db.server.database}.json"
         chosen, _ = QFileDialog.getSaveFileName(self.window, "Export book as JSON", str(Path(folder) / name),
                                                 "JSON files (*.json)")
         if not chosen:

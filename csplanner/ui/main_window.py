@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setWindowTitle(f"csplanner — {ctx.db.path.name}")
+        self.setWindowTitle(f"csplanner — {ctx.db.name}")
         self.setWindowIcon(app_icon())
         self.account_list = AccountList(ctx)
         self.account_page = AccountPage(ctx, screens.account_tabs(ctx), screens.overview_widgets(ctx))
@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         return None
 
     def show_about(self) -> None:
-        AboutDialog.ask(self, self.ctx.db.path)
+        AboutDialog.ask(self, self.ctx.db.path, self.ctx.db.label)
 
     # --- views -----------------------------------------------------------------------------
     def _account_openers(self) -> list[QWidget]:
@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
             self.archive_action.setText("Unarchive account" if row.archived else "&Archive account")
 
     def update_status(self) -> None:
-        self.status_counts.setText(f"{self.account_list.summary()} · {self.ctx.db.path}")
+        self.status_counts.setText(f"{self.account_list.summary()} · {self.ctx.db.label}")
 
     def focus_filter(self) -> None:
         self.show_view(0)

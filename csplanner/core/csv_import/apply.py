@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
-from csplanner.core import names
+from csplanner.core import names, sequences
 from csplanner.core.csv_import.preview import Fate, Preview
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, Stakeholder, utcnow
@@ -100,6 +100,7 @@ def apply_preview(session: Session, preview: Preview, *, skip_invalid: bool, aga
                              "created_at": now, "updated_at": now})
     if new_accounts:
         session.connection().execute(ACCOUNT.insert(), new_accounts)
+        sequences.reset(session.connection(), [ACCOUNT])
     current = _current(session, updates)
     for row in updates:
         assert row.account_id is not None
@@ -133,6 +134,7 @@ def _add_contacts(session: Session, rows: list, done: Applied, again: Applied | 
                          "created_at": now, "updated_at": now})
     if contacts:
         session.connection().execute(STAKEHOLDER.insert(), contacts)
+        sequences.reset(session.connection(), [STAKEHOLDER])
 
 
 def revert(session: Session, applied: Applied) -> None:

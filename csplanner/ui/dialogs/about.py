@@ -27,7 +27,7 @@ def folder_link(path: Path, folder: Path | None = None) -> QLabel:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, parent: QWidget | None, db_path: Path) -> None:
+    def __init__(self, parent: QWidget | None, db_path: Path | None, label: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("About csplanner")
         icon = QLabel()
@@ -40,9 +40,13 @@ class AboutDialog(QDialog):
         blurb.setWordWrap(True)
         self.places = QFormLayout()
         self.places.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.places.addRow("Database:", folder_link(db_path, db_path.parent))
+        if db_path is not None:
+            self.places.addRow("Database:", folder_link(db_path, db_path.parent))
+        else:  # a team server's book: named, never with a password
+            self.places.addRow("Database:", QLabel(html.escape(label)))
         self.places.addRow("Data folder:", folder_link(paths.data_dir()))
-        self.places.addRow("Backups:", folder_link(paths.backups_dir(db_path)))
+        if db_path is not None:
+            self.places.addRow("Backups:", folder_link(paths.backups_dir(db_path)))
         self.places.addRow("Settings:", folder_link(paths.config_dir()))
         built = QLabel(f"Python {platform.python_version()} · Qt {qVersion()} · PySide6 {PySide6.__version__}")
         built.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -71,8 +75,8 @@ class AboutDialog(QDialog):
         self.resize(640, 560)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, db_path: Path) -> None:
-        box = cls(parent, db_path)
+    def ask(cls, parent: QWidget | None, db_path: Path | None, label: str = "") -> None:
+        box = cls(parent, db_path, label)
         try:
             box.exec()
         finally:

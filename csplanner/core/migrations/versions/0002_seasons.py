@@ -18,6 +18,8 @@ Create Date: 2026-11-26 04:45:26.387246
 """
 from typing import Sequence, Union
 
+from datetime import date, timedelta
+
 from alembic import op
 import sqlalchemy as sa
 import sqlmodel
@@ -27,6 +29,9 @@ revision: str = '0002_seasons'
 down_revision: Union[str, None] = '0001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
+
+# 64-bit on PostgreSQL (amounts reach 10**15); SQLite's INTEGER already is
+MONEY = sa.Integer().with_variant(sa.BigInteger(), "postgresql")
 
 
 def upgrade() -> None:
@@ -39,8 +44,8 @@ def upgrade() -> None:
     sa.Column('number', sa.Integer(), nullable=False),
     sa.Column('start', sa.Date(), nullable=True),
     sa.Column('race_day', sa.Date(), nullable=True),
-    sa.Column('arr_start_minor', sa.Integer(), nullable=False),
-    sa.Column('arr_result_minor', sa.Integer(), nullable=True),
+    sa.Column('arr_start_minor', MONEY, nullable=False),
+    sa.Column('arr_result_minor', MONEY, nullable=True),
     sa.Column('outcome', sa.Enum('renewed', 'churned', name='seasonoutcome', native_enum=False, length=32), nullable=True),
     sa.Column('result_on', sa.Date(), nullable=True),
     sa.Column('reason', sa.Enum('budget', 'no_value', 'product_gap', 'competitor', 'champion_left', 'acquired', 'poor_adoption', 'other', name='churnreason', native_enum=False, length=32), nullable=True),
@@ -60,7 +65,7 @@ def upgrade() -> None:
     sa.Column('taken_on', sa.Date(), nullable=False),
     sa.Column('checkpoint_weeks', sa.Integer(), nullable=True),
     sa.Column('outcome', sa.Enum('renew', 'expand', 'contract', 'churn', name='forecastoutcome', native_enum=False, length=32), nullable=False),
-    sa.Column('arr_minor', sa.Integer(), nullable=False),
+    sa.Column('arr_minor', MONEY, nullable=False),
     sa.Column('confidence', sa.Enum('low', 'medium', 'high', name='confidence', native_enum=False, length=32), nullable=False),
     sa.Column('risks', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.ForeignKeyConstraint(['account_id'], ['account.id'], ondelete='CASCADE'),
@@ -109,33 +114,37 @@ INTERNAL_WORDS = ("forecast", "internal", "handover", "hand-over", "handoff", "h
 
 
 def _fill_existing() -> None:
+    # Plain SQL both SQLite and PostgreSQL read; dates computed here, not by SQLite's date().
     bind = op.get_bind()
     internal = " OR ".join(f"lower(title) LIKE '%{w}%'" for w in INTERNAL_WORDS)
-    bind.exec_driver_sql(
-        f"UPDATE milestone SET shared_with_customer = 0 WHERE team IN ('sales', 'leadership') OR {internal}")
-    bind.exec_driver_sql(
+    bind.execute(sa.text(
+        f"UPDATE milestone SET shared_with_customer = :no WHERE team IN ('sales', 'leadership') OR {internal}"
+    ).bindparams(sa.bindparam("no", False, type_=sa.Boolean())))
+    bind.execute(sa.text(
         "INSERT INTO season (created_at, updated_at, account_id, number, start, race_day, arr_start_minor, "
-        "reason_text) SELECT created_at, updated_at, id, 1, contract_signed, renewal, arr_minor, '' FROM account")
-    bind.exec_driver_sql(
-        "UPDATE check_in SET sentiment = NULL WHERE sentiment = 0 AND held_on > date('now')")
-    rows = bind.exec_driver_sql(
+        "reason_text) SELECT created_at, updated_at, id, 1, contract_signed, renewal, arr_minor, '' FROM account"))
+    bind.execute(sa.text(
+        "UPDATE check_in SET sentiment = NULL WHERE sentiment = 0 AND held_on > CURRENT_DATE"))
+    rows = bind.execute(sa.text(
         "SELECT id, account_id, held_on, next_steps, created_at FROM check_in "
-        "ORDER BY account_id, held_on DESC, id DESC").all()
-    latest_held: dict[int, str] = {}  # account -> date of the check-in after the one being read
+        "ORDER BY account_id, held_on DESC, id DESC")).all()
+    insert = sa.text(
+        "INSERT INTO next_step (created_at, updated_at, account_id, check_in_id, text, owner, due_on, "
+        "done_on) VALUES (:created, :created, :aid, :cid, :text, 'us', :due, :done)"
+    ).bindparams(sa.bindparam("due", type_=sa.Date()), sa.bindparam("done", type_=sa.Date()))
+    latest_held: dict[int, date] = {}  # account -> date of the check-in after the one being read
     open_given: set[int] = set()
     for cid, aid, held_on, text, created in rows:
+        held = date.fromisoformat(str(held_on)[:10])  # SQLite gives text, PostgreSQL a date
         text = (text or "").strip()
         if text:
             done_on = None
             if aid in open_given:
                 done_on = latest_held.get(aid)
             open_given.add(aid)
-            due = bind.exec_driver_sql("SELECT date(?, '+7 days')", (held_on,)).scalar()
-            bind.exec_driver_sql(
-                "INSERT INTO next_step (created_at, updated_at, account_id, check_in_id, text, owner, due_on, "
-                "done_on) VALUES (?, ?, ?, ?, ?, 'us', ?, ?)",
-                (created, created, aid, cid, text[:500], due, done_on))
-        latest_held[aid] = held_on
+            bind.execute(insert, {"created": created, "aid": aid, "cid": cid, "text": text[:500],
+                                  "due": held + timedelta(days=7), "done": done_on})
+        latest_held[aid] = held
 
 
 def downgrade() -> None:

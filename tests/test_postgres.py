@@ -1,0 +1,228 @@
+"""A book on a real PostgreSQL server: migrations, the command line, copy both ways, security."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlmodel import SQLModel
+
+from csplanner.cli import main
+from csplanner.core import book_copy, dburl, migrate, search_schema_pg, server
+from csplanner.core.db import open_database
+from csplanner.core.dbfile import BadDatabase, Problem
+from csplanner.core.errors import DomainError
+from csplanner.core.services import accounts
+
+pytestmark = pytest.mark.postgres
+TODAY = "2026-11-25"
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def dump(db) -> dict[str, list[tuple]]:
+    """Every row of every table, in key order, as Python values (what `copy` must keep)."""
+    with db.engine.connect() as conn:
+        return {t.name: [tuple(r) for r in conn.execute(sa.select(t).order_by(*(t.primary_key.columns or t.columns)))]
+                for t in book_copy.tables()}
+
+
+def test_an_empty_database_is_migrated_from_nothing_to_head_and_matches_the_models(pg_empty_url):
+    db = open_database(pg_empty_url)
+    try:
+        assert migrate.current_revision(db.engine) == migrate.head_revision()
+        with db.engine.connect() as conn:
+            ctx = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": migrate.include_name})
+            assert compare_metadata(ctx, SQLModel.metadata) == []
+            assert search_schema_pg.accents_folded(conn)  # Debian's server ships unaccent
+            kinds = {r[0]: r[1] for r in conn.exec_driver_sql(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'account'")}
+        assert kinds["arr_minor"] == "bigint"  # money reaches 10**15 minor units
+        with db.session() as s:
+            big = accounts.create(s, name="Whale Corp", arr_minor=10**15)
+        assert big.id == 1
+    finally:
+        db.dispose()
+
+
+def test_the_migration_upgrades_existing_rows_on_postgresql_too(pg_empty_url):
+    """Stop at 0001, add a book the old way, then upgrade: the data steps run on PostgreSQL."""
+    eng = server.make_engine(dburl.parse(pg_empty_url))
+    try:
+        migrate.upgrade(eng, "0001")
+        with eng.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO account (created_at, updated_at, name, segment, arr_minor, currency, contract_signed, "
+                "renewal, stage, goal, success_criteria, regions, archived) VALUES (now(), now(), 'Acme', '', 500, "
+                "'USD', '2026-01-05', '2027-01-05', 'adopt', 'Faster ops', '', '', false)")
+            conn.exec_driver_sql(
+                "INSERT INTO check_in (created_at, updated_at, account_id, held_on, kind, summary, next_steps, sentiment) "
+                "VALUES (now(), now(), 1, '2026-03-01', 'call', 'Kickoff', 'Send the deck', 1)")
+        migrate.upgrade(eng)
+        with eng.connect() as conn:
+            assert conn.exec_driver_sql("SELECT number, arr_start_minor FROM season").all() == [(1, 500)]
+            assert conn.exec_driver_sql("SELECT text, due_on FROM next_step").all() == [("Send the deck", date(2026, 3, 8))]
+            assert conn.exec_driver_sql("SELECT kind FROM search_index ORDER BY rowid").scalars().all() == [
+                "account", "check_in"]
+    finally:
+        eng.dispose()
+
+
+def test_demo_search_health_export_and_check_on_the_command_line(qapp, capsys, pg_url, tmp_path):
+    code, out, err = run(capsys, "demo", "--db", pg_url, "--accounts", "12", "--today", TODAY)
+    assert code == 0 and "Wrote 12 demo accounts to PostgreSQL database" in out and err == ""
+    assert not Path("postgresql:").exists()
+    code, out, _ = run(capsys, "search", "--db", pg_url, "sso")
+    assert code == 0 and "[SSO]" in out
+    code, out, _ = run(capsys, "health", "--db", pg_url, "--json")
+    assert code == 0 and out.count('"account_id"') == 12
+    code, out, _ = run(capsys, "export-json", "--db", pg_url, "--out", tmp_path / "book.json")
+    assert code == 0 and "12 accounts" in out and (tmp_path / "book.json").exists()
+    code, out, _ = run(capsys, "export-week", "--db", pg_url, "--out", tmp_path / "week.pdf", "--week", "2026-W48")
+    assert code == 0 and (tmp_path / "week.pdf").read_bytes().startswith(b"%PDF")
+    code, out, _ = run(capsys, "check", "--db", pg_url)
+    assert code == 0 and f"schema: {migrate.head_revision()} (latest" in out
+    code, _, err = run(capsys, "restore", "--db", pg_url, tmp_path / "x.sqlite3")
+    assert code == 2 and "book file" in err and "copy" in err
+
+
+def test_the_environment_variable_names_a_server_too(capsys, pg_url, monkeypatch):
+    monkeypatch.setenv("CSPLANNER_DB", pg_url)
+    code, out, _ = run(capsys, "demo", "--accounts", "3", "--today", TODAY)
+    assert code == 0 and "PostgreSQL database" in out
+
+
+def test_copy_sqlite_to_postgresql_and_back_keeps_every_row(capsys, pg_url, tmp_path):
+    first, back = tmp_path / "first.sqlite3", tmp_path / "back.sqlite3"
+    assert run(capsys, "demo", "--db", first, "--accounts", "25", "--today", TODAY)[0] == 0
+    made = open_database(first)
+    with made.session() as s:  # a setting and a weekly health snapshot travel too
+        from dataclasses import replace
+
+        from csplanner.core import health, settings
+        settings.save(s, replace(settings.load(s), week_hours=30.0))
+        health.snapshot_week(s, date.fromisoformat(TODAY))
+    made.dispose()
+    code, out, _ = run(capsys, "copy", "--from", first, "--to", pg_url)
+    assert code == 0 and "Copied 25 accounts" in out
+    code, out, _ = run(capsys, "copy", "--from", pg_url, "--to", back)
+    assert code == 0 and "Copied 25 accounts" in out
+    a, b = open_database(first, read_only=True), open_database(back, read_only=True)
+    p = open_database(pg_url, read_only=True)
+    try:
+        rows_a, rows_b, rows_p = dump(a), dump(b), dump(p)
+        assert rows_a == rows_b == rows_p
+        assert all(rows_a[t] for t in ("account", "check_in_attendee", "obstacle_milestone", "meta", "setting",
+                                       "health_snapshot"))
+    finally:
+        for db in (a, b, p):
+            db.dispose()
+    # the server's sequences continue after the copied ids: a new account gets a new id
+    db = open_database(pg_url)
+    try:
+        with db.session() as s:
+            assert accounts.create(s, name="After the copy").id == 26
+    finally:
+        db.dispose()
+
+
+def test_copy_refuses_a_book_that_is_not_empty_unless_replace(capsys, pg_url, tmp_path):
+    source = tmp_path / "mine.sqlite3"
+    run(capsys, "demo", "--db", source, "--accounts", "4", "--today", TODAY)
+    run(capsys, "demo", "--db", pg_url, "--accounts", "6", "--today", TODAY, "--seed", "7")
+    code, _, err = run(capsys, "copy", "--from", source, "--to", pg_url)
+    assert code == 2 and "is not empty" in err and "--replace" in err and "\n" not in err.rstrip("\n")
+    db = open_database(pg_url)
+    try:
+        with db.session() as s:
+            assert len(accounts.list_rows(s)) == 6  # nothing was touched
+    finally:
+        db.dispose()
+    assert run(capsys, "copy", "--from", source, "--to", pg_url, "--replace")[0] == 0
+    db = open_database(pg_url)
+    try:
+        with db.session() as s:
+            assert len(accounts.list_rows(s)) == 4
+    finally:
+        db.dispose()
+    code, _, err = run(capsys, "copy", "--from", pg_url, "--to", pg_url)
+    assert code == 2 and "same book" in err
+
+
+def test_a_failed_copy_leaves_the_target_as_it_was(pg_url, tmp_path, monkeypatch):
+    source = open_database(tmp_path / "s.sqlite3")
+    with source.session() as s:
+        accounts.create(s, name="Acme")
+    target = open_database(pg_url)
+    with target.session() as s:
+        accounts.create(s, name="Theirs")
+    real = book_copy._copy_table
+
+    def fail_late(src, dst, table):
+        if table.name == "milestone":
+            raise DomainError("disk gone")
+        return real(src, dst, table)
+
+    monkeypatch.setattr(book_copy, "_copy_table", fail_late)
+    try:
+        with pytest.raises(DomainError):
+            book_copy.copy_book(source, target, replace=True)
+        with target.session() as s:
+            assert [r.name for r in accounts.list_rows(s)] == ["Theirs"]
+    finally:
+        source.dispose()
+        target.dispose()
+
+
+def test_a_password_in_the_url_warns_and_is_never_printed(capsys, pg_cluster):
+    url = f"postgresql://nobody:Hunter2secret@127.0.0.1:{pg_cluster.port}/missing_db"
+    code, out, err = run(capsys, "check", "--db", url)
+    assert code == 2
+    assert "Hunter2secret" not in out + err
+    assert ".pgpass" in err  # the warning
+    assert "127.0.0.1" in err and "missing_db" in err
+    code, out, err = run(capsys, "copy", "--from", url, "--to", "x.sqlite3")
+    assert code == 2 and "Hunter2secret" not in out + err and not Path("x.sqlite3").exists()
+
+
+def test_sslmode_in_the_url_reaches_libpq(capsys, pg_url):
+    code, _, err = run(capsys, "check", "--db", pg_url + "?sslmode=require")
+    assert code == 2 and "SSL" in err  # the test server has no SSL: libpq refuses, as asked
+    assert run(capsys, "check", "--db", pg_url + "?sslmode=disable")[0] == 0
+
+
+def test_read_only_on_the_server_refuses_edits_and_says_why(pg_url):
+    db = open_database(pg_url, read_only=True)
+    try:
+        assert db.read_only and "read-only" in db.read_only_why
+        with pytest.raises(DomainError, match="read-only"), db.session() as s:
+            accounts.create(s, name="Nope")
+    finally:
+        db.dispose()
+
+
+def test_a_newer_schema_is_refused_untouched_and_can_be_opened_read_only(pg_url, pg_cluster):
+    import psycopg
+
+    with psycopg.connect(pg_url.replace("postgresql://", "postgresql://", 1), autocommit=True) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    with pytest.raises(BadDatabase) as err:
+        open_database(pg_url)
+    assert err.value.problem is Problem.NEWER and err.value.can_read_only and "newer csplanner" in err.value.message
+    db = open_database(pg_url, read_only=True)
+    db.dispose()
+
+
+def test_a_database_of_another_program_is_refused(pg_empty_url):
+    import psycopg
+
+    with psycopg.connect(pg_empty_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE invoices (id int)")
+    with pytest.raises(DomainError, match="no csplanner book; it was left untouched"):
+        open_database(pg_empty_url)
