@@ -92,10 +92,13 @@ def figures(session: Session, account_ids: Sequence[int], signed: dict[int, date
     if len(account_ids) <= 5000:
         q = q.where(person.c.account_id.in_(list(account_ids)))
     p = q.cte("p").prefix_with("MATERIALIZED")  # the last check-in once per person, not once per use
-    days = func.max(0, func.julianday(today.isoformat()) - func.julianday(p.c.last))
+    if session.get_bind().dialect.name == "postgresql":  # date - date is a number of days there
+        days = func.greatest(0, sa.cast(sa.literal(today, sa.Date), sa.Date) - p.c.last)
+    else:
+        days = func.max(0, func.julianday(today.isoformat()) - func.julianday(p.c.last))
     met = sa.and_(sa.not_(p.c.gone), p.c.every.is_not(None), p.c.last.is_not(None))
     never_met = sa.case((sa.and_(sa.not_(p.c.gone), p.c.last.is_(None)), p.c.every), else_=None).label("never_met")
-    recent = (today - timedelta(days=CHAMPION_LEFT_DAYS)).isoformat()
+    recent = today - timedelta(days=CHAMPION_LEFT_DAYS)  # a date: bound as the column's type
     rows = session.connection().execute(sa.select(
         p.c.aid,
         func.sum(sa.case((sa.not_(p.c.gone), 1), else_=0)),
