@@ -1,5 +1,6 @@
 """How long an account plan PDF takes, and how big it is, for a small, a typical and a
-300-milestone account; plus the week PDF of a 60-, a 500- and a 5000-account book.
+300-milestone account; plus the week PDF of a 60-, a 500- and a 5000-account book. Each
+against its floor, the core read of what the PDF prints (read.plan_data, read.week_plan).
 
     .venv/bin/python bench/bench_pdf.py
 
@@ -17,9 +18,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench-home-"))
 
+from figures import show  # noqa: E402
 from sqlmodel import func, select  # noqa: E402
 
 from csplanner import demo  # noqa: E402
+from csplanner.core import read  # noqa: E402
 from csplanner.core.db import open_database  # noqa: E402
 from csplanner.core.enums import MilestoneStatus, RunType  # noqa: E402
 from csplanner.core.models import Milestone  # noqa: E402
@@ -71,6 +74,10 @@ def main() -> int:
             seconds, result = timed(lambda: export_account_plan(db, aid, out, today=TODAY, audience=who))  # noqa: B023
             print(f"  {name:34} {runs:5d} {who:>9} {seconds * 1000:7.0f} ms {result.pages:6d} "  # type: ignore[attr-defined]
                   f"{out.stat().st_size / 1024:7.0f} KB")
+        if runs >= 300:  # the heavy one, against the read it prints
+            base, _ = timed(lambda: read.plan_data(db, aid, TODAY))  # noqa: B023
+            show("pdf_account_plan_300_ms", f"account plan PDF, {runs} runs ({who})", seconds * 1000, base * 1000,
+                 floor_label="plan read", goal="< 1000 ms")
     db.dispose()
 
     print("week PDF:")
@@ -83,6 +90,9 @@ def main() -> int:
         seconds, result = timed(lambda: export_week(book, TODAY - timedelta(days=2), out, today=TODAY))  # noqa: B023
         print(f"  {size:4d} accounts {seconds * 1000:7.0f} ms {result.pages:3d} page(s) "  # type: ignore[attr-defined]
               f"{out.stat().st_size / 1024:6.0f} KB")
+        base, _ = timed(lambda: read.week_plan(book, TODAY - timedelta(days=2), TODAY))  # noqa: B023
+        show(f"pdf_week_ms_{size}", f"week PDF, {size} accounts", seconds * 1000, base * 1000,
+             floor_label="week read", goal="< 1000 ms")
         book.dispose()
     return 0
 

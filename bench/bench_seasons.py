@@ -19,6 +19,7 @@ from pathlib import Path
 
 os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench-home-"))
 
+from figures import show  # noqa: E402
 from sqlmodel import select  # noqa: E402
 
 from csplanner import demo  # noqa: E402
@@ -40,10 +41,9 @@ def timed(fn: Callable[[], object], repeat: int = 5) -> float:
     return statistics.median(times)
 
 
-def line(name: str, seconds: float, baseline: float | None = None) -> None:
-    verdict = "ok" if seconds <= BUDGET else "SLOW"
-    versus = f"  ({seconds / baseline:4.1f}× the health pass)" if baseline else ""
-    print(f"  {name:<34} {seconds * 1000:8.1f} ms  {verdict}{versus}")
+def line(figure: str, name: str, seconds: float, baseline: float | None = None) -> None:
+    show(figure, name, seconds * 1000, None if baseline is None else baseline * 1000, floor_label="health",
+         goal=f"<= {BUDGET * 1000:.0f} ms")
 
 
 def bench(size: int, folder: Path) -> None:
@@ -59,11 +59,14 @@ def bench(size: int, folder: Path) -> None:
     print(f"\n-- {size} accounts ({len(ids[::3])} forecasts)")
     with db.session() as s:
         base = timed(lambda: health.health_many(s, None, TODAY))
-    line("health of every account (baseline)", base)
-    line("forecast roll-up, 4 quarters", timed(lambda: season_views.rollup(db, TODAY)), base)
-    line("checkpoints waiting for a forecast", timed(lambda: season_views.checkpoints_due(db, TODAY)), base)
-    line("race days waiting for a result", timed(lambda: season_views.results_due(db, TODAY)), base)
-    line("one account's season panel", timed(lambda: season_views.account_season(db, one, TODAY)), base)
+    print(f"  (floor: health of every account, {base * 1000:.1f} ms, what the accounts list pays at every reload)")
+    line(f"seasons_rollup_ms_{size}", "forecast roll-up, 4 quarters", timed(lambda: season_views.rollup(db, TODAY)), base)
+    line(f"seasons_checkpoints_ms_{size}", "checkpoints waiting for a forecast",
+         timed(lambda: season_views.checkpoints_due(db, TODAY)), base)
+    line(f"seasons_results_due_ms_{size}", "race days waiting for a result",
+         timed(lambda: season_views.results_due(db, TODAY)), base)
+    line(f"seasons_panel_ms_{size}", "one account's season panel",
+         timed(lambda: season_views.account_season(db, one, TODAY)), base)
     db.dispose()
 
 

@@ -39,7 +39,7 @@ def show(figure: str, label: str, value: float, floor: float | None, unit: str =
     `goal`: e.g. "<= 3x" (a ratio) or "< 16 ms" (an absolute budget, for figures a person feels)."""
     fmt = (lambda v: f"{v:8.1f} {unit}") if unit == "ms" else (lambda v: f"{v:8.2f} {unit}")
     versus = f"   {floor_label} {fmt(floor)}   = {value / floor:5.2f}x" if floor else " " * (len(floor_label) + 25)
-    print(f"  {label:<38} {fmt(value)}{versus}" + (f"  (goal {goal})" if goal else ""), flush=True)
+    print(f"  {label:<42} {fmt(value)}{versus}" + (f"  (goal {goal})" if goal else ""), flush=True)
     record(figure, value, floor, unit)
 
 
