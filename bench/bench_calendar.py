@@ -23,12 +23,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench-home-"))
 
-from figures import show  # noqa: E402
+from figures import demo_book, show  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from csplanner import demo  # noqa: E402
 from csplanner.core import calendar  # noqa: E402
-from csplanner.core.db import open_database  # noqa: E402
 from csplanner.core.services import accounts  # noqa: E402
 
 TODAY = date(2026, 11, 25)
@@ -38,15 +36,14 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:7.1f} ms"
 
 
-def bench(size: int, folder: Path) -> None:
+def bench(size: int, folder: Path, book: Path | None = None) -> None:
     from csplanner.app import make_context
     from csplanner.ui.calendar import AccountCalendar, AllAccountsCalendar
     from csplanner.ui.calendar.sources import BLOCK, MAX_BARS, PER_DAY
 
     path = folder / f"demo-{size}.sqlite3"
     t0 = time.perf_counter()
-    db = open_database(path)
-    demo.generate(db, accounts=size, seed=1, today=TODAY)
+    db = demo_book(path, size, TODAY, book)
     print(f"\n-- {size} accounts (demo written in {time.perf_counter() - t0:.1f} s)")
     ctx = make_context(db)
     ctx.today = lambda: TODAY
@@ -153,12 +150,13 @@ def bench(size: int, folder: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5000])
+    parser.add_argument("--book", type=Path, help="a demo book to copy instead of writing one (its size: --sizes)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     print("calendar benchmark (goal: the worst scroll step under 16 ms, one frame)")
     with tempfile.TemporaryDirectory(prefix="csplanner-bench-") as folder:
         for size in args.sizes:
-            bench(size, Path(folder))
+            bench(size, Path(folder), args.book)
     del app
     return 0
 

@@ -22,11 +22,9 @@ from pathlib import Path
 
 os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench-home-"))
 
-from figures import alternate, show  # noqa: E402
+from figures import alternate, demo_book, show  # noqa: E402
 
-from csplanner import demo  # noqa: E402
 from csplanner.core import health, week  # noqa: E402
-from csplanner.core.db import open_database  # noqa: E402
 
 TODAY = date(2026, 11, 25)
 MONDAY = date(2026, 11, 23)
@@ -54,11 +52,10 @@ def raw_read(path: Path, account_id: int | None = None) -> Callable[[], int]:
     return lambda: sum(len(con.execute(q).fetchall()) for q in queries)
 
 
-def bench(size: int, runs: int, folder: Path) -> None:
+def bench(size: int, runs: int, folder: Path, book: Path | None = None) -> None:
     path = folder / f"demo-{size}.sqlite3"
     t0 = time.perf_counter()
-    db = open_database(path)
-    demo.generate(db, accounts=size, seed=1, today=TODAY)
+    db = demo_book(path, size, TODAY, book)
     print(f"\n-- {size} accounts (demo written in {time.perf_counter() - t0:.1f} s; medians of {runs}, "
           f"run alternately with their floor)")
 
@@ -95,10 +92,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5000])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--book", type=Path, help="a demo book to copy instead of writing one (its size: --sizes)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="csplanner-bench-") as folder:
         for size in args.sizes:
-            bench(size, args.runs, Path(folder))
+            bench(size, args.runs, Path(folder), args.book)
 
 
 if __name__ == "__main__":

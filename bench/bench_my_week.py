@@ -13,7 +13,6 @@ Each figure against its floor, measured in the same run (medians, run alternatel
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -24,12 +23,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench-home-"))
 
-from figures import show  # noqa: E402
+from figures import demo_book, show  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from csplanner import demo  # noqa: E402
 from csplanner.core import week  # noqa: E402
-from csplanner.core.db import open_database  # noqa: E402
 
 TODAY = date(2026, 11, 25)
 MONDAY = date(2026, 11, 23)
@@ -42,12 +39,7 @@ def bench(size: int, runs: int, folder: Path, book: Path | None = None) -> None:
 
     path = folder / f"demo-{size}.sqlite3"
     t0 = time.perf_counter()
-    if book is not None:  # a copy of a demo book written before (`csplanner demo --today 2026-11-25`)
-        shutil.copyfile(book, path)
-        db = open_database(path)
-    else:
-        db = open_database(path)
-        demo.generate(db, accounts=size, seed=1, today=TODAY)
+    db = demo_book(path, size, TODAY, book)
     print(f"\n-- {size} accounts (demo written in {time.perf_counter() - t0:.1f} s; medians of {runs})")
     ctx = make_context(db)
     ctx.today = lambda: TODAY

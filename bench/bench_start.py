@@ -11,6 +11,7 @@ Each figure is appended to bench/results.jsonl (date, commit, machine, figure, v
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -64,17 +65,20 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024  # Linux reports kilobytes
 
 
-def make_book(folder: Path, size: int, env: dict[str, str]) -> Path:
+def make_book(folder: Path, size: int, env: dict[str, str], book: Path | None = None) -> Path:
     path = folder / f"demo-{size}.sqlite3"
-    subprocess.run([sys.executable, "-m", "csplanner", "demo", "--db", str(path), "--accounts", str(size),
-                    "--today", TODAY.isoformat()], env=env, check=True, stdout=subprocess.DEVNULL)
+    if book is not None:  # a demo book written before, to save minutes
+        shutil.copyfile(book, path)
+    else:
+        subprocess.run([sys.executable, "-m", "csplanner", "demo", "--db", str(path), "--accounts", str(size),
+                        "--today", TODAY.isoformat()], env=env, check=True, stdout=subprocess.DEVNULL)
     # the first start writes a backup and the health trend; measure the everyday start, not that one
     run_once([sys.executable, "-m", "csplanner", "--db", str(path), "--quit-after-start"], env)
     return path
 
 
-def bench(size: int, runs: int, folder: Path, env: dict[str, str]) -> None:
-    path = make_book(folder, size, env)
+def bench(size: int, runs: int, folder: Path, env: dict[str, str], book: Path | None = None) -> None:
+    path = make_book(folder, size, env, book)
     app = [sys.executable, "-m", "csplanner", "--db", str(path), "--quit-after-start"]
     floor = [sys.executable, "-c", FLOOR, str(path)]
     run_once(floor, env)  # warm the file cache for both
@@ -95,11 +99,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[60, 5000])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--book", type=Path, help="a demo book of the largest size to copy instead of writing one")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="csplanner-bench-start-") as tmp:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CSPLANNER_HOME=str(Path(tmp) / "home"))
         for size in args.sizes:
-            bench(size, args.runs, Path(tmp), env)
+            bench(size, args.runs, Path(tmp), env, args.book if size == max(args.sizes) else None)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ RESULTS = HERE / "results.jsonl"
 
 
 def commit() -> str:
+    if os.environ.get("BENCH_COMMIT"):  # measuring another checkout's code with these scripts
+        return os.environ["BENCH_COMMIT"]
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True,
                               text=True, check=True).stdout.strip()
@@ -54,3 +56,19 @@ def alternate(a: Callable[[], object], b: Callable[[], object], runs: int) -> tu
         b()
         tb.append(time.perf_counter() - t0)
     return statistics.median(ta), statistics.median(tb)
+
+
+def demo_book(path: Path, size: int, today: object, book: Path | None = None):  # noqa: ANN201
+    """The demo book of `size` accounts at `path`, opened: written afresh, or copied from `book`
+    (one written before with `csplanner demo --accounts SIZE --today 2026-11-25`, to save minutes)."""
+    import shutil
+
+    from csplanner import demo
+    from csplanner.core.db import open_database
+
+    if book is not None:
+        shutil.copyfile(book, path)
+        return open_database(path)
+    db = open_database(path)
+    demo.generate(db, accounts=size, seed=1, today=today)
+    return db
