@@ -38,9 +38,11 @@ def health_scores(session: Session, account_ids: list[int] | None, today: date) 
     return {aid: HealthScore(h.score, h.weakest.name) for aid, h in health.health_many(session, account_ids, today).items()}
 
 
-def account_rows(session: Session, today: date, *, include_archived: bool = False) -> list[AccountListRow]:
-    """Every account's list row (archived ones only if asked), with health for the active ones."""
-    scores = health_scores(session, None, today)
+def account_rows(session: Session, today: date, *, include_archived: bool = False,
+                 with_health: bool = True) -> list[AccountListRow]:
+    """Every account's list row (archived ones only if asked), with health for the active ones
+    (`with_health=False`: none yet, for a first screen that fills them in after it is drawn)."""
+    scores = health_scores(session, None, today) if with_health else {}
     due = {d.account_id for d in seasons.results_due(session, today)}
     rows = []
     for r in accounts.list_rows(session, include_archived=include_archived):

@@ -32,8 +32,10 @@ def _in_session(db: Database, work: Callable[..., T], *args: Any, **kwargs: Any)
 
 
 # --- accounts ----------------------------------------------------------------------------------
-def account_rows(db: Database, today: date, *, include_archived: bool = False) -> list[AccountListRow]:
-    return _in_session(db, accounts_read.account_rows, today, include_archived=include_archived)
+def account_rows(db: Database, today: date, *, include_archived: bool = False,
+                 with_health: bool = True) -> list[AccountListRow]:
+    return _in_session(db, accounts_read.account_rows, today, include_archived=include_archived,
+                       with_health=with_health)
 
 
 def health_scores(db: Database, account_ids: list[int] | None, today: date) -> dict[int, HealthScore]:

@@ -14,6 +14,7 @@ from csplanner.core.changes import Change
 from csplanner.core.errors import DomainError
 from csplanner.core.present import date_long, plural
 from csplanner.export.qcolors import band_color, tint
+from csplanner.ui import trend_job
 from csplanner.ui.context import AppContext
 from csplanner.ui.account_list_model import AccountListModel
 
@@ -110,7 +111,10 @@ class AccountList(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self.on_current_row)
         self.model.modelReset.connect(self.after_reset)
         self.current_id: int | None = None
-        self.reload()
+        # the rows first, health once the list is on screen: 5000 scores cost more than the rest of
+        # the first screen (the column fills in a moment after the window appears)
+        self.reload(with_health=False)
+        trend_job.after_first_paint(self, self._fill_health)
 
     # names come first: a narrow list drops Days, then ARR, then Stage, before it cuts a name
     DROP_ORDER = (AccountListModel.DAYS, AccountListModel.ARR, AccountListModel.STAGE, AccountListModel.RACE_DAY)
@@ -130,11 +134,15 @@ class AccountList(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # names wrap nowhere: no sideways
 
     # --- loading ---------------------------------------------------------------------------
-    def reload(self) -> None:
+    def reload(self, with_health: bool = True) -> None:
         """Read every account's list row (no children) and the health scores, keeping the selection."""
         self.model.set_rows(read.account_rows(self.ctx.db, self.ctx.today(),
-                                              include_archived=self.show_archived.isChecked()))
+                                              include_archived=self.show_archived.isChecked(), with_health=with_health))
         self.counts_changed.emit()
+
+    def _fill_health(self) -> None:
+        if any(r.health is None and not r.archived for r in self.model.all_rows):  # not reloaded meanwhile
+            self.model.set_health(read.health_scores(self.ctx.db, None, self.ctx.today()))
 
     def on_changed(self, change: Change) -> None:
         if change.accounts_list:

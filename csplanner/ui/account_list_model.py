@@ -68,7 +68,7 @@ class AccountListModel(QAbstractTableModel):
             return replace(r, health=health[r.id].score, weakest=health[r.id].weakest) if r.id in health else r
 
         self.all_rows = [scored(r) for r in self.all_rows]
-        if self.sort_column == self.HEALTH:
+        if self.sort_column == self.HEALTH or len(health) > 100:  # many: one reset, not a signal per row
             self._refresh()
             return
         for i, row in enumerate(self.rows):

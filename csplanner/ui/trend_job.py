@@ -25,7 +25,12 @@ def start(ctx: AppContext, owner: QObject) -> None:
         if steps:
             QTimer.singleShot(0, owner, step)  # dropped if the owner is gone
 
-    _AfterFirstPaint(owner, lambda: QTimer.singleShot(0, owner, step))
+    after_first_paint(owner, lambda: QTimer.singleShot(0, owner, step))
+
+
+def after_first_paint(owner: QObject, then: object) -> None:
+    """Call `then` on the next event-loop turn after `owner` is first painted (or after NO_PAINT_MS)."""
+    _AfterFirstPaint(owner, then)
 
 
 class _AfterFirstPaint(QObject):

@@ -302,7 +302,27 @@ def test_health_column_shows_each_score_and_sorts_by_it(ctx, qtbot):
     assert scores[fit] > scores[hurt]
     window = open_window(qtbot, ctx)
     model = window.account_list.model
-    shown = {model.id_at(r): model.index(r, AccountListModel.HEALTH).data() for r in range(model.rowCount())}
-    assert shown == {fit: str(scores[fit]), hurt: str(scores[hurt])}
+
+    def shown():
+        return {model.id_at(r): model.index(r, AccountListModel.HEALTH).data() for r in range(model.rowCount())}
+
+    qtbot.waitUntil(lambda: shown() == {fit: str(scores[fit]), hurt: str(scores[hurt])})  # once the list is drawn
     window.sort_accounts(AccountListModel.HEALTH, Qt.SortOrder.AscendingOrder)
     assert shown_names(window) == ["Hurt", "Fit"]  # weakest first: who needs attention
+
+
+def test_the_list_is_drawn_first_and_its_health_fills_in_after(ctx, qtbot):
+    """At start the accounts appear at once; their scores (5000 of them cost more than the rest of
+    the first screen) follow as soon as the list is on screen."""
+    from csplanner.core import health
+
+    fit = add_account(ctx, "Fit", contract_signed=date(2026, 1, 5), renewal=date(2027, 1, 5))
+    with ctx.db.session() as s:
+        score = health.account_health(s, fit, TODAY).score
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    model = window.account_list.model
+    cell = model.index(0, AccountListModel.HEALTH)
+    assert (model.rowCount(), model.index(0, AccountListModel.NAME).data(), cell.data()) == (1, "Fit", "")
+    window.show()
+    qtbot.waitUntil(lambda: model.index(0, AccountListModel.HEALTH).data() == str(score))
