@@ -92,7 +92,7 @@ def account_plan_units(pdf: PdfDocument, data: PlanData, audience: Audience) -> 
         obstacles_section(pdf, data)
     if data.checkins is not None:
         checkins_section(pdf, data)
-    next_steps_section(pdf, data)
+    next_steps_section(pdf, data, runs_listed=not internal)
 
 
 def title_block(pdf: PdfDocument, data: PlanData, audience: Audience) -> None:

@@ -80,8 +80,9 @@ def customer_runs_section(pdf: PdfDocument, data: PlanData) -> None:
                             Column("What it will change", 3.9)], rows))
 
 
-def next_steps_section(pdf: PdfDocument, data: PlanData) -> None:
-    """Open next steps with who and by when, then what is coming up and race day."""
+def next_steps_section(pdf: PdfDocument, data: PlanData, *, runs_listed: bool = False) -> None:
+    """Open next steps with who and by when, then what is coming up and race day. runs_listed: the
+    milestones section already listed the coming runs (the customer's copy): only check-ins here."""
     pdf.add(pdf.heading("Next steps"))
     any_step = False
     if data.steps:
@@ -89,7 +90,7 @@ def next_steps_section(pdf: PdfDocument, data: PlanData) -> None:
         rows = [[esc(s.text), esc(s.owner), esc(date_long(s.due_on)) if s.due_on else span("no date", MUTED)]
                 for s in data.steps]
         pdf.add(*pdf.table([Column("Next step", 6), Column("Who", 2), Column("By", 1.5)], rows))
-    coming = upcoming_runs(data)
+    coming = [] if runs_listed else upcoming_runs(data)
     lines = []
     if coming or data.planned_talks:
         items: list[tuple[date, str]] = [

@@ -86,3 +86,12 @@ def test_internal_plan_has_seasons_forecast_and_marks_unshared_runs(qapp, db, tm
                   "EUR150,000", "NewCFOreviewseverytool", "internal,notonthecustomer'splan",
                   UNSHARED[0]):
         assert squash(shown) in text, shown
+
+
+def test_customer_plan_lists_each_coming_run_once(qapp, db, tmp_path):
+    aid = make(db)
+    out = tmp_path / "customer.pdf"
+    export_account_plan(db, aid, out, today=TODAY, audience=Audience.CUSTOMER)
+    text = squash(pdf_text(out))
+    assert text.count(squash("Second site rollout")) == 1  # in Milestones → Coming up, not again under Next steps
+    assert squash("Confirm the go-live date") in text
