@@ -102,6 +102,7 @@ def next_steps_section(pdf: PdfDocument, data: PlanData, *, runs_listed: bool = 
         lines.append(f"<b>Race day: {date_long(data.race_day)}</b> — {esc(data.countdown)}.")
     if lines:  # one block: the list and the race day never part across pages
         any_step = True
-        pdf.add(pdf.heading("Coming up", 2), pdf.paragraph("<br/>".join(lines), space_before=2))
+        title = "Check-ins and race day" if runs_listed else "Coming up"
+        pdf.add(pdf.heading(title, 2), pdf.paragraph("<br/>".join(lines), space_before=2))
     if not any_step:
         pdf.add(pdf.note("No next steps recorded."))
