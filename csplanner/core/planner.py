@@ -78,9 +78,14 @@ def _figures(c: Candidate) -> str:
 
 
 def rank(candidates: list[Candidate], hours_free: float) -> list[Choice]:
-    """Highest points first; keep while the free hours last, defer the rest."""
-    top = max((c.arr_minor for c in candidates), default=0)
-    scored = sorted(((points(c, top), c) for c in candidates), key=lambda pc: (-pc[0], pc[1].planned_on, pc[1].run_id))
+    """Highest points first; keep while the free hours last, defer the rest.
+
+    ARR counts against the largest ARR in the same currency: there are no exchange rates here, and
+    minor units of different currencies do not compare (120000 is HUF 1,200 or JPY 120,000)."""
+    top: dict[str, int] = {}
+    for c in candidates:
+        top[c.currency] = max(top.get(c.currency, 0), c.arr_minor)
+    scored = sorted(((points(c, top[c.currency]), c) for c in candidates), key=lambda pc: (-pc[0], pc[1].planned_on, pc[1].run_id))
     left, out = hours_free, []
     for p, c in scored:
         keep = c.hours <= left + 1e-9

@@ -95,3 +95,10 @@ def test_propose_defers_the_far_account_first_and_applies_as_one_edit(db):
     with db.session() as s:
         realign.MoveRuns(moves).apply(s)
         assert s.get(milestones.Milestone, ids[("Far", RunType.LONG)]).planned_on == MONDAY + timedelta(days=7)
+
+
+def test_arr_counts_within_its_own_currency():
+    usd_big, usd_small = cand(1, arr=100), cand(2, arr=50)
+    yen = Candidate(3, 3, "Acct 3", "Run 3", MONDAY, 3.0, None, 100, 100_000_000, "JPY", 0)  # JPY 100m: its top
+    out = {ch.candidate.run_id: ch.points for ch in planner.rank([usd_big, usd_small, yen], 99.0)}
+    assert out == {1: 20.0, 2: 10.0, 3: 20.0}  # not 100 000 000 minor units against 10 000 000
