@@ -155,3 +155,33 @@ def test_r_jumps_to_the_next_race_day_of_the_accounts_shown(ctx, view, book):
     QTest.keyClick(view.grid, Qt.Key.Key_R)
     assert view.grid.current == TODAY + timedelta(weeks=10)  # then Beta's
     assert view.grid.day_rect(TODAY + timedelta(weeks=10)) is not None
+
+
+def test_scrolling_moves_painted_weeks_and_an_edit_repaints_what_it_changed(ctx, view, book, qtbot):
+    """Weeks painted once are moved on a scroll step (the grid paints the next ones while idle);
+    the screen reads the same as a fresh paint, and an edit shows at once."""
+    from csplanner.core import changes
+    from csplanner.export import qcolors as colors
+
+    grid = view.grid
+
+    def screen():
+        return grid.viewport().grab().toImage()
+
+    before = screen()
+    bar = grid.verticalScrollBar()
+    bar.setValue(bar.value() + 1)
+    QApplication.processEvents()  # idle: the week above the screen is painted ahead
+    bar.setValue(bar.value() - 1)
+    assert screen() == before
+    grid._row_pictures.clear()
+    grid.viewport().repaint()
+    assert screen() == before  # the same as painting every week afresh
+    with ctx.db.session() as s:
+        milestones.mark(s, book[2]["kickoff"], "done", on=TODAY)
+        change = changes.of_record(s.get(Milestone, book[2]["kickoff"]))
+    ctx.bus.announce(change)
+    done = grid.chip_rect(book[2]["kickoff"])
+    run_type = grid.chips_on(TODAY)[0].run_type
+    assert before.pixelColor(done.center().x(), done.bottom() - 3) != colors.RUN[run_type]  # planned: outlined
+    assert screen().pixelColor(done.center().x(), done.bottom() - 3) == colors.RUN[run_type]  # done: filled

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent, QWheelEvent
+from PySide6.QtGui import (
+    QFont, QFontMetrics, QHelpEvent, QKeyEvent, QMouseEvent, QPaintEvent, QPixmap, QResizeEvent, QWheelEvent,
+)
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
 from csplanner.core.calendar import Bar, CalendarWeeks, Chip
@@ -66,6 +68,8 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
         self._plan: CalendarWeeks | None = None
         self._account_names: dict[int, str] = {}
         self._fonts: dict[tuple[str, float, bool], QFont] = {}
+        self._row_pictures: dict[tuple, QPixmap] = {}  # painted week rows on screen (painting.py)
+        self._data_generation = 0
         self._press: tuple[Chip, QPoint] | None = None
         self._drag: Chip | None = None
         self._drag_pos = QPoint()
@@ -85,6 +89,7 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
     # ---- data -------------------------------------------------------------------------
     def reload(self) -> None:
         """The source's data changed: recompute the scroll range and repaint."""
+        self._data_generation += 1
         self._update_scrollbar()
         self._invalidate()
 
@@ -137,15 +142,23 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
         rows = self.source.row_count()
         first = self.first_row()
         last = min(rows - 1, first + self.visible_rows())
-        self._layout = []
         if rows == 0 or last < first:
-            self._plan = None
+            self._plan, self._layout = None, []
             return self._layout
-        plan = self._plan = self.source.window(first, last)
-        self._account_names = {c.account_id: c.account_name for c in plan.chips}
+        self._plan, self._layout = self._lay_out(first, last, first)
+        self._account_names = {c.account_id: c.account_name for c in self._plan.chips}
+        if hasattr(self.source, "prefetch"):
+            self._prefetch.start()  # read the next weeks while the user looks at these
+        return self._layout
+
+    def _lay_out(self, first: int, last: int, top_row: int) -> tuple[CalendarWeeks, list[WeekRow]]:
+        """Rows `first`..`last` placed as if `top_row` were at the top of the viewport."""
+        plan = self.source.window(first, last)
+        layout: list[WeekRow] = []
         weeks = {w.start: w for w in plan.weeks}
         dw, rh, lw = self.day_width(), self.row_height, self.label_w
-        for i, row in enumerate(range(first, last + 1)):
+        for row in range(first, last + 1):
+            i = row - top_row
             start = self.source.week_start(row)
             week = weeks.get(start)
             if week is None:
@@ -179,14 +192,29 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
                 x1 = lw + ((b - week.start).days + 1) * dw - 2
                 y = top + rh - (k + 1) * (BAR_H + 2) - 1
                 placed_bars.append((QRect(x0, y, x1 - x0, BAR_H), bar))
-            self._layout.append(WeekRow(row, week, QRect(0, top, lw + 7 * dw + self.summary_w, rh), cells, placed_bars))
-        if hasattr(self.source, "prefetch"):
-            self._prefetch.start()  # read the next weeks while the user looks at these
-        return self._layout
+            layout.append(WeekRow(row, week, QRect(0, top, lw + 7 * dw + self.summary_w, rh), cells, placed_bars))
+        return plan, layout
 
     def _prefetch_now(self) -> None:
         first = self.first_row()
         self.source.prefetch(first, first + self.visible_rows())  # type: ignore[attr-defined]
+        self._paint_ahead()
+
+    def _paint_ahead(self) -> None:
+        """While idle: paint the week rows just above and below the screen, so that a scroll step
+        by a week only moves pictures (painting.py keeps them)."""
+        rows, first = self.source.row_count(), self.first_row()
+        last = min(rows - 1, first + self.visible_rows())
+        if self._drag is not None or not self.isVisible():
+            return
+        today = self.today()
+        # each laid out exactly as the step to it will lay it out (the same weeks read together)
+        for lo, hi, row in ((first + 1, min(rows - 1, last + 1), last + 1), (first - 1, last - 1, first - 1)):
+            if 0 <= row < rows and lo >= 0:
+                for week in self._lay_out(lo, hi, first)[1]:
+                    key = self._row_key(week, today)
+                    if week.row == row and key not in self._row_pictures:
+                        self._row_pictures[key] = self._row_picture(week, today)
 
     def cell_at(self, pos: QPoint) -> DayCell | None:
         for week in self.layout_rows():

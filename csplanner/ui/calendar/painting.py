@@ -23,6 +23,8 @@ class GridPainting:
 
     # provided by CalendarGrid
     _plan: CalendarWeeks | None
+    _row_pictures: dict[tuple, QPixmap]
+    _data_generation: int  # bumped by reload(): the source's data changed
     _fonts: dict[tuple[str, float, bool], QFont]
     _account_names: dict[int, str]
     show_account: bool
@@ -56,11 +58,53 @@ class GridPainting:
         pal = self.palette()
         painter.fillRect(self.viewport().rect(), pal.color(QPalette.ColorRole.Base))
         today = self.today()
-        for week in self.layout_rows():
-            self._paint_week(painter, week, today)
-        if self._drag is not None:
+        if self._drag is not None:  # chips move under the pointer: paint afresh
+            for week in self.layout_rows():
+                self._paint_week(painter, week, today)
             self._paint_drag(painter)
+        else:
+            self._paint_cached_rows(painter, today)
         painter.end()
+
+    def _paint_cached_rows(self, painter: QPainter, today: date) -> None:
+        """Each week row is painted once into a picture and reused while it stays on screen: a scroll
+        step by a week then moves pictures (the grid paints the rows next to the screen while idle)
+        where a whole repaint of 7 weeks of a 5000-account book took several frames. A picture is
+        found again only with the same data (reload), selection, focus, size, palette and font."""
+        rows = self.layout_rows()
+        for week in rows:
+            key = self._row_key(week, today)
+            picture = self._row_pictures.get(key)
+            if picture is None:
+                picture = self._row_pictures[key] = self._row_picture(week, today)
+            painter.drawPixmap(week.rect.topLeft(), picture)
+        if rows and len(self._row_pictures) > 3 * len(rows):  # keep those on and next to the screen
+            middle = rows[len(rows) // 2].week.start
+            near = sorted(self._row_pictures, key=lambda k: (k[0] != self._data_generation, abs((k[1] - middle).days)))
+            self._row_pictures = {k: self._row_pictures[k] for k in near[:2 * len(rows)]}
+
+    def _row_key(self, week: WeekRow, today: date) -> tuple:
+        here = {cell.day for cell in week.days}
+        selected = self.selected if any(chip.milestone_id == self.selected
+                                        for cell in week.days for _, chip in cell.chips) else None
+        focused = self.current if self.hasFocus() and self.current in here else None
+        size = week.rect.size()
+        return (self._data_generation, week.week.start, size.width(), size.height(), today, selected, focused,
+                self.palette().cacheKey(), self.font().key(), self.label_w, self.summary_w, self.chip_lines,
+                self.first_weekday, self.viewport().devicePixelRatioF())
+
+    def _row_picture(self, week: WeekRow, today: date) -> QPixmap:
+        ratio = self.viewport().devicePixelRatioF()
+        picture = QPixmap(round(week.rect.width() * ratio), round(week.rect.height() * ratio))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(self.palette().color(QPalette.ColorRole.Base))
+        p = QPainter(picture)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setFont(self.viewport().font())
+        p.translate(-week.rect.topLeft())
+        self._paint_week(p, week, today)
+        p.end()
+        return picture
 
     def paint_header(self, header: QWidget) -> None:
         painter = QPainter(header)
