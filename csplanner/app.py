@@ -1,5 +1,6 @@
 """Composition root: QApplication, paths, database, context, main window."""
 
+import getpass
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -26,8 +27,17 @@ def settings() -> QSettings:
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
-def make_context(db: Database) -> AppContext:
-    return AppContext(db=db, undo_stack=QUndoStack(), bus=ChangeBus(), settings=settings())
+def user_name() -> str:
+    """The OS user name: the owner of new accounts and the name on this person's changes."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no name in the environment nor the password database
+        return ""
+
+
+def make_context(db: Database, user: str | None = None) -> AppContext:
+    return AppContext(db=db, undo_stack=QUndoStack(), bus=ChangeBus(), settings=settings(),
+                      user=user_name() if user is None else user)
 
 
 def lock_database(db_path: Path) -> QLockFile | None:

@@ -46,3 +46,13 @@ def iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date (use YYYY-MM-DD)") from None
+
+
+def user_name() -> str:
+    """The OS user name: the owner of accounts a command adds, and the name on what it changes."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no name in the environment nor the password database
+        return ""

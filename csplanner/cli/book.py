@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from csplanner.cli.base import db_path, iso_date, positive
+from csplanner.cli.base import db_path, iso_date, positive, user_name
 from csplanner.core.errors import DomainError
 
 
@@ -26,7 +26,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             found = demo.contents(db)
             saved = backup(db.path, reason="before-demo") if found.accounts and args.replace and db.path else None
             summary = demo.generate(db, accounts=args.accounts, seed=args.seed, today=args.today or date.today(),
-                                    replace=args.replace)
+                                    replace=args.replace, owner=user_name())
         finally:
             db.dispose()
     finally:

@@ -2,17 +2,18 @@
 
 import argparse
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from csplanner.cli.base import existing_db
+from csplanner.cli.base import existing_db, user_name
 from csplanner.core.errors import DomainError
 
 if TYPE_CHECKING:
     from csplanner.core.csv_import import Preview
 
 FIELD_HELP = ("name, segment, arr, currency, contract_signed, kickoff, renewal, stage, goal, success_criteria, "
-              "regions, contact_name, contact_title, contact_email, contact_role, or ignore")
+              "regions, owner, contact_name, contact_title, contact_email, contact_role, or ignore")
 
 
 def cmd_import_csv(args: argparse.Namespace) -> int:
@@ -23,8 +24,9 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     mapping = ci.apply_overrides(table.header, ci.guess_mapping(table.header),
                                  [ci.parse_map_option(m) for m in args.map])
     db = open_database(existing_db(args))
+    user = user_name()
     try:
-        with db.session() as session:
+        with db.session(user, datetime.now(UTC)) as session:
             preview = ci.build_preview(table, ci.existing_accounts(session), mapping=mapping,
                                        date_order=args.date_order)
             if preview.needs_date_order:
@@ -35,7 +37,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
                 return 0
             for row in preview.of(ci.Fate.ERROR):
                 print(f"line {row.line}: {'; '.join(row.reasons)}", file=sys.stderr)
-            ci.apply_preview(session, preview, skip_invalid=args.skip_invalid)
+            ci.apply_preview(session, preview, skip_invalid=args.skip_invalid, owner=user)  # new ones are yours
     finally:
         db.dispose()
     counts = preview.counts

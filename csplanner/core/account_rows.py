@@ -22,6 +22,7 @@ class AccountListRow:
     currency: str
     renewal: date | None
     archived: bool
+    owner: str = ""  # "": nobody (Unassigned)
     health: int | None = None  # None: archived (not scored)
     weakest: str = ""  # the health part that drags the score down most
     result_due: bool = False  # race day passed with no result recorded: shown red
@@ -47,7 +48,7 @@ def account_rows(session: Session, today: date, *, include_archived: bool = Fals
     rows = []
     for r in accounts.list_rows(session, include_archived=include_archived):
         row = AccountListRow(r.id, r.name, r.segment, Stage(r.stage), r.arr_minor, r.currency, r.renewal, r.archived,
-                             result_due=r.id in due)
+                             r.owner, result_due=r.id in due)
         h = scores.get(r.id)
         rows.append(replace(row, health=h.score, weakest=h.weakest) if h else row)
     return rows

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 import csplanner.core.models  # noqa: F401  (registers the tables)
-from csplanner.core import backups, files, migrate, names, sequences
+from csplanner.core import backups, files, migrate, names, sequences, versions
 from csplanner.core.db import Database
 from csplanner.core.errors import DomainError
 
@@ -27,8 +27,8 @@ FORMAT = "csplanner-book"
 VERSION = 1
 
 
-# The file's own identity (calendar UIDs) belongs to the file, not to the book it holds.
-FILE_ONLY = frozenset({"meta"})
+# The file's own identity (calendar UIDs) and its change counter belong to the file, not to the book.
+FILE_ONLY = frozenset({"meta", "change_counter"})
 
 
 def tables() -> list[sa.Table]:

@@ -111,6 +111,8 @@ def touched(*models: type[SQLModel], account_ids: Iterable[int | None] = ()) -> 
 
 
 TREND = touched(HealthSnapshot)  # the startup job wrote weekly scores for every account
+# someone else changed the book (seen by the change poll): any record of any account may have moved
+EVERYTHING = Change(records=frozenset(RecordType), accounts_list=True, health=True, calendar=True)
 
 
 def account_of(obj: SQLModel) -> int | None:

@@ -18,7 +18,7 @@ from sqlalchemy import event
 from sqlalchemy.pool import QueuePool, StaticPool
 from sqlmodel import Session, create_engine
 
-from csplanner.core import backups, dbfile, dburl, files, migrate
+from csplanner.core import backups, dbfile, dburl, files, migrate, versions
 from csplanner.core.dburl import ServerBook
 from csplanner.core.errors import DomainError
 
@@ -73,6 +73,7 @@ class Database:
         self.engine = engine
         self.read_only_why = read_only_why  # why edits are disabled; "" when they are not
         self.server = server
+        self.ledger = versions.Ledger()  # what this app instance wrote itself (undo, the poll)
 
     @property
     def read_only(self) -> bool:
@@ -93,12 +94,17 @@ class Database:
         return self.server.name if self.server is not None else self.path.name  # type: ignore[union-attr]
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, who: str = "", now: datetime | None = None) -> Iterator[Session]:
+        """`who` and `now` stamp the rows this unit of work changes (core.versions)."""
         # expire_on_commit=False: returned objects stay readable as plain snapshots.
-        with Session(self.engine, expire_on_commit=False) as session:
+        with versions.BookSession(self.engine, expire_on_commit=False) as session:
+            versions.watch(session, self.ledger, who, now)
             try:
                 yield session
                 session.commit()
+            except sa.orm.exc.StaleDataError as exc:  # a writer got in between our read and write
+                session.rollback()
+                raise versions.Stale(versions.RACED) from exc
             except sa.exc.DBAPIError as exc:  # locked, read-only, disk full, a clash: a message
                 session.rollback()
                 raise save_error(exc, self.read_only_why) from exc

@@ -6,12 +6,12 @@ took, the ids a create gave) and `record`, the record's fields as last seen (for
 """
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session, SQLModel
 
-from csplanner.core import changes, csv_import, templates
+from csplanner.core import changes, csv_import, templates, versions
 from csplanner.core.changes import Change, RecordType
 from csplanner.core.db import Database
 from csplanner.core.enums import MilestoneStatus
@@ -36,10 +36,26 @@ class Edit:
         return changes.of_record(obj)
 
 
-def run(db: Database, step: Callable[[Session], Change]) -> Change:
-    """One step (an edit's apply or revert) in its own unit of work; DomainError leaves nothing saved."""
-    with db.session() as session:
-        return step(session)
+def run(db: Database, step: Callable[[Session], Change], *, who: str = "", now: datetime | None = None,
+        guard: list[versions.Written] | None = None) -> Change:
+    """One step (an edit's apply or revert) in its own unit of work; DomainError leaves nothing saved.
+
+    `who` and `now` stamp what it changes. `guard`: the rows the edit's previous step wrote; the
+    step is refused (versions.Stale) if anybody else wrote or deleted one since, and on success
+    the list becomes the rows this step wrote (what the next undo or redo checks)."""
+    with db.session(who, now) as session:
+        if guard:
+            versions.require_own(session, db.ledger, guard)
+        change = step(session)
+    if guard is not None:
+        guard[:] = versions.written(session)
+    return change
+
+
+def _require(session: Session, obj: SQLModel, edit: "UpdateRecord | DeleteRecord") -> None:
+    """The first apply checks the version the user saw; redo is checked by `run`'s guard."""
+    versions.require(session, obj, edit.seen)
+    edit.seen = None
 
 
 class CreateRecord(Edit):
@@ -69,8 +85,10 @@ class CreateRecord(Edit):
 class UpdateRecord(Edit):
     """Change some fields through the service; revert writes the old values back."""
 
-    def __init__(self, record_type: RecordType, record_id: int, fields: dict[str, Any], today: date) -> None:
+    def __init__(self, record_type: RecordType, record_id: int, fields: dict[str, Any], today: date,
+                 seen: int | None = None) -> None:
         self.record_type, self.record_id, self.fields, self.today = record_type, record_id, dict(fields), today
+        self.seen = seen  # the version the user saw (None: whatever is there now)
         self.before: dict[str, Any] | None = None
         self.record = {}
 
@@ -81,6 +99,7 @@ class UpdateRecord(Edit):
         return by_type.update(session, self.record_type, self.record_id, self.fields, self.today)
 
     def apply(self, session: Session) -> Change:
+        _require(session, by_type.get(session, self.record_type, self.record_id), self)
         self.before = by_type.current(session, self.record_type, self.record_id, self.touched_fields())
         return self._seen(self.change(session))
 
@@ -92,8 +111,8 @@ class UpdateRecord(Edit):
 class MarkRun(UpdateRecord):
     """Done (on `today`, fixed when the edit is made), missed, skipped or back to planned."""
 
-    def __init__(self, milestone_id: int, status: MilestoneStatus, today: date) -> None:
-        super().__init__(RecordType.MILESTONE, milestone_id, {}, today)
+    def __init__(self, milestone_id: int, status: MilestoneStatus, today: date, seen: int | None = None) -> None:
+        super().__init__(RecordType.MILESTONE, milestone_id, {}, today, seen)
         self.status = status
 
     def touched_fields(self) -> tuple[str, ...]:
@@ -104,8 +123,8 @@ class MarkRun(UpdateRecord):
 
 
 class MoveRun(UpdateRecord):
-    def __init__(self, milestone_id: int, day: date, today: date) -> None:
-        super().__init__(RecordType.MILESTONE, milestone_id, {"planned_on": day}, today)
+    def __init__(self, milestone_id: int, day: date, today: date, seen: int | None = None) -> None:
+        super().__init__(RecordType.MILESTONE, milestone_id, {"planned_on": day}, today, seen)
 
     def change(self, session: Session) -> SQLModel:
         return milestones.move(session, self.record_id, self.fields["planned_on"], today=self.today)
@@ -114,8 +133,8 @@ class MoveRun(UpdateRecord):
 class DeleteRecord(Edit):
     """Delete a record and what hangs off it; revert restores all of it with the same ids."""
 
-    def __init__(self, record_type: RecordType, record_id: int) -> None:
-        self.record_type, self.record_id = record_type, record_id
+    def __init__(self, record_type: RecordType, record_id: int, seen: int | None = None) -> None:
+        self.record_type, self.record_id, self.seen = record_type, record_id, seen
         self.rows: list[dict[str, Any]] = []
         self.account_id: int | None = None
         self.record = {}
@@ -125,6 +144,7 @@ class DeleteRecord(Edit):
 
     def apply(self, session: Session) -> Change:
         obj = by_type.get(session, self.record_type, self.record_id)
+        _require(session, obj, self)
         self.account_id, self.record = changes.account_of(obj), records.fields_of(obj)
         self.rows = undo_dump.dump(session, changes.MODELS[self.record_type], self.record_id)
         by_type.delete(session, self.record_type, self.record_id)
@@ -140,8 +160,10 @@ class ApplyTemplate(Edit):
     revert removes them through the service and brings the replaced ones back; redo recreates
     them with the same ids."""
 
-    def __init__(self, account_id: int, runs: list[PlannedRun], replace: tuple[int, ...] = ()) -> None:
+    def __init__(self, account_id: int, runs: list[PlannedRun], replace: tuple[int, ...] = (),
+                 seen: dict[int, int] | None = None) -> None:
         self.account_id, self.runs, self.replace = account_id, list(runs), list(replace)
+        self.seen = dict(seen or {})  # run id -> the version shown in the preview (checked once)
         self.ids: list[int] | None = None
         self.removed: list[dict[str, Any]] = []
         self.record = {}
@@ -150,6 +172,9 @@ class ApplyTemplate(Edit):
         return changes.touched(Milestone, account_ids=(self.account_id,))
 
     def apply(self, session: Session) -> Change:
+        for run_id, version in self.seen.items():
+            versions.require(session, by_type.get(session, RecordType.MILESTONE, run_id), version)
+        self.seen = {}
         self.removed = templates.remove(session, self.replace)
         self.ids = templates.apply(session, self.account_id, self.runs, self.ids)
         return self._change()
@@ -163,8 +188,8 @@ class ApplyTemplate(Edit):
 class ImportAccounts(Edit):
     """A whole CSV import as one edit; a second apply (redo) writes the same accounts with the same ids."""
 
-    def __init__(self, preview: csv_import.Preview, skip_invalid: bool) -> None:
-        self.preview, self.skip_invalid = preview, skip_invalid
+    def __init__(self, preview: csv_import.Preview, skip_invalid: bool, owner: str = "") -> None:
+        self.preview, self.skip_invalid, self.owner = preview, skip_invalid, owner
         self.applied: csv_import.Applied | None = None
         self.record = {}
 
@@ -173,7 +198,7 @@ class ImportAccounts(Edit):
 
     def apply(self, session: Session) -> Change:
         self.applied = csv_import.apply_preview(session, self.preview, skip_invalid=self.skip_invalid,
-                                                again=self.applied)
+                                                again=self.applied, owner=self.owner)
         return self._change()
 
     def revert(self, session: Session) -> Change:

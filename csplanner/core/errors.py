@@ -11,3 +11,8 @@ class DomainError(Exception):
         super().__init__(message)
         self.message = message
         self.field = field
+
+
+class Stale(DomainError):
+    """Someone else changed (or deleted) the record since it was read; nothing was saved.
+    The screen keeps what the user typed and offers to reload (core.versions raises it)."""

@@ -21,12 +21,13 @@ _REVISION = re.compile(r"^revision\b[^=\n]*=\s*['\"]([^'\"]+)['\"]", re.MULTILIN
 _DOWN = re.compile(r"^down_revision\b[^=\n]*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.MULTILINE)
 
 
-def config(connection: sa.Connection | None = None) -> "Config":
+def config(connection: sa.Connection | None = None, owner: str = "") -> "Config":
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", SCRIPT_LOCATION)
     cfg.attributes["connection"] = connection
+    cfg.attributes["owner"] = owner  # 0009_team: who owns the accounts that had no owner yet
     return cfg
 
 
@@ -83,23 +84,24 @@ def needs_upgrade(engine: sa.Engine) -> bool:
 UPGRADE_LOCK = 0x63737031  # PostgreSQL advisory lock: one upgrade at a time per database
 
 
-def upgrade(engine: sa.Engine, revision: str = "head") -> None:
+def upgrade(engine: sa.Engine, revision: str = "head", *, owner: str = "") -> None:
     """Migrate in one transaction. SQLite: foreign keys off, since a batch table copy drops the
     old table, which with them on would cascade-delete every child row. PostgreSQL alters tables
-    in place; whoever takes the lock first upgrades, the others then find it done."""
+    in place; whoever takes the lock first upgrades, the others then find it done. `owner`: given,
+    the accounts that had no owner become theirs (0009_team); not given, they stay Unassigned."""
     from alembic import command
 
     if engine.dialect.name != "sqlite":
         with engine.begin() as conn:
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
-            command.upgrade(config(conn), revision)
+            command.upgrade(config(conn, owner), revision)
         return
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
         conn.commit()  # a pragma outside any transaction; SQLAlchemy had begun one
         try:
             with conn.begin():
-                command.upgrade(config(conn), revision)
+                command.upgrade(config(conn, owner), revision)
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise RuntimeError(f"migration to {revision} broke {len(broken)} references")

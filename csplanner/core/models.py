@@ -10,6 +10,8 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from sqlalchemy.orm import declared_attr
+
 from csplanner.core.enums import (
     CheckInKind,
     ChurnReason,
@@ -55,7 +57,25 @@ def account_fk() -> sa.Column:
     )
 
 
-class Stamped(SQLModel):
+class Versioned(SQLModel):
+    """A row people edit: `version` goes up by one with every committed change (core.versions
+    bumps it), and every UPDATE/DELETE says WHERE version = the one read, so a write based on a
+    stale read changes nothing. Who made the last change, and when (UTC), for the message."""
+
+    version: int = Field(default=1, nullable=False, sa_column_kwargs={"server_default": "1"})
+    changed_by: str = Field(default="", max_length=100, nullable=False, sa_column_kwargs={"server_default": ""})
+    changed_at: datetime | None = None
+
+    @declared_attr  # type: ignore[misc]
+    def __mapper_args__(cls) -> dict:  # noqa: N805
+        # generator False: core.versions sets the next value itself (once per unit of work)
+        return {"version_id_col": cls.__table__.c.version, "version_id_generator": False}  # type: ignore[attr-defined]
+
+
+VERSION_FIELDS = ("version", "changed_by", "changed_at")
+
+
+class Stamped(Versioned):
     id: int | None = Field(default=None, primary_key=True)
     created_at: datetime = Field(default_factory=utcnow, nullable=False)
     updated_at: datetime = Field(default_factory=utcnow, nullable=False)
@@ -76,6 +96,9 @@ class Account(Stamped, table=True):
     success_criteria: str = ""
     regions: str = ""
     archived: bool = Field(default=False, nullable=False)
+    # who looks after it (an OS/login user name); "" = nobody: shown as Unassigned
+    owner: str = Field(default="", max_length=100, nullable=False, index=True,
+                       sa_column_kwargs={"server_default": ""})
 
 
 class Stakeholder(Stamped, table=True):
@@ -177,7 +200,7 @@ class CheckInAttendee(SQLModel, table=True):
     )
 
 
-class Setting(SQLModel, table=True):
+class Setting(Versioned, table=True):
     """A setting the core needs (cadences, effort, hours a week), as JSON text under a key."""
 
     key: str = Field(primary_key=True, max_length=100)
@@ -256,3 +279,12 @@ class Meta(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=64)
     value: str = ""
+
+
+class ChangeCounter(SQLModel, table=True):
+    """One row whose `n` goes up with every committed edit: other windows on the same book poll it
+    (a cheap primary-key read) to know when to reload."""
+
+    __tablename__ = "change_counter"
+    id: int = Field(default=1, primary_key=True)
+    n: int = Field(default=0, nullable=False)

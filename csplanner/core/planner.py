@@ -44,6 +44,7 @@ class Candidate:
     arr_minor: int
     currency: str
     days_late: int
+    version: int | None = None  # the run's, as read: deferring it later checks nobody changed it
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,15 +117,16 @@ def propose(session: Session, week_start: date, today: date, week_hours: float |
     capacity = prefs.week_hours if week_hours is None else week_hours
     end = week_start + timedelta(days=6)
     rows = session.exec(select(Milestone.id, Milestone.account_id, Account.name, Milestone.title, Milestone.planned_on,
-                               Milestone.run_type, Account.renewal, Account.arr_minor, Account.currency).join(
+                               Milestone.run_type, Account.renewal, Account.arr_minor, Account.currency,
+                               Milestone.version).join(
         Account, col(Account.id) == Milestone.account_id).where(
         Milestone.status == MilestoneStatus.PLANNED, Milestone.planned_on >= week_start, Milestone.planned_on <= end,
         Milestone.run_type != RunType.RACE, col(Account.archived).is_(False))).all()
     scores = health.health_many(session, list({r[1] for r in rows}), today)
     cands = [Candidate(mid, aid, name, title, day, prefs.effort_hours.get(RunType(rt), 0.0),
                        None if race is None else (race - today).days, scores[aid].score, arr, cur,
-                       max(0, (today - day).days))
-             for mid, aid, name, title, day, rt, race, arr, cur in rows]
+                       max(0, (today - day).days), version)
+             for mid, aid, name, title, day, rt, race, arr, cur, version in rows]
     total = load.week_load(session, week_start, prefs, capacity).hours
     fixed = round(total - sum(c.hours for c in cands), 2)
     return Proposal(week_start, capacity, fixed, rank(cands, capacity - fixed))
@@ -133,4 +135,4 @@ def propose(session: Session, week_start: date, today: date, week_hours: float |
 def moves(choices: list[Choice]) -> list[Move]:
     """The runs to defer, as moves for `realign.MoveRuns` (one undo step)."""
     return [Move(ch.candidate.run_id, ch.candidate.account_id, ch.candidate.title, ch.candidate.planned_on,
-                 ch.defer_to) for ch in choices if not ch.keep]
+                 ch.defer_to, seen=ch.candidate.version) for ch in choices if not ch.keep]

@@ -127,10 +127,12 @@ def next_race_day(db: Database, after: date, **filters: Any) -> date | None:
 
 
 def week_plan(db: Database, week_start: date, today: date, account_ids: Iterable[int] | None = None,
-              races_and_missed: tuple[list[week.RaceItem], list[week.QuietAccount]] | None = None) -> WeekPlan:
-    """The week (`account_ids`: only their rows, for week.merged after an edit)."""
+              races_and_missed: tuple[list[week.RaceItem], list[week.QuietAccount]] | None = None,
+              owner: str | None = None) -> WeekPlan:
+    """The week (`account_ids`: only their rows, for week.merged after an edit; `owner`: only
+    that person's accounts and the unassigned ones)."""
     ids = None if account_ids is None else set(account_ids)
-    return _in_session(db, week.week_plan, week_start, today, ids, races_and_missed=races_and_missed)
+    return _in_session(db, week.week_plan, week_start, today, ids, races_and_missed=races_and_missed, owner=owner)
 
 
 def plan_data(db: Database, account_id: int, today: date, first_weekday: int = 0) -> PlanData:

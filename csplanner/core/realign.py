@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from csplanner.core import changes, load
+from csplanner.core import changes, load, versions
 from csplanner.core import settings as coach_settings
 from csplanner.core.changes import Change
 from csplanner.core.enums import MilestoneStatus, RunType
@@ -44,6 +44,7 @@ class Run:
     status: MilestoneStatus
     run_type: RunType
     notes: str = ""
+    version: int | None = None  # as read: moving it later checks nobody changed it meanwhile
 
     @property
     def movable(self) -> bool:
@@ -60,6 +61,7 @@ class Move:
     after: date  # the same day when skipped
     skip_reason: str | None = None  # set: the run is marked skipped with this reason
     flags: frozenset[Flag] = frozenset()
+    seen: int | None = None  # the run's version when the preview was made
 
     @property
     def moves(self) -> bool:
@@ -75,7 +77,7 @@ def shift(runs: Iterable[Run], days: int, *, ids: Iterable[int] | None = None, a
     def wanted(r: Run) -> bool:
         return r.id in chosen if chosen is not None else after is not None and r.planned_on >= after
 
-    return [Move(r.id, r.account_id, r.title, r.planned_on, r.planned_on + timedelta(days=days))
+    return [Move(r.id, r.account_id, r.title, r.planned_on, r.planned_on + timedelta(days=days), seen=r.version)
             for r in _sorted(runs) if r.movable and wanted(r)]
 
 
@@ -89,7 +91,7 @@ def compress(runs: Iterable[Run], start: date, race_day: date | None) -> list[Mo
         raise DomainError("Race day must be after the day the plan restarts.")
     left = [r for r in _sorted(runs) if r.movable]
     n = len(left)
-    return [Move(r.id, r.account_id, r.title, r.planned_on, start + timedelta(days=i * span // n))
+    return [Move(r.id, r.account_id, r.title, r.planned_on, start + timedelta(days=i * span // n), seen=r.version)
             for i, r in enumerate(left)]
 
 
@@ -99,7 +101,7 @@ def skip(runs: Iterable[Run], ids: Iterable[int], reason: str) -> list[Move]:
     if not why:
         raise DomainError("Say why the runs are skipped (it goes in their notes).", "reason")
     chosen = set(ids)
-    return [Move(r.id, r.account_id, r.title, r.planned_on, r.planned_on, why)
+    return [Move(r.id, r.account_id, r.title, r.planned_on, r.planned_on, why, seen=r.version)
             for r in _sorted(runs) if r.movable and r.id in chosen]
 
 
@@ -129,8 +131,8 @@ def _sorted(runs: Iterable[Run]) -> list[Run]:
 
 def runs_of(session: Session, account_id: int) -> list[Run]:
     q = select(Milestone).where(Milestone.account_id == account_id).order_by(Milestone.planned_on, Milestone.id)
-    return [Run(m.id, m.account_id, m.title, m.planned_on, MilestoneStatus(m.status), RunType(m.run_type), m.notes)
-            for m in session.exec(q).all() if m.id is not None]
+    return [Run(m.id, m.account_id, m.title, m.planned_on, MilestoneStatus(m.status), RunType(m.run_type), m.notes,
+                m.version) for m in session.exec(q).all() if m.id is not None]
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,7 @@ class MoveRuns:
 
     def __init__(self, moves: Sequence[Move]) -> None:
         self.moves = [m for m in moves if m.moves]
+        self.checked = False  # the first apply checks each run's version against the preview's
         self.before: list[dict[str, Any]] = []
         self.record: dict[str, Any] = {"runs": len(self.moves)}
 
@@ -195,6 +198,8 @@ class MoveRuns:
             run = found.get(move.run_id)
             if run is None or run.status != MilestoneStatus.PLANNED:
                 raise DomainError(f"'{move.title}' is no longer a planned run; nothing was moved.")
+            if not self.checked:
+                versions.require(session, run, move.seen)
             self.before.append({"id": run.id, "planned_on": run.planned_on, "status": run.status, "notes": run.notes})
             if move.skip_reason is not None:
                 note = SKIP_NOTE.format(reason=move.skip_reason)
@@ -203,6 +208,7 @@ class MoveRuns:
                 run.planned_on = move.after
             session.add(run)
         session.flush()
+        self.checked = True
         return self._change()
 
     def revert(self, session: Session) -> Change:

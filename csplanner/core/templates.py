@@ -282,12 +282,13 @@ class Replaced:
     title: str
     day: date
     run_type: RunType
+    version: int = 1  # as shown: applying later checks nobody changed it meanwhile
 
 
 def replaceable(session: Session, account_id: int, since: date | None) -> list[Replaced]:
     """The account's runs still planned (from `since` on, when given): what "replace the planned
     runs" removes. Runs done, missed or skipped are history and stay."""
-    return [Replaced(m.id, m.title, m.planned_on, m.run_type) for m in milestones.for_account(session, account_id)
+    return [Replaced(m.id, m.title, m.planned_on, m.run_type, m.version) for m in milestones.for_account(session, account_id)
             if m.status == MilestoneStatus.PLANNED and (since is None or m.planned_on >= since) and m.id is not None]
 
 

@@ -14,6 +14,7 @@ from sqlmodel import Session, col, func, select
 from csplanner.core import health
 from csplanner.core.enums import SEVERITY_RANK, CheckInKind, MilestoneStatus, ObstacleKind, RunType, Severity
 from csplanner.core.models import Account, CheckIn, Milestone, Obstacle
+from csplanner.core.services import accounts
 
 RACE_HORIZON_DAYS = 120  # renewals this close are "races coming up"
 QUIET_DAYS = 14  # no check-in for this long: missed training
@@ -29,6 +30,7 @@ class MilestoneItem:
     run_type: RunType
     status: MilestoneStatus
     overdue: bool  # still planned, and its day is before today
+    version: int | None = None  # as read: ticking it later checks nobody changed it meanwhile
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +98,14 @@ class WeekPlan:
         return sum(len(items) for _, items in self.days)
 
 
-def _names(session: Session, account_ids: Collection[int] | None = None) -> dict[int, str]:
+def _names(session: Session, account_ids: Collection[int] | None = None, owner: str | None = None) -> dict[int, str]:
+    """The accounts shown: active ones (of `account_ids`, and with `owner`: that person's and the
+    unassigned ones)."""
     q = select(Account.id, Account.name).where(col(Account.archived).is_(False))
     if account_ids is not None:
         q = q.where(col(Account.id).in_(list(account_ids)))
+    if owner is not None:
+        q = q.where(accounts.mine(owner))
     return dict(session.exec(q.order_by(Account.id)).all())
 
 
@@ -129,25 +135,27 @@ def quiet_order(q: QuietAccount) -> tuple:
 
 
 RUN_COLUMNS = (Milestone.id, Milestone.account_id, Milestone.title, Milestone.planned_on, Milestone.run_type,
-               Milestone.status)
+               Milestone.status, Milestone.version)
 
 
 def _item(row: tuple, names: dict[int, str], today: date) -> MilestoneItem:
-    mid, aid, title, planned_on, run_type, status = row
+    mid, aid, title, planned_on, run_type, status, version = row
     return MilestoneItem(mid, aid, names[aid], title, planned_on, RunType(run_type), MilestoneStatus(status),
-                         status == MilestoneStatus.PLANNED and planned_on < today)
+                         status == MilestoneStatus.PLANNED and planned_on < today, version)
 
 
 def week_plan(session: Session, week_start: date, today: date, account_ids: Collection[int] | None = None,
-              *, races_and_missed: tuple[list[RaceItem], list[QuietAccount]] | None = None) -> WeekPlan:
-    """Everything My week shows for the seven days from `week_start`, as plain rows.
+              *, races_and_missed: tuple[list[RaceItem], list[QuietAccount]] | None = None,
+              owner: str | None = None) -> WeekPlan:
+    """Everything My week shows for the seven days from `week_start`, as plain rows: for every
+    account, or (`owner` given) for that person's and the unassigned ones.
 
     `account_ids`: only these accounts' rows (after an edit, to `merged` into the plan shown).
     `races_and_missed`: those two lists as already read for this `today` (they do not depend
     on the week, so moving to another week need not read them again)."""
     # plain column rows, not ORM objects: thousands of obstacles load several times faster
     end = week_start + timedelta(days=6)
-    names = _names(session, account_ids)
+    names = _names(session, account_ids, owner)
 
     def only(q: sa.Select, account_column: object) -> sa.Select:  # through the account_id index
         return q if account_ids is None else q.where(col(account_column).in_(list(account_ids)))  # type: ignore[arg-type]

@@ -27,6 +27,8 @@ SEGMENTS = {
 # Something for every screen to show, per 30 accounts: accounts run through one person, a champion
 # who left in the last two months, an injury to realign the plan around.
 STORIES = [("single_threaded", 2), ("champion_left", 1), ("injury", 1), ("plain", 26)]
+# the colleagues a team book's other accounts belong to (the user owns six in ten)
+COLLEAGUES = ("priya", "marco", "jun", "ines")
 STAMP_TIME = time(6, 0)  # created_at / updated_at of every row: today at 06:00 UTC
 TABLE_NAMES = ("account", "stakeholder", "discovery_note", "milestone", "obstacle", "check_in", "obstacle_milestone",
                "check_in_attendee")
@@ -54,8 +56,13 @@ class Deck:
 class Generator:
     """Builds accounts as plain row dicts, ids assigned here so children can point at parents."""
 
-    def __init__(self, seed: int, today: date, first_ids: dict[str, int]) -> None:
+    def __init__(self, seed: int, today: date, first_ids: dict[str, int], owner: str = "") -> None:
         self.rng = random.Random(seed)
+        # owners from a source of their own: the rest of the book stays the same for a seed, whoever runs it
+        others = [c for c in COLLEAGUES if c != owner][:3]
+        self.owner_deck = Deck(random.Random(f"owners-{seed}"),
+                               [(owner, 6), *((c, n) for c, n in zip(others, (2, 1, 1), strict=True))]
+                               if owner else [("", 1)])
         self.today = today
         self.stamp = datetime.combine(today, STAMP_TIME, tzinfo=UTC)
         self.ids = dict(first_ids)
@@ -217,6 +224,7 @@ class Generator:
             "name": name, "segment": segment, "arr_minor": arr * 100, "currency": currency,
             "contract_signed": signed, "kickoff": kickoff, "renewal": renewal, "stage": stage.value,
             "goal": goal, "success_criteria": criteria, "regions": ", ".join(regions), "archived": archived,
+            "owner": self.owner_deck.draw(),
         }
         self.rows["account"].append(row)
         self.counts["account"] += 1

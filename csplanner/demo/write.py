@@ -12,7 +12,7 @@ from sqlmodel import SQLModel
 
 from csplanner.core.db import Database
 from csplanner.core.errors import DomainError
-from csplanner.core import names, sequences
+from csplanner.core import names, sequences, versions
 from csplanner.core.models import Account, CheckIn, CheckInAttendee, DiscoveryNote, Milestone, Obstacle, ObstacleMilestone, Stakeholder
 from csplanner.demo.book import STAMP_TIME, Generator
 
@@ -95,22 +95,26 @@ def _refusal(db: Database, found: Contents) -> str:
             f"file (--replace would overwrite {'it' if one else 'them'}, after a backup).")
 
 
-def generate(db: Database, accounts: int = 40, seed: int = 1, *, today: date, replace: bool = False) -> DemoSummary:
+def generate(db: Database, accounts: int = 40, seed: int = 1, *, today: date, replace: bool = False,
+             owner: str = "") -> DemoSummary:
     """Fill a database with a realistic book of `accounts` accounts, relative to `today` (the caller
     reads the clock; the same seed and day give the same book). A database that has accounts is
     refused, unless `replace`: then everything in it goes, in the same transaction as the new book
-    (the caller takes the backup)."""
+    (the caller takes the backup). `owner` (the user) owns most accounts, three colleagues the
+    rest; none given, nobody owns any."""
     if isinstance(accounts, bool) or not isinstance(accounts, int) or not 1 <= accounts <= MAX_ACCOUNTS:
         raise DomainError(f"A demo has between 1 and {MAX_ACCOUNTS} accounts, not {accounts}.", "accounts")
     with db.session() as session:
         conn = session.connection()
+        versions.wrote(session)  # other windows on the book reload
         found = _contents(conn)
         if found.accounts and not replace:
             raise DomainError(_refusal(db, found))
         if replace:
             for table in reversed(SQLModel.metadata.sorted_tables):  # children first
-                conn.execute(table.delete())
-        gen = Generator(seed, today, _first_ids(conn))
+                if table.name != "change_counter":  # the file's, not the book's
+                    conn.execute(table.delete())
+        gen = Generator(seed, today, _first_ids(conn), owner)
         done = 0
         while done < accounts:
             for _ in range(min(BATCH_ACCOUNTS, accounts - done)):

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem,
     QTableView, QVBoxLayout, QWidget,
 )
 
@@ -19,6 +19,7 @@ from csplanner.ui.context import AppContext
 from csplanner.ui.account_list_model import AccountListModel
 
 RACE_HORIZON = 120  # days: "renewals coming up" in the status bar
+WHOSE_KEY = "accounts/whose"  # "mine" or "everyone", remembered between runs
 
 
 class HealthDelegate(QStyledItemDelegate):
@@ -67,7 +68,16 @@ class AccountList(QWidget):
         self.filter.setAccessibleDescription("Type part of an account's name or segment; Enter selects the first match")
         self.show_archived = QCheckBox("Show archived")
         self.show_archived.setToolTip("Archived accounts are hidden from the list unless this is ticked")
+        self.whose = QComboBox()
+        self.whose.addItem("Mine", "mine")
+        self.whose.addItem("Everyone", "everyone")
+        self.whose.setAccessibleName("Whose accounts")
+        self.whose.setToolTip(f"Mine: the accounts you ({ctx.user or 'no user name'}) look after, and the "
+                              "unassigned ones. Everyone: every account in the book")
+        mine = str(ctx.settings.value(WHOSE_KEY, "mine")) != "everyone"
+        self.whose.setCurrentIndex(0 if mine else 1)
         self.model = AccountListModel(ctx.today)
+        self.model.mine = ctx.user if mine else None
         self.table = AccountTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Accounts")
@@ -88,7 +98,8 @@ class AccountList(QWidget):
         metrics = self.fontMetrics()
         self.widths = {column: metrics.horizontalAdvance(sample) + 22 for column, sample in (
             (AccountListModel.STAGE, "Expand"), (AccountListModel.RACE_DAY, date_long(date(2026, 9, 30))),
-            (AccountListModel.DAYS, "−999"), (AccountListModel.ARR, "USD 1.16M"), (AccountListModel.HEALTH, "Health"))}
+            (AccountListModel.DAYS, "−999"), (AccountListModel.ARR, "USD 1.16M"), (AccountListModel.HEALTH, "Health"),
+            (AccountListModel.OWNER, "Unassigned"))}
         for column, width in self.widths.items():
             header.resizeSection(column, width)
         header.setMinimumSectionSize(metrics.horizontalAdvance("Days") + 16)
@@ -98,16 +109,19 @@ class AccountList(QWidget):
         header.setSortIndicator(AccountListModel.NAME, Qt.SortOrder.AscendingOrder)
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
+        top.addWidget(self.whose)
         top.addWidget(self.show_archived)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        self.setTabOrder(self.filter, self.show_archived)
+        self.setTabOrder(self.filter, self.whose)
+        self.setTabOrder(self.whose, self.show_archived)
         self.setTabOrder(self.show_archived, self.table)
         self.filter.textChanged.connect(self.on_filter)
         self.filter.returnPressed.connect(self.select_first_if_none)
         self.show_archived.toggled.connect(lambda _on: self.reload())
+        self.whose.currentIndexChanged.connect(self.on_whose)
         self.table.selectionModel().currentRowChanged.connect(self.on_current_row)
         self.model.modelReset.connect(self.after_reset)
         self.current_id: int | None = None
@@ -116,8 +130,9 @@ class AccountList(QWidget):
         self.reload(with_health=False)
         trend_job.after_first_paint(self, self._fill_health)
 
-    # names come first: a narrow list drops Days, then ARR, then Stage, before it cuts a name
-    DROP_ORDER = (AccountListModel.DAYS, AccountListModel.ARR, AccountListModel.STAGE, AccountListModel.RACE_DAY)
+    # names come first: a narrow list drops Owner, Days, then ARR, then Stage, before it cuts a name
+    DROP_ORDER = (AccountListModel.OWNER, AccountListModel.DAYS, AccountListModel.ARR, AccountListModel.STAGE,
+                  AccountListModel.RACE_DAY)
 
     def fit_columns(self) -> None:
         metrics = self.table.fontMetrics()
@@ -176,6 +191,13 @@ class AccountList(QWidget):
     def on_filter(self, text: str) -> None:
         self.model.set_filter(text)
 
+    def on_whose(self, _index: int) -> None:
+        """Mine / Everyone: filter the rows already read, and remember the choice."""
+        everyone = self.whose.currentData() == "everyone"
+        self.ctx.settings.setValue(WHOSE_KEY, "everyone" if everyone else "mine")
+        self.model.set_mine(None if everyone else self.ctx.user)
+        self.counts_changed.emit()
+
     def select_first_if_none(self) -> None:
         """Enter in the filter opens the first match and moves to the list."""
         if self.model.rowCount() and self.model.row_of(self.current_id or -1) is None:
@@ -186,6 +208,10 @@ class AccountList(QWidget):
         """Select an account, clearing the filter or showing archived ones if that hides it."""
         if self.model.row_of(account_id) is None and self.filter.text():
             self.filter.clear()
+        known = self.model.known(account_id)
+        if self.model.row_of(account_id) is None and known is not None and self.model.mine is not None \
+                and known.owner not in (self.model.mine, ""):
+            self.whose.setCurrentIndex(1)  # someone else's: show everyone's
         if self.model.row_of(account_id) is None and self.model.known(account_id) is None \
                 and not self.show_archived.isChecked():
             try:
@@ -203,7 +229,7 @@ class AccountList(QWidget):
     # --- figures for the status bar -------------------------------------------------------------
     def summary(self) -> str:
         today = self.ctx.today()
-        active = [r for r in self.model.all_rows if not r.archived]
+        active = [r for r in self.model.in_scope if not r.archived]
         soon = sum(1 for r in active if r.renewal and today <= r.renewal <= today + timedelta(days=RACE_HORIZON))
         n = len(active)
         return f"{plural(n, 'account')} · {plural(soon, 'renewal')} in {RACE_HORIZON} days"

@@ -27,8 +27,9 @@ STAGE_RANK = {s: i for i, s in enumerate(Stage)}
 class AccountListModel(QAbstractTableModel):
     """All accounts as plain rows; `set_filter` narrows them as the user types, without a query."""
 
-    NAME, STAGE, RACE_DAY, DAYS, ARR, HEALTH = range(6)
-    HEADERS = ("Account", "Stage", "Race day", "Days", "ARR", "Health")
+    NAME, STAGE, RACE_DAY, DAYS, ARR, HEALTH, OWNER = range(7)
+    HEADERS = ("Account", "Stage", "Race day", "Days", "ARR", "Health", "Owner")
+    UNASSIGNED = "Unassigned"
     NUMERIC = (DAYS, ARR, HEALTH)
     SORT_KEYS: dict[int, Callable[[AccountListRow], Any]] = {  # native values; the name breaks ties
         NAME: lambda r: r.name.lower(),
@@ -37,6 +38,7 @@ class AccountListModel(QAbstractTableModel):
         DAYS: lambda r: (r.renewal is None, r.renewal or date.max, r.name.lower()),
         ARR: lambda r: (r.arr_minor, r.name.lower()),
         HEALTH: lambda r: (r.health is None, r.health if r.health is not None else 0, r.name.lower()),
+        OWNER: lambda r: (not r.owner, r.owner.lower(), r.name.lower()),  # Unassigned last
     }
 
     def __init__(self, today: Callable[[], date]) -> None:
@@ -45,6 +47,7 @@ class AccountListModel(QAbstractTableModel):
         self.all_rows: list[AccountListRow] = []
         self.rows: list[AccountListRow] = []
         self.text = ""
+        self.mine: str | None = None  # "Mine": this user's accounts and the unassigned; None: everyone's
         self.sort_column, self.sort_order = self.NAME, Qt.SortOrder.AscendingOrder
 
     # --- loading, filtering, ordering --------------------------------------------------------
@@ -55,6 +58,17 @@ class AccountListModel(QAbstractTableModel):
     def set_filter(self, text: str) -> None:
         self.text = text.strip().lower()
         self._refresh()
+
+    def set_mine(self, user: str | None) -> None:
+        """Show only `user`'s accounts and the unassigned ones (None: everyone's)."""
+        self.mine = user
+        self._refresh()
+
+    @property
+    def in_scope(self) -> list[AccountListRow]:
+        """The rows Mine / Everyone keeps, before the typed filter."""
+        mine = self.mine
+        return self.all_rows if mine is None else [r for r in self.all_rows if r.owner in (mine, "")]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The header asks for an order: keep it and lay the rows out again (selection kept by id)."""
@@ -80,7 +94,7 @@ class AccountListModel(QAbstractTableModel):
     def _refresh(self) -> None:
         self.beginResetModel()
         text = self.text
-        rows = [r for r in self.all_rows if not text or text in r.name.lower() or text in r.segment.lower()]
+        rows = [r for r in self.in_scope if not text or text in r.name.lower() or text in r.segment.lower()]
         rows.sort(key=self.SORT_KEYS[self.sort_column], reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
         self.rows = rows
         self.endResetModel()
@@ -126,6 +140,8 @@ class AccountListModel(QAbstractTableModel):
             return RIGHT if column in self.NUMERIC else LEFT
         if role == Qt.ItemDataRole.ForegroundRole and row.result_due and column in (self.NAME, self.RACE_DAY, self.DAYS):
             return QBrush(qcolors.RESULT_DUE)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.OWNER and not row.owner:
+            return muted_brush()
         if role == Qt.ItemDataRole.ForegroundRole and (row.archived or (
                 column in (self.RACE_DAY, self.DAYS) and row.renewal is not None and row.renewal < self.today())):
             return muted_brush()
@@ -144,6 +160,8 @@ class AccountListModel(QAbstractTableModel):
             return money_compact(row.arr_minor, row.currency) if row.arr_minor else "—"
         if column == self.HEALTH:
             return "" if row.health is None else str(row.health)
+        if column == self.OWNER:
+            return row.owner or self.UNASSIGNED
         return ""
 
     def _tooltip(self, row: AccountListRow, column: int) -> str:
@@ -158,4 +176,6 @@ class AccountListModel(QAbstractTableModel):
             return f"Race day {date_long(row.renewal)}, {countdown(row.renewal, self.today())}"
         if column == self.ARR:
             return money(row.arr_minor, row.currency)
+        if column == self.OWNER:
+            return f"Looked after by {row.owner}" if row.owner else "Nobody looks after it yet (Unassigned)"
         return self._display(row, column)

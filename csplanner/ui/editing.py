@@ -74,6 +74,7 @@ def delete_question(ctx: AppContext, record_type: RecordType, record_id: int) ->
 def delete_record(parent: QWidget, ctx: AppContext, record_type: RecordType, record_id: int) -> bool:
     """Ask once (naming what goes with it), then delete; undo brings it all back. True if deleted."""
     try:
+        seen = read.record_fields(ctx.db, record_type, record_id).get("version")  # as the question shows it
         text = delete_question(ctx, record_type, record_id)
     except DomainError as exc:
         QMessageBox.warning(parent, "csplanner", exc.message)
@@ -81,7 +82,7 @@ def delete_record(parent: QWidget, ctx: AppContext, record_type: RecordType, rec
     if not Question.ask(parent, f"Delete {NOUNS[record_type]}", text, "Delete", detail="Edit → Undo brings it back.",
                         destructive=True):
         return False
-    return _report(parent, operations.delete_record(ctx, record_type, record_id))
+    return _report(parent, operations.delete_record(ctx, record_type, record_id, seen))
 
 
 def set_archived(parent: QWidget, ctx: AppContext, account_id: int, archived: bool) -> bool:

@@ -12,6 +12,7 @@ from csplanner.ui.app_icon import app_icon
 from csplanner.ui.context import AppContext
 from csplanner.ui.dialogs.about import AboutDialog
 from csplanner.ui.nouns import NOUNS
+from csplanner.ui.poll import ChangePoll
 from csplanner.ui.account_list_model import AccountListModel
 from csplanner.ui.search_box import SearchBox, SearchTarget
 
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.on_account_selected(self.account_list.current_id)
         self.update_status()
         trend_job.start(ctx, self)  # after the window is up: the first start on a big book takes a moment
+        self.poll = ChangePoll(ctx, self)  # others' changes on a shared book show up within seconds
 
     # --- actions ---------------------------------------------------------------------------
     def _action(self, text: str, slot: object, shortcut: str | QKeySequence.StandardKey | list | None = None,

@@ -51,24 +51,31 @@ def _push(ctx: AppContext, edit: edits.Edit | Any, describe: Callable[[dict[str,
 
 # --- any record ---------------------------------------------------------------------------------
 def create_record(ctx: AppContext, record_type: RecordType, values: dict[str, Any]) -> Outcome:
-    """Add a record ("Add milestone 'Kickoff'"); undo deletes it through its service."""
+    """Add a record ("Add milestone 'Kickoff'"); undo deletes it through its service. A new
+    account belongs to the user unless `values` names its owner."""
+    if record_type == RecordType.ACCOUNT:
+        values = {"owner": ctx.user, **values}
     edit = edits.CreateRecord(record_type, values, ctx.today())
     return _push(ctx, edit, lambda r: f"Add {NOUNS[record_type]} '{title(record_type, r)}'",
                  lambda: (edit.record_id or 0,))
 
 
-def update_record(ctx: AppContext, record_type: RecordType, record_id: int, fields: dict[str, Any]) -> Outcome:
-    """Change some fields ("Edit obstacle 'Outage'", "Archive account 'Acme'"); undo puts them back."""
+def update_record(ctx: AppContext, record_type: RecordType, record_id: int, fields: dict[str, Any],
+                  seen: int | None = None) -> Outcome:
+    """Change some fields ("Edit obstacle 'Outage'", "Archive account 'Acme'"); undo puts them back.
+    `seen`: the record's version when the user read it; changed since by someone else, the edit
+    is refused with their name and the time (errors.Stale) and nothing is saved."""
     verb = "Edit"
     if set(fields) == {"archived"}:
         verb = "Archive" if fields["archived"] else "Unarchive"
-    return _push(ctx, edits.UpdateRecord(record_type, record_id, fields, ctx.today()),
+    return _push(ctx, edits.UpdateRecord(record_type, record_id, fields, ctx.today(), seen),
                  lambda r: f"{verb} {NOUNS[record_type]} '{title(record_type, r)}'", lambda: (record_id,))
 
 
-def delete_record(ctx: AppContext, record_type: RecordType, record_id: int) -> Outcome:
-    """Delete a record and what hangs off it (ask first: see editing.delete_record)."""
-    return _push(ctx, edits.DeleteRecord(record_type, record_id),
+def delete_record(ctx: AppContext, record_type: RecordType, record_id: int, seen: int | None = None) -> Outcome:
+    """Delete a record and what hangs off it (ask first: see editing.delete_record); `seen` as
+    for update_record."""
+    return _push(ctx, edits.DeleteRecord(record_type, record_id, seen),
                  lambda r: f"Delete {NOUNS[record_type]} '{title(record_type, r)}'")
 
 
@@ -93,32 +100,33 @@ def log_checkin(ctx: AppContext, account_id: int, values: dict[str, Any], *, pla
 
 
 # --- runs (milestones) ----------------------------------------------------------------------------
-def mark_run(ctx: AppContext, milestone_id: int, status: MilestoneStatus) -> Outcome:
+def mark_run(ctx: AppContext, milestone_id: int, status: MilestoneStatus, seen: int | None = None) -> Outcome:
     """Mark a run done (today), missed, skipped or back to planned ("Mark 'QBR' done")."""
-    return _push(ctx, edits.MarkRun(milestone_id, status, ctx.today()),
+    return _push(ctx, edits.MarkRun(milestone_id, status, ctx.today(), seen),
                  lambda r: f"Mark '{r['title']}' {status.value}", lambda: (milestone_id,))
 
 
-def tick_run(ctx: AppContext, milestone_id: int, done: bool) -> Outcome:
+def tick_run(ctx: AppContext, milestone_id: int, done: bool, seen: int | None = None) -> Outcome:
     """My week's tick box: done today, or back to planned ("Tick off 'Go live'", "Untick 'Go live'")."""
     status = MilestoneStatus.DONE if done else MilestoneStatus.PLANNED
     verb = "Tick off" if done else "Untick"
-    return _push(ctx, edits.MarkRun(milestone_id, status, ctx.today()),
+    return _push(ctx, edits.MarkRun(milestone_id, status, ctx.today(), seen),
                  lambda r: f"{verb} '{r['title']}'", lambda: (milestone_id,))
 
 
-def move_run(ctx: AppContext, milestone_id: int, day: date) -> Outcome:
+def move_run(ctx: AppContext, milestone_id: int, day: date, seen: int | None = None) -> Outcome:
     """Plan a run on another day ("Move 'QBR' to 3 Dec 2026")."""
     when = date_long(day)
-    return _push(ctx, edits.MoveRun(milestone_id, day, ctx.today()),
+    return _push(ctx, edits.MoveRun(milestone_id, day, ctx.today(), seen),
                  lambda r: f"Move '{r['title']}' to {when}", lambda: (milestone_id,))
 
 
 def apply_template(ctx: AppContext, account_id: int, runs: list[PlannedRun], name: str,
-                   replace: tuple[int, ...] = ()) -> Outcome:
+                   replace: tuple[int, ...] = (), seen: dict[int, int] | None = None) -> Outcome:
     """Add a template's runs to an account in one undoable step, in place of the planned runs
-    `replace` names (ids; empty: beside them); the ids of the runs added."""
-    edit = edits.ApplyTemplate(account_id, runs, replace)
+    `replace` names (ids; empty: beside them); the ids of the runs added. `seen`: the replaced
+    runs' versions as previewed (one changed since by someone else: refused)."""
+    edit = edits.ApplyTemplate(account_id, runs, replace, seen)
     verb = f"Replace {plural(len(replace), 'planned run')} with" if replace else "Apply"
     return _push(ctx, edit, lambda _r: f"{verb} template '{name}' ({plural(len(runs), 'run')})",
                  lambda: tuple(edit.ids or ()))
@@ -157,7 +165,7 @@ def import_accounts(ctx: AppContext, preview: csv_import.Preview, *, skip_invali
     ("Import 40 accounts from CSV"). Without skip_invalid a file with bad rows imports nothing."""
     counts = preview.counts
     n = counts[csv_import.Fate.ADD] + counts[csv_import.Fate.UPDATE]
-    edit = edits.ImportAccounts(preview, skip_invalid)
+    edit = edits.ImportAccounts(preview, skip_invalid, owner=ctx.user)  # new accounts are the importer's
     return _push(ctx, edit, lambda _r: f"Import {plural(n, 'account')} from CSV",
                  lambda: tuple(sorted(edit.applied.account_ids)) if edit.applied else ())
 

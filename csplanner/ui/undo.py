@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from csplanner.core import edits
+from csplanner.core import edits, versions
 from csplanner.core.errors import DomainError
 from csplanner.ui.context import AppContext
 
@@ -24,10 +24,12 @@ class EditCommand(QUndoCommand):
         self.ctx, self.edit, self.describe = ctx, edit, describe
         self.error: DomainError | None = None
         self._ran_once = False
+        # the rows the last step wrote: undo/redo is refused if somebody else changed one since
+        self.guard: list[versions.Written] = []
 
     def _run(self, step: Callable) -> None:  # type: ignore[type-arg]
         try:
-            change = edits.run(self.ctx.db, step)
+            change = edits.run(self.ctx.db, step, who=self.ctx.user, now=self.ctx.now(), guard=self.guard)
         except DomainError as exc:
             self.error = exc
             self.setObsolete(True)  # Qt drops an obsolete command instead of keeping a broken step

@@ -146,7 +146,7 @@ def test_an_existing_name_updates_that_account_case_and_accents_aside(db):
     assert update.contact is None  # Tom is already there
     assert update.values == {"segment": "Customer - Direct", "arr_minor": 240_000_000, "currency": "USD",
                              "contract_signed": date(2025, 7, 31), "renewal": date(2026, 7, 30),
-                             "regions": "United Kingdom"}
+                             "regions": "United Kingdom", "owner": "Ravi Patel"}  # Salesforce's Account Owner
     apply(db, p)
     with db.session() as s:
         a = accounts.get(s, harbor)

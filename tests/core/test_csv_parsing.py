@@ -213,11 +213,12 @@ def test_header_currency():
 
 @pytest.mark.parametrize(("header", "mapping"), [
     (["Account Name", "Account Owner", "Type", "Annual Revenue", "Billing Country", "Contract Start Date",
-      "Contract End Date"], {0: "name", 2: "segment", 3: "arr", 4: "regions", 5: "contract_signed", 6: "renewal"}),
+      "Contract End Date"], {0: "name", 1: "owner", 2: "segment", 3: "arr", 4: "regions", 5: "contract_signed",
+                             6: "renewal"}),
     (["Record ID", "Company name", "Create Date", "Annual revenue", "Close date", "Lifecycle Stage"],
      {1: "name", 3: "arr", 4: "contract_signed"}),
     (["Company Name", "ARR", "Renewal Date", "Original Contract Date", "Stage", "Tier", "CSM", "Region"],
-     {0: "name", 1: "arr", 2: "renewal", 3: "contract_signed", 4: "stage", 5: "segment", 7: "regions"}),
+     {0: "name", 1: "arr", 2: "renewal", 3: "contract_signed", 4: "stage", 5: "segment", 6: "owner", 7: "regions"}),
     (["Name", "Account Name", "Currency ISO Code", "Kickoff Date", "Goals", "Success Criteria"],
      {0: "name", 2: "currency", 3: "kickoff", 4: "goal", 5: "success_criteria"}),
     (["Primary Contact", "Job Title", "Email", "Role"],
@@ -236,7 +237,7 @@ def test_parse_map_option(option, parsed):
 
 
 @pytest.mark.parametrize(("option", "message"), [
-    ("Kunde", "use COLUMN=FIELD"), ("=name", "use COLUMN=FIELD"), ("Kunde=owner", "'owner' is not a field"),
+    ("Kunde", "use COLUMN=FIELD"), ("=name", "use COLUMN=FIELD"), ("Kunde=boss", "'boss' is not a field"),
 ])
 def test_bad_map_option(option, message):
     with pytest.raises(DomainError, match=message):
@@ -246,8 +247,9 @@ def test_bad_map_option(option, message):
 def test_apply_overrides_moves_a_field_and_ignores_columns():
     header = ["Account Name", "Legal Name", "ARR", "Owner"]
     guessed = guess_mapping(header)
-    assert guessed == {0: "name", 2: "arr"}
-    assert apply_overrides(header, guessed, [("legal name", "name"), ("ARR", "ignore")]) == {1: "name"}
+    assert guessed == {0: "name", 2: "arr", 3: "owner"}
+    assert apply_overrides(header, guessed, [("legal name", "name"), ("ARR", "ignore"), ("Owner", "ignore")]) \
+        == {1: "name"}
     with pytest.raises(DomainError, match="no column 'Nope'"):
         apply_overrides(header, guessed, [("Nope", "name")])
 

@@ -29,7 +29,7 @@ def expected_plan(s, start: date, today: date) -> week.WeekPlan:
     def item(m: Milestone) -> week.MilestoneItem:
         return week.MilestoneItem(m.id, m.account_id, names[m.account_id], m.title, m.planned_on,
                                   RunType(m.run_type), MilestoneStatus(m.status),
-                                  m.status == MilestoneStatus.PLANNED and m.planned_on < today)
+                                  m.status == MilestoneStatus.PLANNED and m.planned_on < today, m.version)
 
     days = []
     for i in range(7):

@@ -14,6 +14,7 @@ from csplanner.core.models import (
     DiscoveryNote,
     Milestone,
     Obstacle,
+    VERSION_FIELDS,
     ObstacleMilestone,
     Stakeholder,
 )
@@ -25,10 +26,10 @@ TABLES = (Account, Stakeholder, DiscoveryNote, Milestone, Obstacle, ObstacleMile
 
 
 def state(ctx):
-    """Every row of every record table, without the timestamps (an edit moves updated_at)."""
+    """Every row of every record table, without the timestamps and versions (an edit moves them)."""
     with ctx.db.session() as s:
         return {m.__name__: sorted((sorted((k, str(v)) for k, v in r.model_dump().items()
-                                           if k not in ("created_at", "updated_at"))
+                                           if k not in ("created_at", "updated_at", *VERSION_FIELDS))
                                     for r in s.exec(select(m)).all())) for m in TABLES}
 
 

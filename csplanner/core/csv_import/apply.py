@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
-from csplanner.core import names, sequences
+from csplanner.core import names, sequences, versions
 from csplanner.core.csv_import.preview import Fate, Preview
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, Stakeholder, utcnow
@@ -56,14 +56,19 @@ def _defaults(model: type[SQLModel]) -> dict[str, Any]:
 
 
 def _update_many(session: Session, table: sa.Table, changes: dict[int, dict[str, Any]]) -> None:
-    """One executemany per set of changed columns."""
+    """One executemany per set of changed columns; each row's version goes up (core.versions)."""
     by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     now = utcnow()
+    who, at = versions.author(session)
     for record_id, values in changes.items():
         if values:
-            by_columns[tuple(sorted(values))].append({**values, "updated_at": now, "_id": record_id})
+            by_columns[tuple(sorted(values))].append({**values, "updated_at": now, "_id": record_id,
+                                                      "changed_by": who, "changed_at": at or now})
     for rows in by_columns.values():
-        session.connection().execute(table.update().where(table.c.id == sa.bindparam("_id")), rows)
+        session.connection().execute(table.update().where(table.c.id == sa.bindparam("_id"))
+                                     .values(version=table.c.version + 1), rows)
+    if by_columns:
+        versions.wrote(session)
 
 
 def _check_clash(session: Session, new_names: Iterable[str]) -> None:
@@ -74,8 +79,10 @@ def _check_clash(session: Session, new_names: Iterable[str]) -> None:
             raise DomainError(f"An account named '{name}' already exists. Nothing was imported.")
 
 
-def apply_preview(session: Session, preview: Preview, *, skip_invalid: bool, again: Applied | None = None) -> Applied:
-    """Add and update the accounts (and contacts) of the preview's valid rows.
+def apply_preview(session: Session, preview: Preview, *, skip_invalid: bool, again: Applied | None = None,
+                  owner: str = "") -> Applied:
+    """Add and update the accounts (and contacts) of the preview's valid rows. New accounts
+    belong to `owner` (the importing user) unless the file names their owner.
 
     Without skip_invalid, any error row refuses the whole file. The caller's session is the
     one transaction: if anything fails, nothing stays.
@@ -88,6 +95,8 @@ def apply_preview(session: Session, preview: Preview, *, skip_invalid: bool, aga
     _check_clash(session, (r.name for r in adds))
     done = Applied()
     now = utcnow()
+    who, at = versions.author(session)
+    stamp = {"version": 1, "changed_by": who, "changed_at": at or now}
     next_id = _next_id(session, ACCOUNT)
     defaults = _defaults(Account)
     new_accounts = []
@@ -96,11 +105,12 @@ def apply_preview(session: Session, preview: Preview, *, skip_invalid: bool, aga
         next_id += 1
         done.created[row.line] = account_id
         name = names.clean(row.values["name"])
-        new_accounts.append({**defaults, **row.values, "name": name, "name_key": names.key(name), "id": account_id,
-                             "created_at": now, "updated_at": now})
+        new_accounts.append({**defaults, "owner": owner[:100], **row.values, "name": name, "name_key": names.key(name),
+                             "id": account_id, "created_at": now, "updated_at": now, **stamp})
     if new_accounts:
         session.connection().execute(ACCOUNT.insert(), new_accounts)
         sequences.reset(session.connection(), [ACCOUNT])
+        versions.wrote(session)
     current = _current(session, updates)
     for row in updates:
         assert row.account_id is not None
@@ -140,6 +150,7 @@ def _add_contacts(session: Session, rows: list, done: Applied, again: Applied | 
 def revert(session: Session, applied: Applied) -> None:
     """Take an import back: its contacts and new accounts go, updated accounts get their old fields."""
     conn = session.connection()
+    versions.wrote(session)
     if applied.contacts:
         conn.execute(STAKEHOLDER.delete().where(STAKEHOLDER.c.id.in_(list(applied.contacts.values()))))
     if applied.created:

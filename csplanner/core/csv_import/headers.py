@@ -10,7 +10,7 @@ import re
 from csplanner.core.errors import DomainError
 
 ACCOUNT_FIELDS = ("name", "segment", "arr", "currency", "contract_signed", "kickoff", "renewal", "stage",
-                  "goal", "success_criteria", "regions")
+                  "goal", "success_criteria", "regions", "owner")
 CONTACT_FIELDS = ("contact_name", "contact_title", "contact_email", "contact_role")
 FIELDS = ACCOUNT_FIELDS + CONTACT_FIELDS
 IGNORE = "ignore"
@@ -38,6 +38,8 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(("successcriteria", "successmetrics", "successplan"), "success_criteria"),
     **dict.fromkeys(("region", "regions", "country", "countryregion", "billingcountry", "territory", "geo"),
                     "regions"),
+    **dict.fromkeys(("owner", "accountowner", "ownername", "csm", "csmname", "customersuccessmanager",
+                     "assignedcsm", "assignedto", "accountmanager"), "owner"),
     **dict.fromkeys(("contactname", "contact", "primarycontact", "primarycontactname", "maincontact",
                      "fullname"), "contact_name"),
     **dict.fromkeys(("contacttitle", "title", "jobtitle", "primarycontacttitle"), "contact_title"),

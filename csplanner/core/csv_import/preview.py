@@ -21,7 +21,7 @@ from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, Stakeholder
 
 EXISTING_FIELDS = ("segment", "arr_minor", "currency", "contract_signed", "kickoff", "renewal", "stage", "goal",
-                   "success_criteria", "regions")
+                   "success_criteria", "regions", "owner")
 
 
 class Fate(StrEnum):

@@ -138,6 +138,8 @@ def read_row(cells: dict[str, str], *, date_order: str | None, column_currency: 
     for key in ("goal", "success_criteria", "regions"):
         if cells.get(key):
             _text(cells[key], key, out)
+    if cells.get("owner"):
+        _text(cells["owner"].strip(), "owner", out, 100)
     if cells.get("stage"):
         _stage(cells["stage"], out)
     _contact(cells, out)

@@ -39,6 +39,7 @@ def check(session: Session, f: dict[str, Any], record_id: int | None, today: dat
     for key in ("goal", "success_criteria", "regions"):
         f[key] = v.text(f.get(key), key)
     f["archived"] = v.a_bool(f.get("archived", False), "archived")
+    f["owner"] = v.text(f.get("owner"), "owner", max_len=100).strip()  # "": nobody (Unassigned)
     return f
 
 
@@ -104,6 +105,12 @@ class AccountRow:
     currency: str
     renewal: date | None
     archived: bool
+    owner: str = ""
+
+
+def mine(owner: str) -> Any:
+    """'Mine': the user's accounts and the ones nobody owns yet (nobody loses sight of those)."""
+    return col(Account.owner).in_((owner, ""))
 
 
 def list_rows(
@@ -114,7 +121,7 @@ def list_rows(
         raise DomainError(f"Cannot sort accounts by '{sort}'.")
     q = select(
         Account.id, Account.name, Account.segment, Account.stage, Account.arr_minor,
-        Account.currency, Account.renewal, Account.archived,
+        Account.currency, Account.renewal, Account.archived, Account.owner,
     )
     if not include_archived:
         q = q.where(col(Account.archived).is_(False))

@@ -10,7 +10,7 @@ from sqlmodel import Session, SQLModel
 from csplanner.core import validate as v
 from csplanner.core.present.labels import field_label as label
 from csplanner.core.errors import DomainError
-from csplanner.core.models import Stamped, utcnow
+from csplanner.core.models import VERSION_FIELDS, Stamped, utcnow
 
 M = TypeVar("M", bound=Stamped)
 # A checker gets the merged field values, the id being edited (or None) and the caller's today
@@ -27,9 +27,12 @@ def get(session: Session, model: type[M], record_id: int) -> M:
     return obj
 
 
+BOOKKEEPING = ("id", "created_at", "updated_at", *VERSION_FIELDS)  # kept by the core, never typed in
+
+
 def fields_of(obj: SQLModel) -> dict[str, Any]:
     data = obj.model_dump()
-    for key in ("id", "created_at", "updated_at"):
+    for key in BOOKKEEPING:
         data.pop(key, None)
     return data
 
@@ -58,7 +61,7 @@ def storable(model: type[SQLModel], clean: dict[str, Any]) -> None:
 
 
 def create(session: Session, model: type[M], check: Checker, values: Mapping[str, Any], today: date | None = None) -> M:
-    unknown = set(values) - set(model.model_fields) - {"id"}
+    unknown = set(values) - set(model.model_fields) - {"id"} | (set(values) & set(VERSION_FIELDS))
     if unknown:
         raise DomainError(f"Unknown field(s) for {model.__name__}: {', '.join(sorted(unknown))}.")
     merged = {**fields_of(model.model_construct()), **dict(values)}
@@ -82,7 +85,7 @@ def update(session: Session, model: type[M], check: Checker, record_id: int, cha
            today: date | None = None) -> M:
     obj = get(session, model, record_id)
     unknown = set(changes) - set(model.model_fields)
-    if unknown or {"id", "created_at", "updated_at"} & set(changes):
+    if unknown or set(BOOKKEEPING) & set(changes):
         raise DomainError(f"Cannot change field(s): {', '.join(sorted(set(changes)))}.")
     merged = {**fields_of(obj), **dict(changes)}
     clean = check(session, merged, record_id, today)

@@ -189,7 +189,7 @@ class ApplyTemplateDialog(QDialog):
         if t is None or not self.runs:
             return
         outcome = operations.apply_template(self.ctx, self.account_id, self.runs, t.name,
-                                            tuple(g.id for g in self.going))
+                                            tuple(g.id for g in self.going), {g.id: g.version for g in self.going})
         if outcome.error is not None:
             self.show_problem(outcome.error.message)
             return

@@ -69,6 +69,7 @@ def account_inputs(today: date) -> list[tuple[str, Input]]:
         ("G&oal", TextInput("goal", "What are they working towards?")),
         ("Success c&riteria", TextInput("success_criteria", "How will they know it worked?")),
         ("Reg&ions", LineInput("regions", "e.g. EMEA, NA")),
+        ("O&wner", LineInput("owner", "Login name of who looks after it; empty: Unassigned", max_len=100)),
         ("", CheckInput("archived", "Arc&hived (hidden from the accounts list)")),
     ]
 

@@ -9,13 +9,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from csplanner.core import read
 from csplanner.core.changes import RecordType
-from csplanner.core.errors import DomainError
+from csplanner.core.errors import DomainError, Stale
+from csplanner.core.present import field_label
 from csplanner.ui import operations
 from csplanner.ui.context import AppContext
 from csplanner.ui.dialogs.fields import Input
@@ -56,8 +58,9 @@ class RecordDialog(QDialog):
         today = ctx.today()
         if record_id is None:
             # the model's own defaults (run type medium, ...), so the form starts where the core would
-            self.original: dict[str, Any] = {**read.new_record_fields(self.record_type), **self.form.defaults(today),
-                                             **(defaults or {})}
+            mine = {"owner": ctx.user} if self.record_type == RecordType.ACCOUNT else {}  # a new account is yours
+            self.original: dict[str, Any] = {**read.new_record_fields(self.record_type), **mine,
+                                             **self.form.defaults(today), **(defaults or {})}
         else:
             self.original = read.record_fields(ctx.db, self.record_type, record_id)
         noun = self.form.noun
@@ -93,6 +96,12 @@ class RecordDialog(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(f"Add {noun}" if record_id is None else "OK")
         self.ok_button.setToolTip("Saves at once; Edit → Undo takes it back (Ctrl+Enter from anywhere in the form)")
+        # someone else saved this record meanwhile: read theirs, keep what was typed here on top
+        self.reload_button = QPushButton("&Reload")
+        self.reload_button.setToolTip("Read the record as it is saved now; what you changed here stays as typed")
+        self.reload_button.clicked.connect(self.reload)
+        self.reload_button.hide()
+        self.buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -156,7 +165,39 @@ class RecordDialog(QDialog):
         changes = {k: v for k, v in values.items() if v != self.original.get(k)}
         if not changes:
             return None
-        return operations.update_record(self.ctx, self.record_type, self.record_id, changes)
+        return operations.update_record(self.ctx, self.record_type, self.record_id, changes,
+                                        seen=self.original.get("version"))
+
+    def reload(self) -> None:
+        """After a conflict: take the record as saved now (its new version), and put back on top
+        of it every field the user changed here. OK then saves those over the other person's."""
+        assert self.record_id is not None
+        typed = {k: v for k, v in self.values_as_typed().items() if v != self.original.get(k)}
+        try:
+            fresh = read.record_fields(self.ctx.db, self.record_type, self.record_id)
+        except DomainError as exc:  # deleted meanwhile: nothing to reload; the typed text stays
+            self.general_error.show_message(exc.message)
+            return
+        self.original = fresh
+        for name, field in self.inputs.items():
+            if name in fresh:
+                field.set_value(typed.get(name, fresh[name]))
+        self.clear_errors()
+        self.reload_button.hide()
+        kept = ", ".join(field_label(k).lower() for k in typed) or "nothing"
+        self.general_error.show_message(f"Reloaded as saved now. Your changes are kept on top ({kept}): "
+                                        "OK saves them.")
+        self._fit_height()
+
+    def values_as_typed(self) -> dict[str, Any]:
+        """The inputs' values, skipping any that cannot be read (they stay as typed on screen)."""
+        out: dict[str, Any] = {}
+        for name, field in self.inputs.items():
+            try:
+                out[name] = field.value()
+            except DomainError:
+                continue
+        return out
 
     def accept(self) -> None:
         self.clear_errors()
@@ -168,6 +209,9 @@ class RecordDialog(QDialog):
         outcome = self.save(values)
         if outcome is not None and outcome.error is not None:  # nothing was saved; the input stays as typed
             self.show_error(outcome.error)
+            if isinstance(outcome.error, Stale) and self.record_id is not None:
+                self.reload_button.show()
+                self.reload_button.setFocus()
             return
         self.saved_id = outcome.record_id if outcome is not None else self.record_id
         super().accept()

@@ -13,7 +13,7 @@ import shiboken6
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from csplanner.core import calendar, coach_views, health, read, week
@@ -37,6 +37,7 @@ COACH_SECTIONS = {"load": {RecordType.MILESTONE, RecordType.CHECK_IN},
                   "results": {RecordType.SEASON}, "forecasts": {RecordType.SEASON, RecordType.FORECAST},
                   "steps": {RecordType.NEXT_STEP, RecordType.CHECK_IN, RecordType.STAKEHOLDER}}
 PLAN_RECORDS = {RecordType.MILESTONE, RecordType.OBSTACLE, RecordType.CHECK_IN}
+WHOSE_KEY = "week/whose"  # "mine" or "everyone", remembered between runs
 WIDEST_DAY = date(2026, 9, 30)  # "Wed 30 Sep": sizes the race-day column in any locale
 T = TypeVar("T")
 
@@ -82,6 +83,15 @@ class MyWeekView(QWidget):
         for keys, step in (("Alt+Left", -1), ("Alt+Right", 1)):
             QShortcut(QKeySequence(keys), self, lambda step=step: self.go(step))
         QShortcut(QKeySequence("Alt+Home"), self, lambda: self.show_week(ctx.today()))
+        # a team's book: my own accounts (and the unassigned ones) by default, everyone's on demand
+        self.whose = QComboBox()
+        self.whose.addItem("My accounts", "mine")
+        self.whose.addItem("Everyone's", "everyone")
+        self.whose.setAccessibleName("Whose accounts")
+        self.whose.setToolTip("My accounts: the ones you look after and the unassigned ones. "
+                              "Everyone's: every account in the book")
+        self.whose.setCurrentIndex(1 if str(ctx.settings.value(WHOSE_KEY, "mine")) == "everyone" else 0)
+        self.whose.currentIndexChanged.connect(self.on_whose)
         self.where = QLabel()
         self.where.setTextFormat(Qt.TextFormat.PlainText)
         self.where.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -91,6 +101,7 @@ class MyWeekView(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.where)
         bar.addStretch(1)
+        bar.addWidget(self.whose)
 
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -115,6 +126,16 @@ class MyWeekView(QWidget):
         self.expanded.clear()
         self.refresh(keep_scroll=False)
 
+    def on_whose(self, _index: int) -> None:
+        self.ctx.settings.setValue(WHOSE_KEY, self.whose.currentData())
+        self._dirty = True  # races and missed training are someone else's list now
+        self.refresh(keep_scroll=False)
+
+    @property
+    def owner(self) -> str | None:
+        """Whose week: the user's (with the unassigned accounts), or None for everyone's."""
+        return None if self.whose.currentData() == "everyone" else self.ctx.user
+
     def on_changed(self, change: Change) -> None:
         watched = {RecordType.SEASON, RecordType.FORECAST, RecordType.NEXT_STEP, RecordType.STAKEHOLDER}
         # runs, obstacles, check-ins, races move the calendar or health; forecasts and next steps neither
@@ -136,7 +157,7 @@ class MyWeekView(QWidget):
         today = self.ctx.today()
         same_day = not self._dirty and self.plan is not None and self.plan.today == today
         kept = (self.plan.races, self.plan.missed_training) if same_day and self.plan is not None else None
-        self.plan = read.week_plan(self.ctx.db, self.week_start, today, races_and_missed=kept)
+        self.plan = read.week_plan(self.ctx.db, self.week_start, today, races_and_missed=kept, owner=self.owner)
         if not same_day:
             self.contacts = coach_views.contacts(self.ctx.db, today)
         self.calls = to_call(self.contacts, self.plan.week_end)
@@ -163,7 +184,7 @@ class MyWeekView(QWidget):
             return False
         before = {key: self._shows(key) for key in self.sections}
         if change.records & PLAN_RECORDS or change.health:
-            part = read.week_plan(self.ctx.db, self.week_start, today, ids)
+            part = read.week_plan(self.ctx.db, self.week_start, today, ids, owner=self.owner)
             self.plan = week.merged(self.plan, part, ids)
         if change.health:
             self.health = {aid: h for aid, h in self.health.items() if aid not in ids}
@@ -244,7 +265,7 @@ class MyWeekView(QWidget):
 
     def tick(self, item: week.MilestoneItem, done: bool) -> None:
         """Tick a run off as done today, or untick it back to planned; one undo step."""
-        error = operations.tick_run(self.ctx, item.milestone_id, done).error
+        error = operations.tick_run(self.ctx, item.milestone_id, done, seen=item.version).error
         if error is not None:
             QMessageBox.warning(self, "csplanner", error.message)
             self.refresh()  # the box goes back to what is saved
