@@ -24,7 +24,7 @@ from sqlalchemy import event
 from sqlmodel import Session, SQLModel
 
 from csplanner.core.errors import Stale
-from csplanner.core.models import ChangeCounter, Versioned
+from csplanner.core.models import ChangeCounter, Versioned, utcnow
 
 Key = tuple[str, Any]  # (table name, primary key)
 
@@ -156,7 +156,7 @@ def watch(session: Session, ledger: Ledger, who: str = "", now: datetime | None 
 
 def _stamp(work: _Work, obj: Versioned) -> None:
     obj.changed_by = work.who
-    obj.changed_at = work.at or datetime.now(UTC)
+    obj.changed_at = work.at or utcnow()  # no time passed in: the stamp every row gets
 
 
 @event.listens_for(BookSession, "before_flush")
