@@ -108,6 +108,7 @@ def test_file_import_csv_is_one_undo_step(ctx, qtbot):
     assert names(ctx) == before + ["Smith, Jones & Partners", 'The "Best" Widgets, Inc.', "Harbor Energy",
                                    'Acme Rockets, "West" Division']
     assert "Imported salesforce_report.csv: 4 added, 0 updated" in window.statusBar().currentMessage()
+    window.account_list.whose.setCurrentIndex(window.account_list.whose.findData("everyone"))  # Account Owner: others
     assert window.account_list.model.rowCount() == 4  # the list heard about it
     assert window.undo_action.text() == "&Undo Import 4 accounts from CSV"
     ctx.undo_stack.undo()
