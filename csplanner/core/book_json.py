@@ -157,6 +157,7 @@ def import_book(db: Database, path: Path | str, mode: str | None, now: datetime)
     try:
         with db.session() as session:
             conn = session.connection()
+            versions.wrote(session)  # plain SQL: say so, so other windows on this book reload
             if mode == "merge" and not empty:
                 _merge(conn, doc, result)
             else:

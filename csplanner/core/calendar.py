@@ -36,6 +36,7 @@ class Chip:
     phase: Phase
     overdue: bool  # still planned but its day has passed
     past_season: bool = False  # planned in an earlier season: drawn greyed
+    version: int | None = None  # as read: a drag or mark made from it checks nobody changed it since
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +299,7 @@ def _chip(row: sa.Row, today: date) -> Chip:
     return Chip(
         milestone_id=row.id, account_id=row.account_id, account_name=row.name, title=row.title,
         day=row.planned_on, run_type=RunType(row.run_type), status=status, phase=Phase(row.phase),
-        overdue=status == MilestoneStatus.PLANNED and row.planned_on < today,
+        overdue=status == MilestoneStatus.PLANNED and row.planned_on < today, version=row.version,
     )
 
 
@@ -313,7 +314,7 @@ def _bar(row: sa.Row, today: date) -> Bar:
 
 CHIP_COLUMNS = (
     Milestone.id, Milestone.account_id, Account.name, Milestone.title, Milestone.planned_on,
-    Milestone.run_type, Milestone.status, Milestone.phase,
+    Milestone.run_type, Milestone.status, Milestone.phase, Milestone.version,
 )
 BAR_COLUMNS = (
     Obstacle.id, Obstacle.account_id, Obstacle.title, Obstacle.kind, Obstacle.severity,

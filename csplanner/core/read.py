@@ -9,13 +9,16 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, TypeVar
 
+import sqlalchemy as sa
+
 from csplanner.core import account_rows as accounts_read
-from csplanner.core import calendar, health, record_rows, templates, week
+from csplanner.core import calendar, health, record_rows, templates, versions, week
 from csplanner.core.account_rows import AccountFacts, AccountListRow, HealthScore, HealthView
 from csplanner.core.calendar import AccountPlan, RangePlan
 from csplanner.core.changes import MODELS, RecordType
 from csplanner.core.db import Database
 from csplanner.core.enums import Stage
+from csplanner.core.errors import DomainError
 from csplanner.core.plan_data import PlanData
 from csplanner.core.plan_data import collect as collect_plan
 from csplanner.core.record_rows import RecordRow
@@ -77,8 +80,27 @@ def record_rows_of(db: Database, record_type: RecordType, account_id: int, today
 
 
 def record_fields(db: Database, record_type: RecordType, record_id: int) -> dict[str, Any]:
-    """A record's editable fields, as its dialog loads them; DomainError if it is gone."""
-    return _in_session(db, lambda s: records.fields_of(by_type.get(s, record_type, record_id)))
+    """A record's editable fields, as its dialog loads them, and its `version` (an edit made from
+    them passes it back, so a change someone made meanwhile is refused); DomainError if it is gone."""
+    def fields(session: Any) -> dict[str, Any]:
+        obj = by_type.get(session, record_type, record_id)
+        return {**records.fields_of(obj), "version": obj.version}  # type: ignore[attr-defined]
+    return _in_session(db, fields)
+
+
+# --- other people's changes --------------------------------------------------------------------
+def change_count(db: Database) -> int:
+    """The book's change counter: one primary-key read, cheap enough to poll every few seconds."""
+    try:  # a bare connection, not a unit of work: this runs every few seconds in every window
+        with db.engine.connect() as conn:
+            return versions.change_count(conn)
+    except sa.exc.DBAPIError as exc:
+        raise DomainError(f"Could not read the book: {exc.orig or exc}") from exc
+
+
+def others_changed(db: Database, seen: int, now: int) -> bool:
+    """Did anyone but this app move the counter from `seen` to `now`?"""
+    return db.ledger.others_changed(seen, now)
 
 
 def new_record_fields(record_type: RecordType) -> dict[str, Any]:

@@ -15,7 +15,8 @@ from sqlmodel import Session, select
 
 from csplanner.core.changes import Change
 from csplanner.core.enums import RunType, StakeholderRole
-from csplanner.core.errors import DomainError
+from csplanner.core import versions
+from csplanner.core.errors import DomainError, Stale
 from csplanner.core.models import Setting
 
 # days between calls, by role; roles not named here have no cadence
@@ -37,6 +38,8 @@ class CoachSettings:
     effort_hours: dict[RunType, float] = field(default_factory=lambda: dict(EFFORT_HOURS))
     checkin_hours: float = CHECKIN_HOURS
     week_hours: float = WEEK_HOURS
+    # the stored rows' (key, version) when loaded: saving checks nobody changed them since (None: no check)
+    stamp: tuple[tuple[str, int], ...] | None = field(default=None, compare=False)
 
     def cadence_for(self, role: str, override: int | None) -> int | None:
         """A stakeholder's cadence in days: their own (0: none), else their role's."""
@@ -48,14 +51,23 @@ class CoachSettings:
 KEYS = ("cadence_days", "effort_hours", "checkin_hours", "week_hours")
 
 
+def _rows(session: Session) -> list[Setting]:
+    return [row for row in session.exec(select(Setting)).all() if row.key in KEYS]
+
+
+def _stamp(rows: list[Setting]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted((row.key, row.version) for row in rows))
+
+
 def load(session: Session) -> CoachSettings:
-    stored = {row.key: json.loads(row.value) for row in session.exec(select(Setting)).all() if row.key in KEYS}
+    rows = _rows(session)
+    stored = {row.key: json.loads(row.value) for row in rows}
     base = CoachSettings()
     cadence = {**base.cadence_days, **{StakeholderRole(k): int(v) for k, v in stored.get("cadence_days", {}).items()}}
     effort = {**base.effort_hours, **{RunType(k): float(v) for k, v in stored.get("effort_hours", {}).items()}}
     return replace(base, cadence_days=cadence, effort_hours=effort,
                    checkin_hours=float(stored.get("checkin_hours", base.checkin_hours)),
-                   week_hours=float(stored.get("week_hours", base.week_hours)))
+                   week_hours=float(stored.get("week_hours", base.week_hours)), stamp=_stamp(rows))
 
 
 def _check(values: CoachSettings) -> None:
@@ -124,6 +136,16 @@ class SaveSettings:
         self.record: dict[str, Any] = {}
 
     def apply(self, session: Session) -> Change:
+        if self.values.stamp is not None:  # the first apply: as loaded? (redo: undo's guard checks)
+            rows = _rows(session)
+            if _stamp(rows) != self.values.stamp:
+                if not rows:
+                    raise Stale("The coach settings were changed by someone else meanwhile. Reload? "
+                                "(Nothing was saved.)")
+                last = max(rows, key=lambda r: (r.changed_at is not None, r.changed_at or 0, r.version))
+                raise versions.stale(last, session.info.get(versions.NOW), label="The coach settings",
+                                     verb="were")
+            self.values = replace(self.values, stamp=None)
         self.before = _stored(session, KEYS)
         save(session, self.values)
         return EVERYWHERE

@@ -73,11 +73,11 @@ def _when(changed_at: datetime | None, now: datetime | None) -> str:
     return f" at {clock}" if same_day else f" on {at.day} {at:%b} at {clock}"
 
 
-def stale(obj: SQLModel, now: datetime | None) -> Stale:
+def stale(obj: SQLModel, now: datetime | None, label: str = "", verb: str = "was") -> Stale:
     """‘Acme’ was changed by dana at 10:42. Reload?"""
     who = getattr(obj, "changed_by", "") or "someone else"
     when = _when(getattr(obj, "changed_at", None), now)
-    return Stale(f"{label_of(obj)} was changed by {who}{when}. Reload? (Nothing was saved.)")
+    return Stale(f"{label or label_of(obj)} {verb} changed by {who}{when}. Reload? (Nothing was saved.)")
 
 
 NOW = "csplanner.now"

@@ -39,7 +39,7 @@ def tables(s):
 
 def chip_of(m: Milestone, a: Account, today: date) -> Chip:
     return Chip(m.id, a.id, a.name, m.title, m.planned_on, RunType(m.run_type), MilestoneStatus(m.status),
-                Phase(m.phase), m.status == MilestoneStatus.PLANNED and m.planned_on < today)
+                Phase(m.phase), m.status == MilestoneStatus.PLANNED and m.planned_on < today, version=m.version)
 
 
 def bar_of(o: Obstacle, a: Account, today: date) -> Bar:

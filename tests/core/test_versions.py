@@ -1,13 +1,14 @@
 """Optimistic concurrency: two people on one book. A write based on a stale read is refused with
 who changed the record and when; nothing is overwritten; undo and redo are checked the same way."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 import sqlalchemy as sa
 from sqlmodel import select
 
-from csplanner.core import edits, migrate, read, realign, templates, versions
+from csplanner.core import book_json, edits, migrate, read, realign, templates, versions
 from csplanner.core import settings as coach_settings
 from csplanner.core.changes import RecordType
 from csplanner.core.db import open_database
@@ -234,3 +235,43 @@ def test_upgrading_gives_existing_accounts_the_owner_only_when_one_is_passed(tmp
             assert conn.exec_driver_sql("SELECT owner, version FROM account").one() == (expected, 1)
             assert conn.exec_driver_sql("SELECT n FROM change_counter").scalar() == 0
         engine.dispose()
+
+
+def test_saving_coach_settings_someone_changed_since_is_refused(db, other):
+    with db.session() as s:
+        mine = coach_settings.load(s)
+    with other.session() as s:
+        theirs = coach_settings.load(s)
+    dana(other, coach_settings.SaveSettings(replace(theirs, week_hours=20.0)).apply)
+    with pytest.raises(versions.Stale, match=r"^The coach settings were changed by dana at 10:42\. Reload"):
+        sam(db, coach_settings.SaveSettings(replace(mine, week_hours=40.0)).apply)
+    with db.session() as s:
+        reread = coach_settings.load(s)
+    assert reread.week_hours == 20.0
+    sam(db, coach_settings.SaveSettings(replace(reread, week_hours=40.0)).apply)  # read again: saved
+    with db.session() as s:
+        assert coach_settings.load(s).week_hours == 40.0
+
+
+def test_a_calendar_chip_moved_after_someone_changed_its_run_is_refused(db, other, book):
+    aid, mid = book
+    (chip,) = read.account_plan(db, aid, TODAY).chips
+    assert chip.version == 1
+    dana(other, edits.MarkRun(mid, MilestoneStatus.MISSED, TODAY).apply)
+    with pytest.raises(versions.Stale, match="‘QBR’ was changed by dana"):
+        sam(db, edits.MoveRun(mid, date(2026, 12, 9), TODAY, seen=chip.version).apply)
+
+
+def test_json_export_and_import_carry_owners_and_who_changed_what(db, book, tmp_path):
+    aid, _ = book
+    sam(db, edits.UpdateRecord(RecordType.ACCOUNT, aid, {"owner": "dana"}, TODAY).apply)
+    path, _ = book_json.export(db, tmp_path / "book.json")
+    fresh = open_database(tmp_path / "fresh.sqlite3")
+    try:
+        book_json.import_book(fresh, path, None, datetime(2026, 11, 25, 12, 0))
+        with fresh.session() as s:
+            acme = s.get(Account, aid)
+            assert (acme.owner, acme.version, acme.changed_by) == ("dana", 2, "sam")
+        assert read.change_count(fresh) == 1  # an import is a change other windows see
+    finally:
+        fresh.dispose()

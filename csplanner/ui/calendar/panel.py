@@ -59,10 +59,10 @@ class CalendarPanel(QWidget):
 
     # grid signals -> operations
     def move_chip(self, chip: Chip, day: date) -> None:
-        self.report(operations.move_run(self.ctx, chip.milestone_id, day).error)
+        self.report(operations.move_run(self.ctx, chip.milestone_id, day, seen=chip.version).error)
 
     def mark_chip(self, chip: Chip, status: MilestoneStatus) -> None:
-        self.report(operations.mark_run(self.ctx, chip.milestone_id, status).error)
+        self.report(operations.mark_run(self.ctx, chip.milestone_id, status, seen=chip.version).error)
 
     def delete_chip(self, chip: Chip) -> None:
         # one rule for every delete, here as in the tables: ask once, naming what goes; undo brings it back
