@@ -22,7 +22,7 @@ from csplanner.core.dburl import ServerBook
 from csplanner.core.errors import DomainError
 
 BATCH = 1000
-NEW_BOOK_ONLY = frozenset({"meta"})  # a freshly made database already has these rows (its identity)
+NEW_BOOK_ONLY = frozenset({"meta", "change_counter"})  # a fresh database has these rows (identity, counter)
 
 
 @dataclass

@@ -110,8 +110,11 @@ class ImportExport(QObject):
             return outcome
         c = preview.counts
         skipped = f", {c[ci.Fate.ERROR]} rows skipped" if skip_invalid and c[ci.Fate.ERROR] else ""
+        # the file's Account Owner column may give new accounts to colleagues: "Mine" hides those
+        theirs = sum(1 for r in preview.of(ci.Fate.ADD) if r.values.get("owner") not in (None, "", self.ctx.user))
+        owned = f" {theirs} new ones belong to others: Everyone in the accounts list shows them." if theirs else ""
         self.window.statusBar().showMessage(
-            f"Imported {path.name}: {c[ci.Fate.ADD]} added, {c[ci.Fate.UPDATE]} updated{skipped}. "
+            f"Imported {path.name}: {c[ci.Fate.ADD]} added, {c[ci.Fate.UPDATE]} updated{skipped}.{owned} "
             "Edit → Undo takes it back.", 10000)
         return outcome
 

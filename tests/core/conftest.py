@@ -11,7 +11,7 @@ BOTH = {
     "test_accounts", "test_account_resolve", "test_book_json", "test_cadence", "test_changes",
     "test_checkins_steps", "test_coverage", "test_csv_import", "test_forecasts", "test_health",
     "test_planner", "test_read", "test_realign", "test_records", "test_search", "test_seasons",
-    "test_templates", "test_undo_dump", "test_week", "test_calendar",
+    "test_templates", "test_undo_dump", "test_week", "test_calendar", "test_versions",
 }
 
 

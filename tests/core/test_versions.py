@@ -25,8 +25,8 @@ DANA_NOW = datetime(2026, 11, 25, 10, 42, tzinfo=CET)  # 09:42 UTC
 
 @pytest.fixture
 def other(db):
-    """Dana's app on the same book: its own engine, its own ledger."""
-    second = open_database(db.path)
+    """Dana's app on the same book (file or server): its own engine, its own ledger."""
+    second = open_database(db.server if db.server is not None else db.path)
     yield second
     second.dispose()
 

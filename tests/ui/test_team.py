@@ -79,6 +79,30 @@ def saved(ctx, aid):
 
 
 def test_a_stale_save_shows_who_changed_it_and_loses_neither_side(sam, dana, qtbot):
+    two_people_one_account(sam, dana, qtbot, "conflict")
+
+
+@pytest.mark.postgres
+def test_on_a_postgresql_book_a_stale_save_shows_who_changed_it_and_loses_neither_side(qapp, pg_url, qtbot):
+    from csplanner.app import make_context
+
+    people = []
+    for user, minute in (("sam", 44), ("dana", 42)):
+        context = make_context(open_database(pg_url), user=user)
+        context.today = lambda: TODAY
+        context.now = lambda minute=minute: datetime(2026, 11, 25, 10, minute, tzinfo=CET)
+        people.append(context)
+    try:
+        two_people_one_account(*people, qtbot, "conflict-postgres")
+    finally:
+        for context in people:
+            context.undo_stack.clear()
+            context.db.dispose()
+
+
+def two_people_one_account(sam, dana, qtbot, shots):
+    """The issue's "done when": A and B open the same account, B saves, A's save shows the
+    conflict on screen, and neither B's saved change nor A's typed text is lost."""
     aid = make_account(sam, goal="Adopt the API")
     mine, theirs = open_dialog(qtbot, sam, aid), open_dialog(qtbot, dana, aid)  # both open Acme
     type_into(qtbot, mine.inputs["goal"].widget, "Roll out to the EMEA team")
@@ -95,13 +119,13 @@ def test_a_stale_save_shows_who_changed_it_and_loses_neither_side(sam, dana, qtb
     acme = saved(sam, aid)
     assert (acme.goal, acme.segment, acme.changed_by) == ("Adopt the API", "Enterprise", "dana")  # Dana's kept
     assert sam.undo_stack.count() == 0
-    shoot(mine, "conflict-message.png")
+    shoot(mine, f"{shots}-message.png")
 
     qtbot.mouseClick(mine.reload_button, Qt.MouseButton.LeftButton)
     assert mine.inputs["segment"].widget.text() == "Enterprise"  # Dana's change now on screen
     assert mine.inputs["goal"].widget.toPlainText() == "Roll out to the EMEA team"  # Sam's still on top
     assert "Your changes are kept on top (goal)" in mine.general_error.text()
-    shoot(mine, "conflict-reloaded.png")
+    shoot(mine, f"{shots}-reloaded.png")
     click_ok(qtbot, mine)
     assert not mine.isVisible()
     acme = saved(sam, aid)
