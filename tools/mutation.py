@@ -1,6 +1,7 @@
 """Mutation score of the core's rule modules: how many deliberate mistakes the tests catch.
 
     python tools/mutation.py [--jobs N] [--survivors] [MODULE ...]   (what `make mutation` runs)
+    python tools/mutation.py --again MODULE   (after adding tests: rerun only the mutants left alive)
 
 mutmut (configured in pyproject.toml, [tool.mutmut]) changes one operator, constant or condition
 at a time in a copy of the package under mutants/ and runs the tests of tests/core that cover
@@ -102,6 +103,67 @@ EQUIVALENT: list[tuple[str, str, str]] = [
      "row is checked against"),
     ("csplanner.core.week.x_missed_training", "(q.days_since or 1)", "only the never-checked-in have no days, and they all sort "
      "first already; a silence of 0 days is never listed"),
+    # CSV import: branches a value can only reach one way, and text only an error would show
+    ("csplanner.core.csv_import.dates.x__month", "in MONTHS) or True", "MONTHS.get gives None for a word that is not "
+     "a month, as the else branch does"),
+    ("csplanner.core.csv_import.dates.x_parse_date", "if parts.first > 12 or parts.second > 12:", BOTH_OR_NEITHER :=
+     "reached only when both numbers or neither are above 12 (one alone decided above), where the two tests agree"),
+    ("csplanner.core.csv_import.dates.x_parse_date", "if parts.first >= 12 and parts.second > 12:", BOTH_OR_NEITHER),
+    ("csplanner.core.csv_import.dates.x_parse_date", "if parts.first > 12 and parts.second >= 12:", BOTH_OR_NEITHER),
+    ("csplanner.core.csv_import.dates.x_parse_date", "if named.group(2) else", "the day-first form's groups 1 and 2 "
+     "match together or not at all"),
+    ("csplanner.core.csv_import.dates.x_guess_order", "day_first = month_first = None", "None and False are both false "
+     "and equal to each other"),
+    ("csplanner.core.csv_import.dates.x_guess_order", "if day_first or month_first:", "reached only when the two votes "
+     "agree, where 'or' and 'and' give the same"),
+    ("csplanner.core.csv_import.money.x__split_suffix", "_currency(after, None)", "the cell is only quoted in an error, "
+     "and a known symbol or a three-letter code never raises one"),
+    ("csplanner.core.csv_import.money.x_parse_number", 'digits.find(".") > digits.rfind(",")', ONE_MARK := "a number "
+     "is read only with one decimal mark, whose first and last places are the same; any other is refused either way, "
+     "with the same message"),
+    ("csplanner.core.csv_import.money.x_parse_number", 'digits.rfind(".") > digits.find(",")', ONE_MARK),
+    ("csplanner.core.csv_import.money.x_parse_number", "digits.partition(decimal_mark)", ONE_MARK),
+    ("csplanner.core.csv_import.money.x_parse_number", 'digits.rfind(".") >= digits.rfind(",")', "both marks are "
+     "there, so their places never tie"),
+    ("csplanner.core.csv_import.money.x_parse_number", "fraction.count(thousands) and whole.count", "no thousands mark "
+     "can follow the last decimal mark, and a decimal mark left in the whole part makes Decimal refuse the number "
+     "with the same message"),
+    ("csplanner.core.csv_import.money.x_parse_number", "dots - commas == 0", "only one kind of mark can be left here, "
+     "so the difference is 0 only when both counts are"),
+    ("csplanner.core.csv_import.money.x_parse_money", 'rstrip("XX.,\' XX")', "strip takes a set of characters and the "
+     "digits never hold an 'X'"),
+    ("csplanner.core.csv_import.money.x_parse_money", "scaled=scale > 1", "a scale is 0, 3, 6 or 9"),
+    ("csplanner.core.csv_import.money.x_to_minor", "quantize(Decimal(2)", "quantize reads only the exponent, 0 for 1 "
+     "and 2 alike"),
+    ("csplanner.core.csv_import.headers.x_header_currency", 'else "XXXX"', "neither '' nor 'XXXX' is three letters: "
+     "both give None"),
+    ("csplanner.core.csv_import.rows.x__contact", 'cells.get("contact_name", None)', NO_NAME := "no name and an empty "
+     "name are both refused as 'contact without a name'"),
+    ("csplanner.core.csv_import.rows.x__contact", 'cells.get("contact_name", )', NO_NAME),
+    ("csplanner.core.csv_import.rows.x__contact", 'cells.get("contact_email", None)', NO_EMAIL := "validate.email reads "
+     "None as no address"),
+    ("csplanner.core.csv_import.rows.x__contact", 'cells.get("contact_email", )', NO_EMAIL),
+    ("csplanner.core.csv_import.rows.x__contact", '"contact_role", "XXXX"', "an unknown role and no role are both "
+     "'other'"),
+    ("csplanner.core.csv_import.rows.x_read_row", "currency = None", "'' and None are both false wherever the "
+     "currency is read next"),
+    ("csplanner.core.csv_import.rows.x_finish", '"XXUSDXX"', "only the number of decimals is read: 2 for USD, as for "
+     "any code Babel does not know"),
+    ("csplanner.core.csv_import.rows.x_finish", 'or "usd"', "minor_digits reads the code in upper case"),
+    ("csplanner.core.csv_import.rows.x_finish", '"renewal", "CONTRACT_SIGNED"', EARLIER := "the earlier field is only "
+     "shown, as its label in lower case, which is the same"),
+    ("csplanner.core.csv_import.rows.x_finish", '"kickoff", "CONTRACT_SIGNED"', EARLIER),
+    ("csplanner.core.csv_import.rows.x_finish", '"renewal", "KICKOFF"', EARLIER),
+    ("csplanner.core.csv_import.reading.x_decode", '.decode("UTF-8")', CODEC := "codec names ignore case"),
+    ("csplanner.core.csv_import.reading.x_decode", '.decode("UTF-16")', CODEC),
+    ("csplanner.core.csv_import.reading.x_decode", '.decode("CP1252")', CODEC),
+    ("csplanner.core.csv_import.reading.x_decode", '.decode("LATIN-1")', CODEC),
+    ("csplanner.core.csv_import.reading.x_sniff_delimiter", "best_score = \",\", (0.0, 1)", "a delimiter's share of "
+     "rows as wide as the first is never 0 (the first row counts), so any score beats both starting points"),
+    ("csplanner.core.csv_import.reading.x_sniff_delimiter", "newline=None", "universal newlines change line ends inside "
+     "quoted cells, never how many cells a row has"),
+    ("csplanner.core.csv_import.reading.x_read_table", "last_line = 1", "the first row read is the header or blank, "
+     "and its line number is never shown"),
 ]
 
 KILLED = {1, 3, 36, -24, 24, 152, 255}  # exit codes mutmut reads as killed or timed out
@@ -138,12 +200,19 @@ def equivalent(name: str, changed: list[str]) -> int | None:
     return None
 
 
-def run(prefix: str, jobs: int) -> float:
+def run(prefix: str, jobs: int, again: bool = False) -> float:
+    """Test every mutant of the module afresh; `again`: only those the last run did not kill
+    (after adding tests: a test added can only kill more, so the others stay killed)."""
+    names = [prefix + ".*"]
+    if again:
+        names = [k for k, v in meta(prefix).items() if v not in KILLED]
+        if not names:
+            return 0.0
     log = ROOT / "mutants" / f"{prefix}.log"
     log.parent.mkdir(exist_ok=True)
     start = time.monotonic()
     with log.open("w", encoding="utf-8") as out:
-        done = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs), prefix + ".*"],
+        done = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs), *names],
                               cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
     if done.returncode != 0:
         sys.exit(f"mutmut failed on {prefix} (exit {done.returncode}); see {log.relative_to(ROOT)}")
@@ -156,6 +225,8 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1, help="mutants tested at once (default 1)")
     parser.add_argument("--survivors", action="store_true", help="list every surviving mutant")
     parser.add_argument("--no-run", action="store_true", help="only print the scores of the last run")
+    parser.add_argument("--again", action="store_true",
+                        help="rerun only the mutants the last full run left alive (after adding tests)")
     args = parser.parse_args()
     chosen = {k: v for m in args.modules for k, v in MODULES.items() if m in k} if args.modules else MODULES
     if not chosen:
@@ -164,7 +235,7 @@ def main() -> int:
     rows = []
     used: set[int] = set()
     for shown, prefix in chosen.items():
-        took = 0.0 if args.no_run else run(prefix, args.jobs)
+        took = 0.0 if args.no_run else run(prefix, args.jobs, args.again)
         codes = meta(prefix)
         killed = sum(1 for v in codes.values() if v in KILLED)
         survivors, equivalents = [], []

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from csplanner.core import names
 from csplanner.core.enums import SEVERITY_RANK, MilestoneStatus, ObstacleKind, Phase, RunType, Severity, Stage, is_injury
 from csplanner.core.errors import DomainError
 from csplanner.core.models import Account, Milestone, Obstacle, Season
@@ -417,8 +418,7 @@ def next_race_day(
     q = select(func.min(Account.renewal)).where(Account.renewal > after)
     q = _filters(q, stages, segments, account_ids, False)
     if text.strip():
-        like = f"%{text.strip().lower()}%"
-        q = q.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like))
+        q = q.where(_says(text))
     return session.exec(q).one()
 
 
@@ -426,6 +426,17 @@ def segments(session: Session) -> list[str]:
     """The segments in use, for the all-accounts filter."""
     q = select(Account.segment).where(Account.segment != "", col(Account.archived).is_(False)).distinct()
     return sorted(session.exec(q).all(), key=str.lower)
+
+
+def _says(text: str, *titles: object) -> sa.ColumnElement[bool]:
+    """The account's name, its segment or one of the titles holds `text`, ignoring case.
+
+    Names are also matched through their folded key (core.names), as the accounts list does:
+    SQLite's lower() folds only ASCII, so "école" alone would never find "École".
+    """
+    lower = f"%{text.strip().lower()}%"
+    return sa.or_(col(Account.name_key).like(f"%{names.key(text)}%"), func.lower(Account.name).like(lower),
+                  func.lower(Account.segment).like(lower), *[func.lower(t).like(lower) for t in titles])
 
 
 def _rank(column: object, order: dict, default: int) -> sa.Case:
@@ -449,16 +460,14 @@ def range_plan(
     """
     starts = week_starts(start, end, first_weekday)
     lo, hi = starts[0], starts[-1] + timedelta(days=6)
-    needle = text.strip().lower()
-    like = f"%{needle}%"
+    needle = text.strip()
 
     def runs_query(*columns: object) -> sa.Select:
         q = select(*columns).join(Account, col(Account.id) == Milestone.account_id).where(
             Milestone.planned_on >= lo, Milestone.planned_on <= hi)
         q = _filters(q, stages, segments, account_ids, include_archived)
         if needle:
-            q = q.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like)
-                        | func.lower(Milestone.title).like(like))
+            q = q.where(_says(needle, Milestone.title))
         return q
 
     run_rank = _rank(Milestone.run_type, RUN_ORDER, 0)
@@ -498,8 +507,7 @@ def range_plan(
         sa.or_(col(Obstacle.resolved_on).is_(None), col(Obstacle.resolved_on) >= lo))
     bq = _filters(bq, stages, segments, account_ids, include_archived)
     if needle:
-        bq = bq.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like)
-                      | func.lower(Obstacle.title).like(like))
+        bq = bq.where(_says(needle, Obstacle.title))
     if max_bars is None:
         bq = bq.order_by(Obstacle.opened_on, Obstacle.id)
     else:
@@ -510,7 +518,7 @@ def range_plan(
     rq = select(Account.renewal, Account.name).where(Account.renewal >= lo, Account.renewal <= hi)
     rq = _filters(rq, stages, segments, account_ids, include_archived)
     if needle:
-        rq = rq.where(func.lower(Account.name).like(like) | func.lower(Account.segment).like(like))
+        rq = rq.where(_says(needle))
     races: dict[date, list[str]] = {}
     for day, name in session.exec(rq.order_by(Account.renewal, func.lower(Account.name))).all():
         races.setdefault(day, []).append(name)
