@@ -431,12 +431,18 @@ def segments(session: Session) -> list[str]:
 def _says(text: str, *titles: object) -> sa.ColumnElement[bool]:
     """The account's name, its segment or one of the titles holds `text`, ignoring case.
 
-    Names are also matched through their folded key (core.names), as the accounts list does:
-    SQLite's lower() folds only ASCII, so "école" alone would never find "École".
+    Names are matched through their folded key (core.names), as the accounts list does: SQLite's
+    lower() folds only ASCII, so "école" would never find "École". Segments and titles keep lower().
     """
-    lower = f"%{text.strip().lower()}%"
-    return sa.or_(col(Account.name_key).like(f"%{names.key(text)}%"), func.lower(Account.name).like(lower),
-                  func.lower(Account.segment).like(lower), *[func.lower(t).like(lower) for t in titles])
+    lower = _contains(text.strip().lower())
+    return sa.or_(col(Account.name_key).like(_contains(names.key(text)), escape="\\"),
+                  func.lower(Account.segment).like(lower, escape="\\"),
+                  *[func.lower(t).like(lower, escape="\\") for t in titles])
+
+
+def _contains(text: str) -> str:
+    """A LIKE pattern for `text` anywhere, its own % and _ taken as the characters they are."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _rank(column: object, order: dict, default: int) -> sa.Case:

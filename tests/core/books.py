@@ -122,8 +122,8 @@ def insert(session: Session, book: list[Book]) -> list[int]:
         signed = day(b.signed)
         race = signed + timedelta(days=b.span) if signed is not None and b.span is not None else (
             day(b.span) if b.span is not None else None)
-        account = Account(name=f"Account {n}", contract_signed=signed, renewal=race, archived=b.archived,
-                          stage=b.stage, segment=b.segment, arr_minor=b.arr)
+        account = Account(name=f"Account {n}", name_key=f"account {n}", contract_signed=signed, renewal=race,
+                          archived=b.archived, stage=b.stage, segment=b.segment, arr_minor=b.arr)
         session.add(account)
         session.flush()
         ids.append(account.id)

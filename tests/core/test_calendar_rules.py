@@ -493,10 +493,14 @@ def test_a_week_of_an_earlier_season_names_its_season(number, text):
 
 def test_next_race_day_honours_each_filter(book_db):
     with scratch(book_db) as s:
-        rows = [Account(name="Early Gone", renewal=date(2026, 12, 1), archived=True, stage=Stage.ADOPT, segment="SMB"),
-                Account(name="Early Land", renewal=date(2026, 12, 2), stage=Stage.LAND, segment="SMB"),
-                Account(name="Middle", renewal=date(2026, 12, 3), stage=Stage.ADOPT, segment="Enterprise"),
-                Account(name="Late", renewal=date(2026, 12, 4), stage=Stage.ADOPT, segment="Mid-market")]
+        rows = [Account(name="Early Gone", name_key="early gone", renewal=date(2026, 12, 1), archived=True,
+                        stage=Stage.ADOPT, segment="SMB"),
+                Account(name="Early Land", name_key="early land", renewal=date(2026, 12, 2), stage=Stage.LAND,
+                        segment="SMB"),
+                Account(name="Middle", name_key="middle", renewal=date(2026, 12, 3), stage=Stage.ADOPT,
+                        segment="Enterprise"),
+                Account(name="Late", name_key="late", renewal=date(2026, 12, 4), stage=Stage.ADOPT,
+                        segment="Mid-market")]
         s.add_all(rows)
         s.flush()
 

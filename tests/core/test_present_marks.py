@@ -14,7 +14,8 @@ D = date(2026, 11, 5)  # a Thursday
 
 
 @pytest.mark.parametrize(("status", "overdue", "mark"), [
-    (MilestoneStatus.DONE, False, "✓"), (MilestoneStatus.MISSED, False, "✗"), (MilestoneStatus.SKIPPED, False, "–"),
+    (MilestoneStatus.DONE, False, "✓"), (MilestoneStatus.MISSED, False, "✗"),
+    (MilestoneStatus.SKIPPED, False, "–"),
     (MilestoneStatus.PLANNED, False, ""), (MilestoneStatus.PLANNED, True, "!"),
     # only a planned run can be overdue: a done, missed or skipped one keeps its own mark
     (MilestoneStatus.DONE, True, "✓"), (MilestoneStatus.MISSED, True, "✗"), (MilestoneStatus.SKIPPED, True, "–"),

@@ -4,7 +4,7 @@ unit of work, every account's name for fuzzy matching, and the query at its exac
 from datetime import date
 
 from csplanner.core import search as search_module
-from csplanner.core.search import MAX_TERM_CHARS, MAX_TERMS, Found, bare_query, find, fts_query, search
+from csplanner.core.search import MAX_TERM_CHARS, MAX_TERMS, Found, bare_query, find, fts_query, search, snippet_parts
 from csplanner.core.search_schema import BY_TABLE, KIND_BITS
 from csplanner.core.services import accounts, checkins
 from tests.core.test_search import book  # noqa: F401  (the fixture)
@@ -66,8 +66,22 @@ def test_the_query_keeps_exactly_the_first_terms_and_characters():
     words = [f"w{i}" for i in range(MAX_TERMS + 1)]
     assert fts_query(" ".join(words[:MAX_TERMS])) == " ".join(f'"{w}"*' for w in words[:MAX_TERMS])
     assert fts_query(" ".join(words)) == " ".join(f'"{w}"*' for w in words[:MAX_TERMS])
-    assert fts_query("* " + " ".join(words)) == " ".join(f'"{w}"*' for w in words[:MAX_TERMS])  # dropped words do not count
+    # words dropped for holding nothing searchable do not count
+    assert fts_query("* " + " ".join(words)) == " ".join(f'"{w}"*' for w in words[:MAX_TERMS])
     exact = "z" * MAX_TERM_CHARS
     assert fts_query(exact) == f'"{exact}"*' and fts_query(exact + "y") == f'"{exact}"*'
     assert fts_query("*" * MAX_TERM_CHARS + "a") == ""  # the cut comes first: nothing searchable is left
     assert (MAX_TERMS, MAX_TERM_CHARS) == (16, 64)
+
+
+def test_fifty_hits_at_most_unless_asked_and_one_when_asked(db, book):  # noqa: F811
+    with db.session() as s:
+        for n in range(51):
+            checkins.create(s, account_id=book["account"], held_on=date(2026, 1, 1), summary=f"Weekly sync {n}")
+        assert len(search(s, "weekly").hits) == 50 and len(bare_query(s, "weekly")) == 50
+        assert len(search(s, "weekly", limit=1).hits) == 1 and len(bare_query(s, "weekly", limit=1)) == 1
+        assert search(s, "weekly", limit=0) == Found([], False)
+
+
+def test_a_stray_end_mark_before_a_match_is_text():
+    assert snippet_parts("a\x03b\x02c\x03") == [("a\x03b", False), ("c", True)]
