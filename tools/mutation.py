@@ -58,6 +58,9 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.health.x_checkins_part", "if days < FRESH_DAYS", "the falling line is exactly 100 at 14 days"),
     ("csplanner.core.health.x_checkins_part", "elif days > SILENT_DAYS", "the falling line is exactly 0 at 60 days"),
     ("csplanner.core.health.x_progress_part", "max(1, (race_day - today).days) // 7", "1 // 7 is 0 as well"),
+    ("csplanner.core.health.x__part", "min(101.0, score)", "no part's own figures give more than 100"),
+    ("csplanner.core.health.x_health_many", "_only(aq, Account.id, None)", "speed only: every account is read and "
+     "the ones asked are kept in Python right after"),
     ("csplanner.core.health.x_backfill_week", "=+        return 1", "unreachable: with nothing missing the two counts are equal "
      "and the function has returned already"),
     ("csplanner.core.health.x_backfill_week", "Account, None)", "SQLAlchemy finds the same join on the foreign key"),
@@ -186,6 +189,7 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.search.x_snippet_parts", "if end <= 0:", END_AFTER := "the end mark is looked for after the "
      "start mark, so it is never found at 0"),
     ("csplanner.core.search.x_snippet_parts", "if end < 1:", END_AFTER),
+    ("csplanner.core.search.x_bare_query", '_ranked("ROWID"', "SQL identifiers ignore case"),
 ]
 
 KILLED = {1, 3, 36, -24, 24, 152, 255}  # exit codes mutmut reads as killed or timed out

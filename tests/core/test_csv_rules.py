@@ -10,7 +10,7 @@ import pytest
 
 from csplanner.core.csv_import.dates import DateError, OrderGuess, guess_order, parse_date
 from csplanner.core.csv_import.headers import FIELDS, apply_overrides, parse_map_option
-from csplanner.core.csv_import.money import Money, MoneyError, parse_money
+from csplanner.core.csv_import.money import Money, MoneyError, parse_money, parse_number
 from csplanner.core.csv_import.reading import decode, read_table, sniff_delimiter
 from csplanner.core.csv_import.rows import finish, read_row
 from csplanner.core.enums import StakeholderRole
@@ -257,3 +257,14 @@ def test_an_empty_file_says_so():
     with pytest.raises(DomainError) as info:
         read_table(b" \n\n")
     assert info.value.message == "The file is empty: no header row and no accounts."
+
+
+def test_a_number_decimal_cannot_read_is_unreadable():
+    with pytest.raises(MoneyError) as info:
+        parse_number("12a", scaled=False, cell="12a USD")
+    assert str(info.value) == "unreadable ARR '12a USD'"
+
+
+def test_a_contact_name_at_the_limit_with_a_title_past_it_blames_the_title():
+    out = read_row({"name": "A", "contact_name": "n" * 200, "contact_title": "t" * 201}, date_order=None)
+    assert out.reasons == ["contact title is too long (at most 200)"] and out.contact is None

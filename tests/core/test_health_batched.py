@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from sqlmodel import col, select
 
 from csplanner.core import coverage, health
-from csplanner.core.enums import Stage, StakeholderRole, StakeholderStatus
-from csplanner.core.models import CheckIn, CheckInAttendee, Season, Stakeholder
+from csplanner.core.enums import MilestoneStatus, Stage, StakeholderRole, StakeholderStatus
+from csplanner.core.models import CheckIn, CheckInAttendee, Milestone, Season, Stakeholder
 from csplanner.core.settings import CADENCE_DAYS
 from tests.core.books import TODAY, Book, books, day, insert, module_database, near, scratch
 from tests.core.test_health_rules import expected_health
@@ -143,3 +143,16 @@ def test_today_without_people_or_records_is_the_documented_neutral_score(book_db
         h = health.account_health(s, aid, TODAY)
     assert [p.score for p in h.parts] == [50.0, 100.0, 100.0, 0.0, 15.0]
     assert h.score == 56  # 12.5 + 25 + 15 + 0 + 3 = 55.5, rounded half to even
+
+
+def test_only_a_run_marked_done_counts_as_done_whatever_its_done_date(book_db):
+    """A run that carries a done date but is marked missed (an imported book, an undone tick) is not done."""
+    with scratch(book_db) as s:
+        (aid,) = insert(s, [_bare(signed=-70, span=140)])
+        for status in (MilestoneStatus.MISSED, MilestoneStatus.PLANNED):
+            s.add(Milestone(account_id=aid, title=f"Run {status}", planned_on=TODAY - timedelta(days=1),
+                            done_on=TODAY - timedelta(days=1), status=status))
+        s.flush()
+        h = health.account_health(s, aid, TODAY)
+    assert h.part("compliance").explanation == "0 of 2 runs due in the last 8 weeks were done on time."
+    assert h.part("progress").explanation.startswith("0 of 2 runs done (0%)")

@@ -32,7 +32,7 @@ def test_status_mark_defaults_to_not_overdue():
 
 def test_a_locale_object_is_used_as_it_is():
     german = Locale.parse("de_DE")
-    assert dates._parse(german) is german
+    assert dates.locale_of(german) is german
     assert present.date_long(D, locale=german) == "5. Nov. 2026"
     assert present.money(12000050, "EUR", locale=german) == "EUR 120.000,50"
     try:

@@ -85,3 +85,10 @@ def test_fifty_hits_at_most_unless_asked_and_one_when_asked(db, book):  # noqa: 
 
 def test_a_stray_end_mark_before_a_match_is_text():
     assert snippet_parts("a\x03b\x02c\x03") == [("a\x03b", False), ("c", True)]
+
+
+def test_find_gives_fifty_hits_at_most_unless_asked(db, book):  # noqa: F811
+    with db.session() as s:
+        for n in range(51):
+            checkins.create(s, account_id=book["account"], held_on=date(2026, 1, 1), summary=f"Weekly sync {n}")
+    assert len(find(db, "weekly").hits) == 50 and len(find(db, "weekly", limit=51).hits) == 51
