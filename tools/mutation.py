@@ -59,6 +59,9 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.health.x_checkins_part", "elif days > SILENT_DAYS", "the falling line is exactly 0 at 60 days"),
     ("csplanner.core.health.x_progress_part", "max(1, (race_day - today).days) // 7", "1 // 7 is 0 as well"),
     ("csplanner.core.health.x__part", "min(101.0, score)", "no part's own figures give more than 100"),
+    ("csplanner.core.health.x_health_many", "1), else_=None)", SUM_NULL := "SUM skips NULLs, and an all-NULL sum is "
+     "read as 0 (`or 0`)"),
+    ("csplanner.core.health.x_health_many", "1), ))", SUM_NULL),
     ("csplanner.core.health.x_health_many", "_only(aq, Account.id, None)", "speed only: every account is read and "
      "the ones asked are kept in Python right after"),
     ("csplanner.core.health.x_backfill_week", "=+        return 1", "unreachable: with nothing missing the two counts are equal "

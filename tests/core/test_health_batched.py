@@ -156,3 +156,14 @@ def test_only_a_run_marked_done_counts_as_done_whatever_its_done_date(book_db):
         h = health.account_health(s, aid, TODAY)
     assert h.part("compliance").explanation == "0 of 2 runs due in the last 8 weeks were done on time."
     assert h.part("progress").explanation.startswith("0 of 2 runs done (0%)")
+
+
+def test_a_run_done_before_its_day_is_not_due_yet(book_db):
+    with scratch(book_db) as s:
+        (aid,) = insert(s, [_bare(signed=-70, span=140)])
+        s.add(Milestone(account_id=aid, title="Early", planned_on=TODAY + timedelta(days=1), done_on=TODAY,
+                        status=MilestoneStatus.DONE))
+        s.flush()
+        h = health.account_health(s, aid, TODAY)
+    assert h.part("compliance").score == 50.0  # nothing was due: neutral
+    assert h.part("progress").explanation.startswith("1 of 1 run done (100%)")
