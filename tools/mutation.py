@@ -62,6 +62,10 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.health.x_health_many", "1), else_=None)", SUM_NULL := "SUM skips NULLs, and an all-NULL sum is "
      "read as 0 (`or 0`)"),
     ("csplanner.core.health.x_health_many", "1), ))", SUM_NULL),
+    ("csplanner.core.health.x_health_many", "Milestone.account_id, None)", ALL_READ := "speed only: every "
+     "account's figures are read and only the accounts asked are scored"),
+    ("csplanner.core.health.x_health_many", "Obstacle.account_id, None)", ALL_READ),
+    ("csplanner.core.health.x_health_many", "CheckIn.account_id, None)", ALL_READ),
     ("csplanner.core.health.x_health_many", "_only(aq, Account.id, None)", "speed only: every account is read and "
      "the ones asked are kept in Python right after"),
     ("csplanner.core.health.x_backfill_week", "=+        return 1", "unreachable: with nothing missing the two counts are equal "
