@@ -226,3 +226,46 @@ def test_a_database_of_another_program_is_refused(pg_empty_url):
         conn.execute("CREATE TABLE invoices (id int)")
     with pytest.raises(DomainError, match="no csplanner book; it was left untouched"):
         open_database(pg_empty_url)
+
+
+def test_two_people_opening_a_new_database_at_once_set_it_up_once(pg_empty_url):
+    """The advisory lock serialises the upgrade: the second waits, then finds it done."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_read(_):
+        db = open_database(pg_empty_url)
+        try:
+            return migrate.current_revision(db.engine)
+        finally:
+            db.dispose()
+
+    with ThreadPoolExecutor(2) as pool:
+        assert list(pool.map(open_and_read, range(2))) == [migrate.head_revision()] * 2
+
+
+def test_a_row_someone_else_is_saving_times_out_as_locked_and_saves_nothing(pg_url):
+    import psycopg
+
+    db = open_database(pg_url)
+    try:
+        with db.session() as s:
+            acme = accounts.create(s, name="Acme").id
+        with psycopg.connect(pg_url) as other:  # another person's open transaction on the same row
+            other.execute("UPDATE account SET goal = 'theirs' WHERE id = %s", (acme,))
+            with pytest.raises(DomainError, match="someone else is saving the same record.*Nothing was saved"):
+                with db.session() as s:
+                    accounts.update(s, acme, goal="mine")
+            other.rollback()
+        with db.session() as s:
+            assert accounts.get(s, acme).goal == ""
+    finally:
+        db.dispose()
+
+
+def test_backup_of_a_server_book_is_a_file_copy(capsys, pg_url, tmp_path):
+    run(capsys, "demo", "--db", pg_url, "--accounts", "3", "--today", TODAY)
+    code, out, _ = run(capsys, "backup", "--db", pg_url, "--out", tmp_path / "mine.sqlite3")
+    assert code == 0 and "3 accounts" in out
+    code, _, err = run(capsys, "backup", "--db", pg_url, "--out", tmp_path / "mine.sqlite3")
+    assert code == 2 and "already exists" in err
+    assert run(capsys, "copy", "--from", tmp_path / "mine.sqlite3", "--to", pg_url, "--replace")[0] == 0

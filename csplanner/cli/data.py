@@ -99,18 +99,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def _backup_server(book: ServerBook, out: str | None) -> int:
     """A server's book is backed up by its server (pg_dump); this takes a person's own copy, as a
     new book file (--out, else the backups folder in the user data folder)."""
-    from datetime import datetime
+    from csplanner.core import book_copy, paths
+    from csplanner.core.db import open_database
 
-    from csplanner.core import backups, files, paths
-
-    if out:
-        dest = Path(out).expanduser().absolute()
-    else:
-        folder = files.private_dir(paths.data_dir() / "backups")
-        dest = folder / f"{book.database}-manual-{datetime.now().strftime(backups.STAMP)}.sqlite3"
-    if dest.exists():
-        raise DomainError(f"{dest} already exists; choose another --out.")
-    copied = _copy(book, dest, replace=False)
+    db = open_database(book, read_only=True)
+    try:
+        if out:
+            dest = Path(out).expanduser().absolute()
+            copied = book_copy.into_new_file(db, dest)
+        else:
+            dest, copied = book_copy.snapshot(db, paths.data_dir() / "backups", datetime.now())
+    finally:
+        db.dispose()
     print(f"Backed up {book.label} to {dest} ({copied.rows.get('account', 0)} accounts, {copied.total} rows)")
     return 0
 

@@ -11,6 +11,7 @@ holds anything is refused unless `replace`; then its rows go in that same transa
 
 import os
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -81,6 +82,36 @@ def copy_book(source: Database, target: Database, *, replace: bool = False) -> C
             why = target.server.scrub(why)
         raise DomainError(f"Nothing was copied into {target.label}: {why}.") from exc
     return done
+
+
+def snapshot(db: Database, folder: Path, now: datetime) -> tuple[Path, Copied]:
+    """A book on a server copied into a new file in `folder` (a person's own backup; the server's
+    backups are the team's): `<database>-manual-<stamp>.sqlite3`, restored with `copy --replace`."""
+    from csplanner.core import backups, files
+
+    if db.server is None:
+        raise ValueError("snapshot copies a server's book; a file is backed up by core.backups")
+    files.private_dir(folder)
+    dest = folder / f"{db.server.database}-manual-{now.strftime(backups.STAMP)}.sqlite3"
+    return dest, into_new_file(db, dest)
+
+
+def into_new_file(db: Database, dest: Path) -> Copied:
+    """`db` copied into a file made for it; a failed copy leaves no file behind."""
+    from csplanner.core.db import open_database
+
+    if dest.exists():
+        raise DomainError(f"{dest} already exists; nothing was copied.")
+    target = open_database(dest)
+    try:
+        return copy_book(db, target)
+    except BaseException:
+        target.dispose()
+        for leftover in (dest, *[dest.with_name(dest.name + s) for s in ("-wal", "-shm", ".lock")]):
+            leftover.unlink(missing_ok=True)
+        raise
+    finally:
+        target.dispose()
 
 
 def _copy_table(src: sa.Connection, dst: sa.Connection, table: sa.Table) -> int:

@@ -52,6 +52,8 @@ def save_error(exc: sa.exc.DBAPIError, read_only_why: str = "") -> DomainError:
         return DomainError(f"That clashes with another record ({text}); nothing was saved.")
     if "readonly" in text or "read-only" in text or "query_only" in text:
         why = "the book is open read-only"
+    elif "lock timeout" in text:  # PostgreSQL: a row someone else is saving
+        why = "someone else is saving the same record on the server; try again in a moment"
     elif "locked" in text or "busy" in text:
         why = "the database is locked by another program; try again in a moment"
     elif "full" in text:

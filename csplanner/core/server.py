@@ -8,7 +8,8 @@ What the file's safety features mean here:
   may only read, a standby server);
 - backup and restore of the file: the server's own backups (pg_dump) are the team's; a person
   takes a copy with `csplanner copy` (or `backup`, which copies into a local file);
-- the one-app-per-file lock: none; many people edit one book at once.
+- the one-app-per-file lock: none; many people edit one book at once. A row someone else is
+  saving is waited for LOCK_TIMEOUT_MS, then the edit says the book is locked (nothing saved).
 Every message names host, database and user, never the password.
 """
 
@@ -21,6 +22,7 @@ from csplanner.core.dburl import ServerBook
 from csplanner.core.errors import DomainError
 
 CONNECT_TIMEOUT_S = 10
+LOCK_TIMEOUT_MS = 3000  # as SQLite's busy timeout: a row another person is saving, then "locked"
 
 
 def _first_line(exc: BaseException) -> str:
@@ -45,8 +47,10 @@ def make_engine(book: ServerBook, *, read_only: bool = False) -> sa.Engine:
         args["connect_timeout"] = CONNECT_TIMEOUT_S
     if "application_name" not in query:
         args["application_name"] = "csplanner"
+    options = f"{query.get('options', '')} -c lock_timeout={LOCK_TIMEOUT_MS}"
     if read_only:  # every transaction of every connection refuses to write
-        args["options"] = (str(query.get("options", "")) + " -c default_transaction_read_only=on").strip()
+        options += " -c default_transaction_read_only=on"
+    args["options"] = options.strip()
     return sa.create_engine(book.url, connect_args=args, pool_pre_ping=True, pool_size=3, max_overflow=5)
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from csplanner.core import backups, book_json
+from csplanner.core import backups, book_copy, book_json, paths
 from csplanner.core.changes import MODELS, touched
 from csplanner.core.errors import DomainError
 from csplanner.core.models import HealthSnapshot
@@ -101,11 +101,11 @@ class DataActions(QObject):
             for action in (self.restore_action, self.import_action):
                 action.setEnabled(False)
                 action.setStatusTip(f"Read-only: {ctx.db.read_only_why}")
-        if not ctx.db.is_file:  # backups of a file; a server's book is backed up by the server
-            for action in (self.backup_action, self.restore_action):
-                action.setEnabled(False)
-                action.setStatusTip(f"For a book file only: {ctx.db.label} is backed up by its server; "
-                                    "take your own copy with `csplanner copy --from URL --to FILE`")
+        if not ctx.db.is_file:  # the server backs up a server's book; Back up now keeps your own copy
+            self.backup_action.setStatusTip("Copy the book from the server into a file in your backups folder")
+            self.restore_action.setEnabled(False)
+            self.restore_action.setStatusTip(f"For a book file only: {ctx.db.label} is restored with "
+                                             "`csplanner copy --from BACKUP --to URL --replace`")
 
     def _action(self, text: str, slot: object, tip: str) -> QAction:
         action = QAction(text, self.window)
@@ -121,7 +121,10 @@ class DataActions(QObject):
 
     def backup_now(self) -> Path | None:
         try:
-            path = backups.take(self.ctx.db.path, "manual", datetime.now())
+            if self.ctx.db.path is None:
+                path, _ = book_copy.snapshot(self.ctx.db, paths.data_dir() / "backups", datetime.now())
+            else:
+                path = backups.take(self.ctx.db.path, "manual", datetime.now())
         except DomainError as exc:
             self.warn(exc.message)
             return None

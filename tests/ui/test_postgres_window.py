@@ -40,10 +40,9 @@ def test_the_window_opens_on_a_server_book_and_edits_and_undo_reach_it(pg_ctx, p
     window = open_window(qtbot, pg_ctx)
     assert "on 127.0.0.1" in window.windowTitle() and "csplanner_test" not in window.windowTitle()
     assert "PostgreSQL database" in window.status_counts.text()
-    file_only = {a.text(): a for a in window.findChildren(QAction)
-                 if a.text() in ("&Back up now", "&Restore from backup…")}
-    assert len(file_only) == 2 and not any(a.isEnabled() for a in file_only.values())
-    assert "server" in file_only["&Back up now"].statusTip()
+    actions = {a.text(): a for a in window.findChildren(QAction)}
+    restore = actions["&Restore from backup…"]
+    assert not restore.isEnabled() and "book file only" in restore.statusTip()
 
     def add(dialog):
         fill(qtbot, dialog, name="Globex", renewal="2027-03-01")
@@ -57,3 +56,20 @@ def test_the_window_opens_on_a_server_book_and_edits_and_undo_reach_it(pg_ctx, p
     press(qtbot, window, "Ctrl+Shift+Z")
     assert on_server(pg_url) == ["Acme", "Globex"]
     assert window.account_list.summary().startswith("2 accounts")
+
+
+def test_back_up_now_keeps_a_copy_of_the_server_book_in_a_file(pg_ctx, qtbot, private_paths):
+    with pg_ctx.db.session() as s:
+        accounts.create(s, name="Acme")
+    window = open_window(qtbot, pg_ctx)
+    backup = {a.text(): a for a in window.findChildren(QAction)}["&Back up now"]
+    assert backup.isEnabled() and "from the server into a file" in backup.statusTip()
+    backup.trigger()
+    (copy,) = (private_paths / "data" / "backups").glob("book_*-manual-*.sqlite3")
+    assert copy.name in window.statusBar().currentMessage()
+    db = open_database(copy, read_only=True)
+    try:
+        with db.session() as s:
+            assert [r.name for r in accounts.list_rows(s)] == ["Acme"]
+    finally:
+        db.dispose()

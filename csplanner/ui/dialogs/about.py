@@ -43,7 +43,10 @@ class AboutDialog(QDialog):
         if db_path is not None:
             self.places.addRow("Database:", folder_link(db_path, db_path.parent))
         else:  # a team server's book: named, never with a password
-            self.places.addRow("Database:", QLabel(html.escape(label)))
+            shown = QLabel(label)
+            shown.setTextFormat(Qt.TextFormat.PlainText)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.places.addRow("Database:", shown)
         self.places.addRow("Data folder:", folder_link(paths.data_dir()))
         if db_path is not None:
             self.places.addRow("Backups:", folder_link(paths.backups_dir(db_path)))
