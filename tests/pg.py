@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from csplanner.core.db import Database
 
 SUPERUSER = "csplanner_test"
+PASSWORD_USER = "ana"  # the one role that must give a password (scram), to test .pgpass and errors
 
 
 def _bin_dir() -> Path | None:
@@ -93,6 +94,8 @@ def start() -> tuple[Cluster | None, str]:
     if done.returncode != 0:
         shutil.rmtree(folder, ignore_errors=True)
         return None, f"initdb failed: {(done.stderr or done.stdout).strip().splitlines()[-1:]}"
+    hba = data / "pg_hba.conf"
+    hba.write_text(f"host all {PASSWORD_USER} 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
     opts = (f"-c listen_addresses=127.0.0.1 -c port={cluster.port} -c unix_socket_directories={folder} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60 "
             "-c shared_buffers=32MB")

@@ -269,3 +269,73 @@ def test_backup_of_a_server_book_is_a_file_copy(capsys, pg_url, tmp_path):
     code, _, err = run(capsys, "backup", "--db", pg_url, "--out", tmp_path / "mine.sqlite3")
     assert code == 2 and "already exists" in err
     assert run(capsys, "copy", "--from", tmp_path / "mine.sqlite3", "--to", pg_url, "--replace")[0] == 0
+
+
+@pytest.fixture
+def ana(pg_cluster, pg_url):
+    """A role that must log in with a password, allowed into the test's database."""
+    from tests.pg import PASSWORD_USER
+
+    name = pg_url.rsplit("/", 1)[1]
+    pg_cluster.sql(f"DROP ROLE IF EXISTS {PASSWORD_USER}")  # a role belongs to the cluster, not the database
+    pg_cluster.sql(f"CREATE ROLE {PASSWORD_USER} LOGIN PASSWORD 'Hunter2secret'")
+    pg_cluster.sql(f"GRANT ALL ON DATABASE {name} TO {PASSWORD_USER}")
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {PASSWORD_USER}")
+        conn.execute(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {PASSWORD_USER}")
+    yield f"postgresql://{PASSWORD_USER}@127.0.0.1:{pg_cluster.port}/{name}"
+    pg_cluster.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    pg_cluster.sql(f"DROP ROLE IF EXISTS {PASSWORD_USER}")
+
+
+def test_the_password_comes_from_pgpassfile_and_never_from_the_url(capsys, ana, tmp_path, monkeypatch):
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))  # not the real user's ~/.pgpass
+    code, out, err = run(capsys, "demo", "--db", ana, "--accounts", "2", "--today", TODAY)
+    assert code == 2 and "password" in err and ".pgpass" in err and "127.0.0.1" in err
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text("127.0.0.1:*:*:ana:Hunter2secret\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    code, out, err = run(capsys, "demo", "--db", ana, "--accounts", "2", "--today", TODAY)
+    assert code == 0 and "Wrote 2 demo accounts" in out and err == ""
+    assert "Hunter2secret" not in out + err
+
+
+def test_a_wrong_password_in_the_url_fails_without_showing_it(capsys, ana, tmp_path, monkeypatch):
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    wrong = ana.replace("ana@", "ana:Wr0ngSecret@")
+    code, out, err = run(capsys, "check", "--db", wrong)
+    assert code == 2 and "Wr0ngSecret" not in out + err
+    assert "password authentication failed" in err and "127.0.0.1" in err and "book_" in err
+    assert "put it in ~/.pgpass" in err  # the warning about a password in the URL
+    right = ana.replace("ana@", "ana:Hunter2secret@")
+    code, out, err = run(capsys, "check", "--db", right)
+    assert code == 0 and "Hunter2secret" not in out + err and "schema:" in out
+
+
+def test_an_unaccent_extension_in_another_schema_is_used(capsys, pg_empty_url):
+    import psycopg
+
+    with psycopg.connect(pg_empty_url, autocommit=True) as conn:
+        conn.execute("CREATE SCHEMA elsewhere")
+        conn.execute("CREATE EXTENSION unaccent SCHEMA elsewhere")
+    db = open_database(pg_empty_url)
+    with db.session() as s:
+        accounts.create(s, name="Ärzte GmbH")
+    db.dispose()
+    code, out, err = run(capsys, "search", "--db", pg_empty_url, "arzte")
+    assert code == 0 and "Ärzte" in out and err == ""
+
+
+def test_without_unaccent_search_still_works_and_says_accents_count(capsys, pg_empty_url, monkeypatch):
+    monkeypatch.setattr(search_schema_pg, "_try_unaccent", lambda conn: None)  # a server without contrib
+    db = open_database(pg_empty_url)
+    with db.session() as s:
+        accounts.create(s, name="Ärzte GmbH")
+    db.dispose()
+    code, out, err = run(capsys, "search", "--db", pg_empty_url, "Ärzte")
+    assert code == 0 and "Ärzte" in out and "matches accents exactly" in err
+    code, out, _ = run(capsys, "search", "--db", pg_empty_url, "arzte")
+    assert code == 0 and out == ""

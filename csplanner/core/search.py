@@ -186,6 +186,16 @@ def find(db: Database, text: str, *, limit: int = 50, newest: int | None = None)
         return search(session, text, limit=limit, newest=newest)
 
 
+def accents_folded(db: Database) -> bool:
+    """Whether "arzte" finds "Ärzte": always on SQLite; on PostgreSQL where unaccent was available."""
+    if db.engine.dialect.name != "postgresql":
+        return True
+    from csplanner.core.search_schema_pg import accents_folded as folded
+
+    with db.engine.connect() as conn:
+        return folded(conn)
+
+
 def account_names(db: Database) -> AccountNames:
     """Every account's name, folded once, for fuzzy matching as the user types."""
     with db.session() as session:

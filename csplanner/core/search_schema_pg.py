@@ -5,7 +5,7 @@ kept in step by one trigger function per source table. Its `doc` column is a gen
 (title weighted A, body B) with a GIN index. The text search configuration `csplanner_search`
 lower-cases every word and, where the `unaccent` extension can be created, folds diacritics
 ("Ärzte" finds "arzte"), as SQLite's `remove_diacritics` does. Where it cannot, search still works
-but matches accents exactly; `accents_folded()` says which, and the search box and CLI say so.
+but matches accents exactly; `accents_folded()` says which, and `csplanner search` says so.
 """
 
 import sqlalchemy as sa
@@ -35,11 +35,11 @@ COLS = f"{TABLE} (rowid, kind, record_id, account_id, day, title, body)"
 
 def create(conn: sa.Connection) -> None:
     """Build the index (run by migration 0005 on PostgreSQL, inside its transaction)."""
-    folded = _try_unaccent(conn)
+    schema = _try_unaccent(conn)
     run = conn.exec_driver_sql
     run(f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = pg_catalog.simple)")
-    if folded:
-        run(f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} ALTER MAPPING FOR {WORD_TOKENS} WITH unaccent, simple")
+    if schema is not None:
+        run(f'ALTER TEXT SEARCH CONFIGURATION {CONFIG} ALTER MAPPING FOR {WORD_TOKENS} WITH "{schema}".unaccent, simple')
     run(f"CREATE TABLE {TABLE} (rowid bigint PRIMARY KEY, kind text NOT NULL, record_id integer NOT NULL, "
         "account_id integer NOT NULL, day date, title text NOT NULL, body text NOT NULL, "
         f"doc tsvector GENERATED ALWAYS AS (setweight(to_tsvector('{CONFIG}', title), 'A') || "
@@ -57,16 +57,24 @@ def create(conn: sa.Connection) -> None:
         run(f"INSERT INTO {COLS} SELECT {_values(s, s.table)} FROM {s.table}")
 
 
-def _try_unaccent(conn: sa.Connection) -> bool:
-    """Create the unaccent extension if the server has it and we may; else search keeps accents."""
-    if conn.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'").scalar():
-        return True
+def _unaccent_schema(conn: sa.Connection) -> str | None:
+    return conn.exec_driver_sql(
+        "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+        "WHERE e.extname = 'unaccent'").scalar()
+
+
+def _try_unaccent(conn: sa.Connection) -> str | None:
+    """The schema of the unaccent extension, created if the server has it and we may; None: it
+    cannot be had (no postgresql-contrib, no right to create it) and search keeps accents."""
+    found = _unaccent_schema(conn)
+    if found is not None:
+        return found
     try:
         with conn.begin_nested():
             conn.exec_driver_sql("CREATE EXTENSION unaccent")
-        return True
     except sa.exc.DBAPIError:
-        return False
+        return None
+    return _unaccent_schema(conn)
 
 
 def drop(conn: sa.Connection) -> None:
