@@ -20,7 +20,7 @@ from csplanner.core.db import Database
 from csplanner.core.fuzzy import AccountNames
 from csplanner.core.models import Account
 from csplanner.core.search_schema import TABLE
-from csplanner.core.search_schema_pg import CONFIG
+from csplanner.core.search_schema_pg import CONFIG, SPLIT
 
 MARK_START, MARK_END = "\x02", "\x03"  # around each match in a snippet; never typed by a user
 ELLIPSIS = "…"
@@ -97,7 +97,7 @@ _PG_RANK = "ts_rank('{0, 0, 0.2, 1.0}', doc, q) AS rank"
 _PG_OPTIONS = ("'StartSel=' || :mark_start || ', StopSel=' || :mark_end || ', FragmentDelimiter=' || :ellipsis || "
                "', MaxFragments=1, MaxWords=' || :tokens || ', MinWords=3, ShortWord=0'")
 # like FTS5's snippet(-1): the title when it matches, else the body
-_PG_SNIPPET = (f"CASE WHEN to_tsvector('{CONFIG}', title) @@ q THEN ts_headline('{CONFIG}', title, q, {_PG_OPTIONS}) "
+_PG_SNIPPET = (f"CASE WHEN to_tsvector('{CONFIG}', {SPLIT.format('title')}) @@ q THEN ts_headline('{CONFIG}', title, q, {_PG_OPTIONS}) "
                f"ELSE ts_headline('{CONFIG}', body, q, {_PG_OPTIONS}) END AS snip")
 
 

@@ -13,6 +13,9 @@ import sqlalchemy as sa
 from csplanner.core.search_schema import KIND_BITS, SOURCES, TABLE, Source
 
 CONFIG = "csplanner_search"
+# Split as SQLite's unicode61 does where PostgreSQL's parser keeps one token: an email, a URL,
+# a host or a file path is indexed as its words ("ana@acme.com" is found by "acme").
+SPLIT = "translate({}, '@/:._', '     ')"
 WORD_TOKENS = "asciiword, asciihword, hword_asciipart, word, hword, hword_part, numword, numhword, hword_numpart"
 
 
@@ -42,8 +45,8 @@ def create(conn: sa.Connection) -> None:
         run(f'ALTER TEXT SEARCH CONFIGURATION {CONFIG} ALTER MAPPING FOR {WORD_TOKENS} WITH "{schema}".unaccent, simple')
     run(f"CREATE TABLE {TABLE} (rowid bigint PRIMARY KEY, kind text NOT NULL, record_id integer NOT NULL, "
         "account_id integer NOT NULL, day date, title text NOT NULL, body text NOT NULL, "
-        f"doc tsvector GENERATED ALWAYS AS (setweight(to_tsvector('{CONFIG}', title), 'A') || "
-        f"setweight(to_tsvector('{CONFIG}', body), 'B')) STORED)")
+        f"doc tsvector GENERATED ALWAYS AS (setweight(to_tsvector('{CONFIG}', {SPLIT.format('title')}), 'A') || "
+        f"setweight(to_tsvector('{CONFIG}', {SPLIT.format('body')}), 'B')) STORED)")
     run(f"CREATE INDEX {TABLE}_doc ON {TABLE} USING gin (doc)")
     for s in SOURCES:
         watched = ", ".join(dict.fromkeys(

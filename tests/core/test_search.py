@@ -51,6 +51,11 @@ def test_a_word_from_each_record_kind_finds_that_record(db, book, word, kind):
     assert kinds(db, word) == [(kind, book[kind])]
 
 
+def test_words_inside_an_email_find_its_stakeholder(db, book):
+    assert kinds(db, "harbor.example") == [("stakeholder", book["stakeholder"])]
+    assert kinds(db, "beatriz@harbor") == [("stakeholder", book["stakeholder"])]
+
+
 def test_a_hit_names_its_account_date_title_and_marks_the_match(db, book):
     with db.session() as s:
         (hit,) = search(s, "rollout").hits
