@@ -72,6 +72,7 @@ class AccountFacts:
     regions: str
     archived: bool
     on_record: tuple[tuple[int, str], ...]  # (count, noun) per record table, e.g. (4, "stakeholders")
+    owner: str = ""  # "": nobody (Unassigned)
 
 
 def account_facts(session: Session, account_id: int) -> AccountFacts:
@@ -79,7 +80,7 @@ def account_facts(session: Session, account_id: int) -> AccountFacts:
     a = accounts.get(session, account_id)
     return AccountFacts(a.id, a.name, a.segment, Stage(a.stage), a.arr_minor, a.currency, a.contract_signed,
                         a.kickoff, a.renewal, a.goal, a.success_criteria, a.regions, a.archived,
-                        tuple(counts.account_children(session, account_id)))
+                        tuple(counts.account_children(session, account_id)), a.owner)
 
 
 @dataclass(frozen=True)

@@ -36,15 +36,16 @@ def week_hours(db: Database, week_start: date) -> float:
         return coach_settings.week_hours(s, week_start)
 
 
-def week_load(db: Database, week_start: date) -> load.WeekLoad:
+def week_load(db: Database, week_start: date, owner: str | None = None) -> load.WeekLoad:
+    """The week's hours: everyone's, or (owner given) that person's and the unassigned accounts'."""
     with db.session() as s:
         prefs = coach_settings.load(s)
-        return load.week_load(s, week_start, prefs, coach_settings.week_hours(s, week_start))
+        return load.week_load(s, week_start, prefs, coach_settings.week_hours(s, week_start), owner)
 
 
-def proposal(db: Database, week_start: date, today: date) -> planner.Proposal:
+def proposal(db: Database, week_start: date, today: date, owner: str | None = None) -> planner.Proposal:
     with db.session() as s:
-        return planner.propose(s, week_start, today, coach_settings.week_hours(s, week_start))
+        return planner.propose(s, week_start, today, coach_settings.week_hours(s, week_start), owner)
 
 
 def preview(db: Database, account_id: int, today: date, mode: realign.Mode, **how: Any) -> realign.Preview:
@@ -53,9 +54,10 @@ def preview(db: Database, account_id: int, today: date, mode: realign.Mode, **ho
 
 
 def contacts(db: Database, today: date, account_ids: Iterable[int] | None = None, *,
-             live_only: bool = False) -> list[cadence.Contact]:
+             live_only: bool = False, owner: str | None = None) -> list[cadence.Contact]:
     with db.session() as s:
-        return cadence.contacts(s, today, None if account_ids is None else list(account_ids), live_only=live_only)
+        return cadence.contacts(s, today, None if account_ids is None else list(account_ids), live_only=live_only,
+                                owner=owner)
 
 
 def merged_contacts(found: list[cadence.Contact], part: list[cadence.Contact],

@@ -56,10 +56,13 @@ class WeekLoad:
 
 
 def daily_hours(session: Session, start: date, end: date, prefs: CoachSettings,
-                leave_out: Iterable[int] = ()) -> dict[date, float]:
-    """Hours planned per day in [start, end] across accounts not archived (runs in `leave_out` not counted)."""
+                leave_out: Iterable[int] = (), owner: str | None = None) -> dict[date, float]:
+    """Hours planned per day in [start, end] across accounts not archived (runs in `leave_out` not
+    counted); `owner` given: only that person's accounts and the unassigned ones (their hours)."""
     skip = set(leave_out)
     live = col(Account.archived).is_(False)
+    if owner is not None:
+        live = live & col(Account.owner).in_((owner, ""))
     hours: dict[date, float] = defaultdict(float)
     # joined, not `account_id IN (live accounts)`: SQLite then read every run of every live account
     planned = select(Milestone.id, Milestone.planned_on, Milestone.run_type).join(
@@ -79,10 +82,12 @@ def daily_hours(session: Session, start: date, end: date, prefs: CoachSettings,
     return dict(hours)
 
 
-def week_load(session: Session, week_start: date, prefs: CoachSettings, week_hours: float | None = None) -> WeekLoad:
-    """The seven days from `week_start` with their hours and capacity (`week_hours`: this week's own)."""
+def week_load(session: Session, week_start: date, prefs: CoachSettings, week_hours: float | None = None,
+              owner: str | None = None) -> WeekLoad:
+    """The seven days from `week_start` with their hours and capacity (`week_hours`: this week's
+    own; `owner`: that person's accounts and the unassigned ones only)."""
     end = week_start + timedelta(days=6)
-    hours = daily_hours(session, week_start, end, prefs)
+    hours = daily_hours(session, week_start, end, prefs, owner=owner)
     days = tuple(DayLoad(d, round(hours.get(d, 0.0), 2), day_capacity(prefs, d, week_hours))
                  for d in (week_start + timedelta(days=i) for i in range(7)))
     return WeekLoad(week_start, days, prefs.week_hours if week_hours is None else week_hours)

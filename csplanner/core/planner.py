@@ -111,8 +111,10 @@ class Proposal:
         return self.fixed_hours + sum(ch.candidate.hours for ch in self.choices if ch.keep)
 
 
-def propose(session: Session, week_start: date, today: date, week_hours: float | None = None) -> Proposal:
-    """Which of the week's planned runs to keep and which to defer, within the week's hours."""
+def propose(session: Session, week_start: date, today: date, week_hours: float | None = None,
+            owner: str | None = None) -> Proposal:
+    """Which of the week's planned runs to keep and which to defer, within the week's hours
+    (`owner` given: that person's runs, on their accounts and the unassigned ones)."""
     prefs = coach_settings.load(session)
     capacity = prefs.week_hours if week_hours is None else week_hours
     end = week_start + timedelta(days=6)
@@ -121,13 +123,14 @@ def propose(session: Session, week_start: date, today: date, week_hours: float |
                                Milestone.version).join(
         Account, col(Account.id) == Milestone.account_id).where(
         Milestone.status == MilestoneStatus.PLANNED, Milestone.planned_on >= week_start, Milestone.planned_on <= end,
-        Milestone.run_type != RunType.RACE, col(Account.archived).is_(False))).all()
+        Milestone.run_type != RunType.RACE, col(Account.archived).is_(False),
+        *(() if owner is None else (col(Account.owner).in_((owner, "")),)))).all()
     scores = health.health_many(session, list({r[1] for r in rows}), today)
     cands = [Candidate(mid, aid, name, title, day, prefs.effort_hours.get(RunType(rt), 0.0),
                        None if race is None else (race - today).days, scores[aid].score, arr, cur,
                        max(0, (today - day).days), version)
              for mid, aid, name, title, day, rt, race, arr, cur, version in rows]
-    total = load.week_load(session, week_start, prefs, capacity).hours
+    total = load.week_load(session, week_start, prefs, capacity, owner).hours
     fixed = round(total - sum(c.hours for c in cands), 2)
     return Proposal(week_start, capacity, fixed, rank(cands, capacity - fixed))
 

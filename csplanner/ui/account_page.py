@@ -39,7 +39,8 @@ class Overview(QScrollArea):
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(6)
-        left = (("stage", "Stage (LAER)"), ("segment", "Segment"), ("arr", "ARR"), ("regions", "Regions"))
+        left = (("stage", "Stage (LAER)"), ("segment", "Segment"), ("arr", "ARR"), ("regions", "Regions"),
+                ("owner", "Owner"))
         right = (("contract_signed", "Contract signed"), ("kickoff", "Kickoff"), ("renewal", "Race day (renewal)"),
                  ("countdown", "Days to race day"))
         for column, pairs in ((0, left), (2, right)):
@@ -100,6 +101,7 @@ class Overview(QScrollArea):
         self.facts["segment"].setText(account.segment or "—")
         self.facts["arr"].setText(money(account.arr_minor, account.currency) if account.arr_minor else "—")
         self.facts["regions"].setText(account.regions or "—")
+        self.facts["owner"].setText(account.owner or "Unassigned")
         for key in ("contract_signed", "kickoff", "renewal"):
             self.facts[key].setText(date_long(getattr(account, key), "—"))
         self.facts["countdown"].setText(days_to_race(account.renewal, today))

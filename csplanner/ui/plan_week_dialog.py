@@ -21,10 +21,10 @@ KEEP, DAY, ACCOUNT, RUN, HOURS, POINTS, WHY = range(len(COLUMNS))
 
 
 class PlanWeekDialog(QDialog):
-    def __init__(self, parent: QWidget | None, ctx: AppContext, week_start: date) -> None:
+    def __init__(self, parent: QWidget | None, ctx: AppContext, week_start: date, owner: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.proposal = coach_views.proposal(ctx.db, week_start, ctx.today())
+        self.proposal = coach_views.proposal(ctx.db, week_start, ctx.today(), owner)  # owner: my runs only
         self.choices = list(self.proposal.choices)
         iso = (week_start.isocalendar()[1])
         self.setWindowTitle(f"Plan my week {iso}")
@@ -108,8 +108,8 @@ class PlanWeekDialog(QDialog):
         super().accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, ctx: AppContext, week_start: date) -> bool:
-        dialog = cls(parent, ctx, week_start)
+    def ask(cls, parent: QWidget | None, ctx: AppContext, week_start: date, owner: str | None = None) -> bool:
+        dialog = cls(parent, ctx, week_start, owner)
         try:
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:

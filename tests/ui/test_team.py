@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 
 from csplanner.core.changes import RecordType
 from csplanner.core.db import open_database
 from csplanner.core.enums import MilestoneStatus
 from csplanner.core.models import Account, Milestone
-from csplanner.core.services import accounts, milestones
+from csplanner.core.services import accounts, milestones, stakeholders
 from csplanner.ui import operations
 from csplanner.ui.account_list import AccountList
 from csplanner.ui.account_list_model import AccountListModel
@@ -149,6 +149,17 @@ def test_others_changes_show_up_in_the_list_after_a_poll_and_ones_own_do_not_rel
     assert not window.poll.check()  # my own edit was announced when made; no second reload
 
 
+def test_the_window_polls_for_others_changes_and_the_overview_names_the_owner(sam, qtbot):
+    make_account(sam, owner="dana")
+    window = MainWindow(sam)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.poll.timer.isActive() and window.poll.timer.interval() <= 5000
+    window.account_list.whose.setCurrentIndex(window.account_list.whose.findData("everyone"))
+    window.account_list._select_row(0)
+    assert window.account_page.overview.facts["owner"].text() == "dana"
+
+
 def test_undo_after_someone_else_changed_the_record_is_refused_on_screen(sam, dana, qtbot, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: shown.append(text))
@@ -244,9 +255,10 @@ def test_a_new_account_belongs_to_the_user_and_the_owner_can_be_changed(sam, qtb
 
 def test_my_week_shows_my_accounts_by_default_and_everyones_on_demand(sam, qtbot):
     for name, owner in (("Acme", "sam"), ("Birch", "dana"), ("Cedar", "")):
-        aid = make_account(sam, name, owner=owner)
+        aid = make_account(sam, name, owner=owner, contract_signed=date(2026, 1, 5))
         with sam.db.session() as s:
             milestones.create(s, account_id=aid, title=f"{name} kickoff", planned_on=TODAY)
+            stakeholders.create(s, account_id=aid, name=f"{name} champion", role="champion")
     view = MyWeekView(sam)
     qtbot.addWidget(view)
     view.resize(1100, 700)
@@ -254,5 +266,36 @@ def test_my_week_shows_my_accounts_by_default_and_everyones_on_demand(sam, qtbot
     runs = lambda: sorted(i.title for _d, items in view.plan.days for i in items)  # noqa: E731
     assert view.whose.currentText() == "My accounts"
     assert runs() == ["Acme kickoff", "Cedar kickoff"]
+    load = lambda: view.findChild(QWidget, "loadSection").title.text()  # noqa: E731
+    assert load() == "Load · 6 h planned of 32 h"  # my two medium runs, not Dana's
+    assert sorted(c.name for c in view.calls) == ["Acme champion", "Cedar champion"]  # who to call: mine
+    QApplication.processEvents()  # the bar lays out the week's label
+    shoot(view, "my-week-mine.png")
     view.whose.setCurrentIndex(view.whose.findData("everyone"))
     assert runs() == ["Acme kickoff", "Birch kickoff", "Cedar kickoff"]
+    assert load() == "Load · 9 h planned of 32 h"
+    assert sorted(c.name for c in view.calls) == ["Acme champion", "Birch champion", "Cedar champion"]
+    again = MyWeekView(sam)  # remembered
+    qtbot.addWidget(again)
+    assert again.whose.currentText() == "Everyone's"
+
+
+def test_a_refused_undo_leaves_the_earlier_steps_undoable(sam, dana, qtbot):
+    aid = make_account(sam)
+    with sam.db.session() as s:
+        mid = milestones.create(s, account_id=aid, title="QBR", planned_on=date(2026, 12, 2)).id
+    failed = []
+    sam.bus.failed.connect(failed.append)
+    assert operations.update_record(sam, RecordType.ACCOUNT, aid, {"goal": "Grow"}).ok  # step 1: the account
+    assert operations.mark_run(sam, mid, MilestoneStatus.DONE).ok  # step 2: the run
+    assert operations.move_run(dana, mid, date(2026, 12, 9)).ok  # Dana moves the run
+    sam.undo_stack.undo()  # step 2: refused, and dropped
+    assert failed == ["‘QBR’ was changed by dana at 10:42. Reload? (Nothing was saved.)"]
+    assert sam.undo_stack.count() == 1 and sam.undo_stack.undoText() == "Edit account 'Acme'"
+    sam.undo_stack.undo()  # step 1 never touched the run: it goes back as usual
+    assert saved(sam, aid).goal == ""
+    sam.undo_stack.redo()
+    assert saved(sam, aid).goal == "Grow"
+    with sam.db.session() as s:
+        run = s.get(Milestone, mid)
+    assert (run.status, run.planned_on) == (MilestoneStatus.DONE, date(2026, 12, 9))

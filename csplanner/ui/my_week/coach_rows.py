@@ -81,7 +81,8 @@ class CoachSections:
         self.parent, self.ctx, self.on_open, self.fill, self.log_with = parent, ctx, on_open, fill, log_with
 
     def load(self, week_start: date) -> r.Section:
-        week = coach_views.week_load(self.ctx.db, week_start)
+        owner = getattr(self.parent, "owner", None)  # My week's "My accounts": my hours
+        week = coach_views.week_load(self.ctx.db, week_start, owner)
         over = week.over
         title = f"Load · {week.hours:g} h planned of {week.capacity:g} h"
         section = r.Section(title, None, accent=MISSED if over else None)
@@ -99,7 +100,7 @@ class CoachSections:
         label = QLabel("&Hours this week")
         label.setBuddy(hours)
         plan = r.small_button("Plan my week…", "Propose which runs to keep and which to defer a week",
-                              lambda: PlanWeekDialog.ask(self.parent, self.ctx, week_start))
+                              lambda: PlanWeekDialog.ask(self.parent, self.ctx, week_start, owner))
         plan.setObjectName("planWeek")
         plan.setEnabled(over)
         if not over:

@@ -159,7 +159,7 @@ class MyWeekView(QWidget):
         kept = (self.plan.races, self.plan.missed_training) if same_day and self.plan is not None else None
         self.plan = read.week_plan(self.ctx.db, self.week_start, today, races_and_missed=kept, owner=self.owner)
         if not same_day:
-            self.contacts = coach_views.contacts(self.ctx.db, today)
+            self.contacts = coach_views.contacts(self.ctx.db, today, owner=self.owner)
         self.calls = to_call(self.contacts, self.plan.week_end)
         self.health = {}
         self._health_of_shown()
@@ -190,7 +190,7 @@ class MyWeekView(QWidget):
             self.health = {aid: h for aid, h in self.health.items() if aid not in ids}
         if change.records & COACH_SECTIONS["calls"]:
             self.contacts = coach_views.merged_contacts(
-                self.contacts, coach_views.contacts(self.ctx.db, today, ids, live_only=True), ids)
+                self.contacts, coach_views.contacts(self.ctx.db, today, ids, live_only=True, owner=self.owner), ids)
             self.calls = to_call(self.contacts, self.plan.week_end)
         self._health_of_shown()
         stale = {key for key in self.sections if self._shows(key) != before[key]}
