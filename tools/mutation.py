@@ -130,6 +130,11 @@ EQUIVALENT: list[tuple[str, str, str]] = [
      "row is checked against"),
     ("csplanner.core.week.x_missed_training", "(q.days_since or 1)", "only the never-checked-in have no days, and they all sort "
      "first already; a silence of 0 days is never listed"),
+    ("csplanner.core.week.x_quiet_order", "(q.days_since or 1)", "only the never-checked-in have no days, and they all "
+     "sort first already; a silence of 0 days is never listed"),
+    ("csplanner.core.week.x_merged", "new_days.get(day, None)", ALL_DAYS := "a part read for the same week holds all "
+     "seven days, so the default is never taken"),
+    ("csplanner.core.week.x_merged", "new_days.get(day, )", ALL_DAYS),
     # CSV import: branches a value can only reach one way, and text only an error would show
     ("csplanner.core.csv_import.dates.x__month", "in MONTHS) or True", "MONTHS.get gives None for a word that is not "
      "a month, as the else branch does"),
