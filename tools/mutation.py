@@ -135,6 +135,16 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.week.x_merged", "new_days.get(day, None)", ALL_DAYS := "a part read for the same week holds all "
      "seven days, so the default is never taken"),
     ("csplanner.core.week.x_merged", "new_days.get(day, )", ALL_DAYS),
+    ("csplanner.core.week.x_week_plan", "(account_ids is None) or True", KEPT := "speed only: rows are kept only for "
+     "the accounts in the names read first"),
+    ("csplanner.core.week.x_week_plan", "races(session, today, None, account_ids)", NAMES),
+    ("csplanner.core.week.x_week_plan", "races(session, today, names, None)", KEPT),
+    ("csplanner.core.week.x_week_plan", "races(session, today, names, )", KEPT),
+    ("csplanner.core.week.x_week_plan", "missed_training(session, today, None, account_ids)", NAMES),
+    ("csplanner.core.week.x_week_plan", "missed_training(session, today, names, None)", KEPT),
+    ("csplanner.core.week.x_week_plan", "missed_training(session, today, names, ))", KEPT),
+    ("csplanner.core.week.x_week_plan", "order_by(Milestone.planned_on, )", SAME_DAY),
+    ("csplanner.core.week.x_week_plan", "order_by(CheckIn.held_on, )", SAME_DAY),
     # CSV import: branches a value can only reach one way, and text only an error would show
     ("csplanner.core.csv_import.dates.x__month", "in MONTHS) or True", "MONTHS.get gives None for a word that is not "
      "a month, as the else branch does"),

@@ -44,3 +44,15 @@ def test_merging_one_accounts_rows_read_again_equals_the_whole_week_read_again(d
         assert merged.obstacles == whole.obstacles and merged.races == whole.races
         assert merged.missed_training == whole.missed_training
         assert merged == whole
+
+
+def test_my_week_for_one_owner_shows_theirs_and_the_unassigned(db):
+    with db.session() as s:
+        for name, owner in (("Ana's", "ana"), ("Bob's", "bob"), ("Nobody's", "")):
+            a = accounts.create(s, name=name, owner=owner, renewal=TODAY + timedelta(days=30))
+            milestones.create(s, account_id=a.id, title="Run", planned_on=TODAY)
+        mine = week.week_plan(s, MONDAY, TODAY, owner="ana")
+        everyone = week.week_plan(s, MONDAY, TODAY)
+    assert [i.account_name for i in dict(mine.days)[TODAY]] == ["Ana's", "Nobody's"]
+    assert [r.account_name for r in mine.races] == ["Ana's", "Nobody's"]
+    assert [i.account_name for i in dict(everyone.days)[TODAY]] == ["Ana's", "Bob's", "Nobody's"]
