@@ -118,13 +118,6 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.templates.x_save", '".JSON.TMP"', "the temporary file is renamed onto the template at once; its name is never seen"),
     ("csplanner.core.templates.x_save", "ensure_ascii=None", "None is false, as False: letters are written as they are"),
     # week: arguments passed only to save a query, orders SQLite gives anyway
-    ("csplanner.core.week.x_week_plan", "races(session, today, None)", NAMES := "the names are passed only to save a query; "
-     "without them the same names are read again"),
-    ("csplanner.core.week.x_week_plan", "races(session, today, )", NAMES),
-    ("csplanner.core.week.x_week_plan", "missed_training(session, today, None)", NAMES),
-    ("csplanner.core.week.x_week_plan", "missed_training(session, today, )", NAMES),
-    ("csplanner.core.week.x_races", "(names is None) or True", NAMES),
-    ("csplanner.core.week.x_missed_training", "(names is None) or True", NAMES),
     ("csplanner.core.week.x_races", "health_many(session, None, today)", "speed only: every live account's health holds the ones asked"),
     ("csplanner.core.week.x_races", "-        col(Account.archived).is_(False),", "archived accounts are not in the names every "
      "row is checked against"),
@@ -135,14 +128,18 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.week.x_merged", "new_days.get(day, None)", ALL_DAYS := "a part read for the same week holds all "
      "seven days, so the default is never taken"),
     ("csplanner.core.week.x_merged", "new_days.get(day, )", ALL_DAYS),
+    ("csplanner.core.week.x__names", "q.order_by(None)", "the names are looked up by id, and every list built from "
+     "them is sorted on its own"),
+    ("csplanner.core.week.x_races", "_names(session, None) if", "the renewals are read for the accounts asked; "
+     "names of others only go unused"),
+    ("csplanner.core.week.x_races", "_names(session, ) if", "the renewals are read for the accounts asked; "
+     "names of others only go unused"),
     ("csplanner.core.week.x_week_plan", "(account_ids is None) or True", KEPT := "speed only: rows are kept only for "
      "the accounts in the names read first"),
-    ("csplanner.core.week.x_week_plan", "races(session, today, None, account_ids)", NAMES),
     ("csplanner.core.week.x_week_plan", "races(session, today, names, None)", KEPT),
     ("csplanner.core.week.x_week_plan", "races(session, today, names, )", KEPT),
-    ("csplanner.core.week.x_week_plan", "missed_training(session, today, None, account_ids)", NAMES),
     ("csplanner.core.week.x_week_plan", "missed_training(session, today, names, None)", KEPT),
-    ("csplanner.core.week.x_week_plan", "missed_training(session, today, names, ))", KEPT),
+    ("csplanner.core.week.x_week_plan", "missed_training(session, today, names, )", KEPT),
     ("csplanner.core.week.x_week_plan", "order_by(Milestone.planned_on, )", SAME_DAY),
     ("csplanner.core.week.x_week_plan", "order_by(CheckIn.held_on, )", SAME_DAY),
     # CSV import: branches a value can only reach one way, and text only an error would show

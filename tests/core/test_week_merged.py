@@ -55,4 +55,5 @@ def test_my_week_for_one_owner_shows_theirs_and_the_unassigned(db):
         everyone = week.week_plan(s, MONDAY, TODAY)
     assert [i.account_name for i in dict(mine.days)[TODAY]] == ["Ana's", "Nobody's"]
     assert [r.account_name for r in mine.races] == ["Ana's", "Nobody's"]
+    assert [q.account_name for q in mine.missed_training] == ["Ana's", "Nobody's"]  # never checked in
     assert [i.account_name for i in dict(everyone.days)[TODAY]] == ["Ana's", "Bob's", "Nobody's"]
