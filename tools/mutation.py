@@ -142,6 +142,7 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.week.x_week_plan", "missed_training(session, today, names, )", KEPT),
     ("csplanner.core.week.x_week_plan", "order_by(Milestone.planned_on, )", SAME_DAY),
     ("csplanner.core.week.x_week_plan", "order_by(CheckIn.held_on, )", SAME_DAY),
+    ("csplanner.core.week.x_races", "order_by(Account.renewal, )", SAME_DAY),
     # CSV import: branches a value can only reach one way, and text only an error would show
     ("csplanner.core.csv_import.dates.x__month", "in MONTHS) or True", "MONTHS.get gives None for a word that is not "
      "a month, as the else branch does"),

@@ -57,3 +57,11 @@ def test_my_week_for_one_owner_shows_theirs_and_the_unassigned(db):
     assert [r.account_name for r in mine.races] == ["Ana's", "Nobody's"]
     assert [q.account_name for q in mine.missed_training] == ["Ana's", "Nobody's"]  # never checked in
     assert [i.account_name for i in dict(everyone.days)[TODAY]] == ["Ana's", "Bob's", "Nobody's"]
+
+
+def test_quiet_accounts_and_races_of_some_accounts_only(db):
+    with db.session() as s:
+        ids = [accounts.create(s, name=name, renewal=TODAY + timedelta(days=10)).id for name in ("Ada", "Bea", "Cy")]
+        assert [q.account_name for q in week.missed_training(s, TODAY, account_ids=[ids[1]])] == ["Bea"]
+        assert [r.account_name for r in week.races(s, TODAY, account_ids=[ids[0], ids[2]])] == ["Ada", "Cy"]
+        assert [q.account_name for q in week.missed_training(s, TODAY)] == ["Ada", "Bea", "Cy"]
