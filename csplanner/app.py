@@ -50,9 +50,6 @@ def open_book(db_path: Path | ServerBook) -> tuple[Database, instance_lock.Held]
     """Lock and open the book; a file that cannot be edited gets a dialog that says why and
     offers what can be done (open read-only, restore a backup). None: the user gave up.
     A book on a server is shared: no lock, and its backups are the server's."""
-    from csplanner.ui.bad_file_dialog import BadFileDialog
-    from csplanner.ui.data_actions import RestoreDialog
-
     held = instance_lock.acquire(db_path) if isinstance(db_path, Path) else instance_lock.Held(None)
     if held.problem == "open":
         QMessageBox.critical(None, "csplanner", instance_lock.message(db_path, held.problem))
@@ -62,6 +59,9 @@ def open_book(db_path: Path | ServerBook) -> tuple[Database, instance_lock.Held]
         try:
             db = open_database(db_path, read_only=read_only)
         except BadDatabase as exc:
+            from csplanner.ui.bad_file_dialog import BadFileDialog  # only a bad file needs them
+            from csplanner.ui.data_actions import RestoreDialog
+
             choice = BadFileDialog.ask(None, exc)
             chosen = RestoreDialog.ask(None, exc.path) if choice == "restore" else None
             try:

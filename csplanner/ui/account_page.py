@@ -21,6 +21,7 @@ from csplanner.core.present import countdown, date_long, days_to_race, money, va
 from csplanner.ui import editing
 from csplanner.ui.context import AppContext
 from csplanner.ui.labels import plain_label, scaled_font
+from csplanner.ui.lazy_page import content_of
 from csplanner.ui.record_table import SPECS, RecordTab
 
 
@@ -141,7 +142,7 @@ class AccountPage(QWidget):
         self.overview_extras = overview_extras
         self.overview = Overview(ctx, overview_extras)
         self.record_tabs = {record_type: RecordTab(ctx, record_type) for record_type in SPECS}
-        self.extra_tabs = [widget for _, widget in extra_tabs]
+        self.extra_tabs = [widget for _, widget in extra_tabs]  # LazyPages: built when their tab is first shown
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.overview, "Overview")
@@ -181,10 +182,6 @@ class AccountPage(QWidget):
         self.plugin_state: dict[int, int | None] = {}  # id(widget) -> the account it was last given
         ctx.bus.changed.connect(self.on_changed)
 
-    def account_widgets(self) -> list[QWidget]:
-        """Everything that wants set_account(): the plug-in tabs and overview widgets."""
-        return [*self.extra_tabs, *self.overview_extras]
-
     def set_account(self, account_id: int | None) -> None:
         self.account_id = account_id
         self.pages.setCurrentIndex(0 if account_id is None else 1)
@@ -200,7 +197,8 @@ class AccountPage(QWidget):
 
     def current_plugin(self) -> QWidget | None:
         page = self.tabs.currentWidget()
-        return self.tab_content.get(id(page)) if page is not None else None
+        widget = self.tab_content.get(id(page)) if page is not None else None
+        return content_of(widget) if widget is not None else None
 
     def _give(self, widget: QWidget, account_id: int | None) -> None:
         """Plug-in widgets are told only when visible (or shown later): switching stays instant."""

@@ -16,7 +16,7 @@ from csplanner.core.errors import DomainError
 from csplanner.core.present import plural
 from csplanner.ui import operations
 from csplanner.ui.context import AppContext
-from csplanner.ui.dialogs import FORMS, Question, RecordDialog
+from csplanner.ui.dialogs.confirm import Question
 from csplanner.ui.nouns import NOUNS, title
 
 
@@ -31,6 +31,8 @@ def edit_record(parent: QWidget, ctx: AppContext, record_type: RecordType, recor
         except DomainError:
             before = {}
     try:
+        from csplanner.ui.dialogs import RecordDialog  # the forms are imported when first opened
+
         saved = RecordDialog.ask(parent, ctx, record_type, record_id, defaults)
     except DomainError as exc:  # the record vanished meanwhile (deleted elsewhere, undone)
         QMessageBox.warning(parent, "csplanner", exc.message)
@@ -97,4 +99,4 @@ def _report(parent: QWidget, outcome: operations.Outcome) -> bool:
     return True
 
 
-__all__ = ["FORMS", "delete_question", "delete_record", "edit_record", "set_archived"]
+__all__ = ["delete_question", "delete_record", "edit_record", "set_archived"]

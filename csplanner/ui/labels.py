@@ -1,8 +1,8 @@
 """Labels for user text (always plain text, never HTML) and the fonts of headings."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 def plain_label(text: str = "", *, wrap: bool = False, select: bool = True) -> QLabel:
@@ -28,3 +28,8 @@ def panel_title(text: str) -> QLabel:
     title = QLabel(text)
     title.setFont(scaled_font(title.font(), 1.15))
     return title
+
+
+def error_color(widget: QWidget) -> str:
+    """A red that reads on the current palette, light or dark."""
+    return "#ff7b72" if widget.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "#b3261e"

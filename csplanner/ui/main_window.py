@@ -1,5 +1,7 @@
 """The main window: accounts on the left, the selected account on the right; other views beside it."""
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
@@ -10,11 +12,13 @@ from csplanner.ui.account_list import AccountList
 from csplanner.ui.account_page import AccountPage
 from csplanner.ui.app_icon import app_icon
 from csplanner.ui.context import AppContext
-from csplanner.ui.dialogs.about import AboutDialog
+from csplanner.ui.lazy_page import content_of, when_built
 from csplanner.ui.nouns import NOUNS
 from csplanner.ui.poll import ChangePoll
 from csplanner.ui.account_list_model import AccountListModel
-from csplanner.ui.search_box import SearchBox, SearchTarget
+
+if TYPE_CHECKING:
+    from csplanner.ui.search_box import SearchTarget
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -64,8 +68,8 @@ class MainWindow(QMainWindow):
         for _title, widget, _keys in self.top_views:
             self.views.addWidget(widget)
         self.setCentralWidget(self.views)
-        for widget in self._account_openers():
-            widget.open_account.connect(self.show_account)
+        for widget in [w for _t, w, _k in self.top_views] + self.account_page.extra_tabs + self.account_page.overview_extras:
+            when_built(widget, self._listen_for_accounts)
         self.status_counts = QLabel()
         self.statusBar().addPermanentWidget(self.status_counts)
         self._build_actions()
@@ -88,7 +92,9 @@ class MainWindow(QMainWindow):
         sort_arrow.fix_sort_arrows(self)
         self.resize(min(1440, screen.width()) if screen else 1440, min(900, screen.height()) if screen else 900)
         self.restore_state()
-        self.on_account_selected(self.account_list.current_id)
+        current = self.account_list.current_id
+        if current is None or self.account_page.account_id != current:  # restore_state's selection may have shown it
+            self.on_account_selected(current)
         self.update_status()
         trend_job.start(ctx, self)  # after the window is up: the first start on a big book takes a moment
         self.poll = ChangePoll(ctx, self)  # others' changes on a shared book show up within seconds
@@ -217,16 +223,23 @@ class MainWindow(QMainWindow):
         return None
 
     def show_about(self) -> None:
+        from csplanner.ui.dialogs.about import AboutDialog
+
         AboutDialog.ask(self, self.ctx.db.path, self.ctx.db.label)
 
     # --- views -----------------------------------------------------------------------------
-    def _account_openers(self) -> list[QWidget]:
-        widgets = [w for _t, w, _k in self.top_views] + self.account_page.extra_tabs + self.account_page.overview_extras
-        return [w for w in widgets if isinstance(w, screens.OpensAccounts)]
+    def _listen_for_accounts(self, widget: QWidget) -> None:
+        if isinstance(widget, screens.OpensAccounts):
+            widget.open_account.connect(self.show_account)
 
     def show_view(self, index: int) -> None:
+        content_of(self.views.widget(index))  # a view opened for the first time is built now
         self.views.setCurrentIndex(index)
         self.view_actions[index].setChecked(True)
+
+    def current_view(self) -> QWidget:
+        """The view on screen (Accounts: the splitter), built."""
+        return content_of(self.views.currentWidget())
 
     def show_account(self, account_id: int) -> None:
         """Another view asked for an account: show it in the Accounts view."""
@@ -257,11 +270,13 @@ class MainWindow(QMainWindow):
         self.account_list.filter.selectAll()
 
     def search_everything(self) -> None:
+        from csplanner.ui.search_box import SearchBox  # imported when first asked for
+
         target = SearchBox.ask(self, self.ctx)
         if target is not None:
             self.open_target(target)
 
-    def open_target(self, target: SearchTarget) -> None:
+    def open_target(self, target: "SearchTarget") -> None:
         """Show a search result: its account, on the record's tab, with the record selected."""
         self.show_account(target.account_id)
         if target.record_type is None or target.record_id is None:

@@ -11,11 +11,8 @@ from csplanner.core.present import value_label as label
 from csplanner.core.errors import DomainError
 from csplanner.ui import checkpoints
 from csplanner.ui.context import AppContext
-from csplanner.ui.labels import panel_title, plain_label
+from csplanner.ui.labels import error_color, panel_title, plain_label
 from csplanner.core.present import date_long, money
-from csplanner.ui.dialogs.record_dialog import error_color
-from csplanner.ui.forecast_dialog import ForecastDialog
-from csplanner.ui.race_result import RaceResultDialog
 
 SHOWN_STEPS = 5
 MUTED = "color: palette(placeholder-text);"
@@ -132,8 +129,12 @@ class SeasonPanel(QFrame):
 
     def record_result(self) -> None:
         if self.account_id is not None:
+            from csplanner.ui.race_result import RaceResultDialog  # dialogs are imported when first opened
+
             RaceResultDialog.ask(self, self.ctx, self.account_id)
 
     def take_forecast(self) -> None:
         if self.account_id is not None:
+            from csplanner.ui.forecast_dialog import ForecastDialog
+
             ForecastDialog.ask(self, self.ctx, self.account_id, checkpoints.weeks(self.ctx))

@@ -54,11 +54,12 @@ def test_names_follow_the_selected_account(qtbot, ctx):
     page = window.account_page
     window.select_account(alder)
     page.tabs.setCurrentIndex(1)
-    assert name_of(page.extra_tabs[0].grid) == "Training calendar for Alder Studios"
+    calendar = page.current_plugin()
+    assert name_of(calendar.grid) == "Training calendar for Alder Studios"
     assert name_of(window.account_list.filter) == "Filter accounts"
     assert name_of(window.account_list.table) == "Accounts"
     window.select_account(birch)
-    assert name_of(page.extra_tabs[0].grid) == "Training calendar for Birch Bakery"
+    assert name_of(calendar.grid) == "Training calendar for Birch Bakery"
     from csplanner.core.changes import RecordType
 
     assert name_of(page.record_tabs[RecordType.MILESTONE].table) == "Milestones of Birch Bakery"

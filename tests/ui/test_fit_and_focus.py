@@ -35,7 +35,7 @@ def show_calendar_tab(window):
     page = window.account_page
     page.tabs.setCurrentIndex(next(i for i in range(page.tabs.count()) if page.tabs.tabText(i) == "Training calendar"))
     QApplication.processEvents()
-    return page.extra_tabs[0]
+    return page.current_plugin()
 
 
 def test_at_1280x800_the_account_calendar_fits_with_its_week_summary(ctx, qtbot, book):
@@ -99,7 +99,7 @@ def test_race_day_tag_leaves_the_day_number_readable(ctx, qtbot, book):
 def test_keys_reach_the_grid_after_ctrl_2(ctx, qtbot, book):
     window = open_window(qtbot, ctx)
     press(qtbot, window, "Ctrl+2")
-    view = window.top_views[0][1]
+    view = window.current_view()
     qtbot.waitUntil(lambda: view.grid.hasFocus(), timeout=2000)
     stage = view.stage.currentIndex()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)

@@ -256,10 +256,11 @@ def test_my_week_is_read_only_when_first_shown(ctx, qtbot):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
-    view = next(w for title, w, _keys in window.top_views if title == "My week")
-    assert view.plan is None  # hidden behind the Accounts view: not built at start
+    page = next(w for title, w, _keys in window.top_views if title == "My week")
+    assert page.content is None  # hidden behind the Accounts view: not built at start
     index = 1 + [title for title, _w, _k in window.top_views].index("My week")
     window.view_actions[index].trigger()
+    view = window.current_view()
     assert view.plan is not None and view.plan.week_start == MONDAY
     assert any("Go live" in label.text() for label in view.findChildren(QLabel))
 

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,11 +22,7 @@ from csplanner.ui import operations
 from csplanner.ui.context import AppContext
 from csplanner.ui.dialogs.fields import Input
 from csplanner.ui.dialogs.forms import FORMS
-
-
-def error_color(widget: QWidget) -> str:
-    """A red that reads on the current palette, light or dark."""
-    return "#ff7b72" if widget.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "#b3261e"
+from csplanner.ui.labels import error_color
 
 
 class ErrorLabel(QLabel):
