@@ -1,7 +1,9 @@
 """Composition root: QApplication, paths, database, context, main window."""
 
+import gc
 import getpass
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -59,6 +61,7 @@ def open_book(db_path: Path | ServerBook) -> tuple[Database, instance_lock.Held]
         try:
             db = open_database(db_path, read_only=read_only)
         except BadDatabase as exc:
+            gc.enable()  # a dialog waits for the user: collect as usual meanwhile
             from csplanner.ui.bad_file_dialog import BadFileDialog  # only a bad file needs them
             from csplanner.ui.data_actions import RestoreDialog
 
@@ -84,6 +87,28 @@ def open_book(db_path: Path | ServerBook) -> tuple[Database, instance_lock.Held]
             return db, held
         held.release()
         return None
+
+
+class AfterFirstPaint(QObject):
+    """Runs `then` once, when the window has been drawn for the first time."""
+
+    def __init__(self, then: Callable[[], None]) -> None:
+        super().__init__()
+        self.then: Callable[[], None] | None = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            then, self.then = self.then, None
+            QTimer.singleShot(0, then)
+        return False
+
+
+def collect_again() -> None:
+    """Start ran without the cycle collector (csplanner.cli); what it built lives on, so it is frozen
+    out of later collections, which then stay short, and collection goes on as usual."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 class QuitAfterPaint(QObject):
@@ -125,6 +150,8 @@ def run(db_path: Path | ServerBook, quit_after_start: bool = False) -> int:
     quitter = QuitAfterPaint(app) if quit_after_start else None
     if quitter is not None:
         window.installEventFilter(quitter)
+    collector = AfterFirstPaint(collect_again)
+    window.installEventFilter(collector)
     window.show()
     code = app.exec()
     db.dispose()

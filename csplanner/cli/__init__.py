@@ -4,6 +4,7 @@ One module per command group; each has `register(command)` that adds its subcomm
 """
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -59,6 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.db is None and os.environ.get(paths.ENV_DB):
             args.db = os.environ[paths.ENV_DB]
         warn_password(getattr(args, "db", None))
+        if args.func is cmd_app:
+            gc.disable()  # until the first paint (app.run); importing and building the window makes objects that stay
+        else:
+            gc.enable()  # a command may churn through many rows: collect as usual
         return int(args.func(args))
     except UsageError as exc:
         print(f"csplanner: {exc}", file=sys.stderr)
