@@ -4,10 +4,12 @@ its own short session, so the ui never opens one."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sqlmodel import Session, select
+
 from csplanner.core.db import Database
 from csplanner.core.enums import SeasonOutcome
 from csplanner.core.models import Account
-from csplanner.core.services import forecasts, next_steps, records, seasons
+from csplanner.core.services import accounts, forecasts, next_steps, records, seasons
 from csplanner.core.services.forecasts import CHECKPOINT_WEEKS, CheckpointDue, ForecastRow, QuarterRow
 from csplanner.core.services.next_steps import StepRow
 from csplanner.core.services.seasons import ResultDue, SeasonRow
@@ -56,20 +58,30 @@ def rollup(db: Database, today: date, quarters: int = 4) -> list[QuarterRow]:
         return forecasts.rollup(s, today, quarters)
 
 
-def results_due(db: Database, today: date) -> list[ResultDue]:
+def _theirs(s: Session, owner: str | None) -> set[int] | None:
+    """The ids of `owner`'s accounts and the unassigned ones; None (no owner): every account."""
+    return None if owner is None else set(s.exec(select(Account.id).where(accounts.mine(owner))).all())
+
+
+def results_due(db: Database, today: date, owner: str | None = None) -> list[ResultDue]:
     with db.session() as s:
-        return seasons.results_due(s, today)
+        ids = _theirs(s, owner)
+        return [r for r in seasons.results_due(s, today) if ids is None or r.account_id in ids]
 
 
-def checkpoints_due(db: Database, today: date, weeks: tuple[int, ...] = CHECKPOINT_WEEKS) -> list[CheckpointDue]:
+def checkpoints_due(db: Database, today: date, weeks: tuple[int, ...] = CHECKPOINT_WEEKS,
+                    owner: str | None = None) -> list[CheckpointDue]:
     with db.session() as s:
-        return forecasts.checkpoints_due(s, today, weeks)
+        ids = _theirs(s, owner)
+        return [c for c in forecasts.checkpoints_due(s, today, weeks) if ids is None or c.account_id in ids]
 
 
-def open_steps(db: Database, today: date, until: date | None = None) -> list[StepRow]:
-    """Open next steps of active accounts; with `until`, those due by then or undated."""
+def open_steps(db: Database, today: date, until: date | None = None, owner: str | None = None) -> list[StepRow]:
+    """Open next steps of active accounts (with an owner: theirs and the unassigned); with `until`,
+    those due by then or undated."""
     with db.session() as s:
-        rows = next_steps.rows(s, today)
+        ids = _theirs(s, owner)
+        rows = [r for r in next_steps.rows(s, today) if ids is None or r.account_id in ids]
     if until is None:
         return rows
     return [r for r in rows if r.due_on is None or r.due_on <= until]

@@ -12,7 +12,7 @@ from csplanner.core.changes import RecordType
 from csplanner.core.db import open_database
 from csplanner.core.enums import MilestoneStatus
 from csplanner.core.models import Account, Milestone
-from csplanner.core.services import accounts, milestones, stakeholders
+from csplanner.core.services import accounts, milestones, next_steps, stakeholders
 from csplanner.ui import operations
 from csplanner.ui.account_list import AccountList
 from csplanner.ui.account_list_model import AccountListModel
@@ -299,3 +299,31 @@ def test_a_refused_undo_leaves_the_earlier_steps_undoable(sam, dana, qtbot):
     with sam.db.session() as s:
         run = s.get(Milestone, mid)
     assert (run.status, run.planned_on) == (MilestoneStatus.DONE, date(2026, 12, 9))
+
+
+def test_my_weeks_race_results_forecasts_and_next_steps_are_mine_too(sam, qtbot):
+    ids = {}
+    for name, owner in (("Acme", "sam"), ("Birch", "dana")):
+        ids[name] = make_account(sam, name, owner=owner, contract_signed=date(2025, 11, 1),
+                                 renewal=TODAY - timedelta(days=4))  # race day passed, no result
+        later = make_account(sam, f"{name} Two", owner=owner, contract_signed=date(2026, 1, 1),
+                             renewal=date(2027, 1, 20))  # at its T−13 checkpoint
+        ids[f"{name} Two"] = later
+        with sam.db.session() as s:
+            next_steps.create(s, account_id=later, text=f"{name} quote", owner="us", due_on=TODAY + timedelta(days=2))
+    view = MyWeekView(sam)
+    qtbot.addWidget(view)
+    view.resize(1100, 700)
+    view.show()
+
+    def listed(kind):
+        return sorted(r.key[1] for r in view.page.findChildren(QWidget) if getattr(r, "key", (None,))[0] == kind)
+
+    assert view.whose.currentText() == "My accounts"
+    assert listed("result") == [ids["Acme"]]
+    assert listed("forecast") == [ids["Acme Two"]]
+    assert len(listed("step")) == 1
+    view.whose.setCurrentIndex(view.whose.findData("everyone"))
+    assert listed("result") == sorted([ids["Acme"], ids["Birch"]])
+    assert listed("forecast") == sorted([ids["Acme Two"], ids["Birch Two"]])
+    assert len(listed("step")) == 2

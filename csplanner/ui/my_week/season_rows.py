@@ -28,8 +28,12 @@ class SeasonSections:
                  fill: Callable[..., r.Section]) -> None:
         self.view, self.ctx, self.open, self.fill = view, ctx, open_account, fill
 
+    def owner(self) -> str | None:
+        """My week's "My accounts" (the user's and the unassigned), or None for everyone's."""
+        return getattr(self.view, "owner", None)
+
     def results(self, today: date) -> QWidget:
-        due = season_views.results_due(self.ctx.db, today)
+        due = season_views.results_due(self.ctx.db, today, owner=self.owner())
         title = plural(len(due), "race day needs a result", "race days need a result") if due else \
             "Race days that need a result"
         section = r.Section(title, None, accent=MISSED if due else None)
@@ -47,7 +51,7 @@ class SeasonSections:
 
     def forecasts(self, today: date) -> QWidget:
         weeks = checkpoints.weeks(self.ctx)
-        due = season_views.checkpoints_due(self.ctx.db, today, weeks)
+        due = season_views.checkpoints_due(self.ctx.db, today, weeks, owner=self.owner())
         marks = " and ".join(f"T−{w}" for w in weeks)
         section = r.Section(f"Forecasts due ({marks} weeks)", len(due))
         section.setObjectName("forecasts-due")
@@ -62,7 +66,7 @@ class SeasonSections:
         return self.fill(section, "forecasts", due, row, "No checkpoint is waiting for a forecast.")
 
     def steps(self, today: date, week_end: date) -> QWidget:
-        steps = season_views.open_steps(self.ctx.db, today, until=week_end)
+        steps = season_views.open_steps(self.ctx.db, today, until=week_end, owner=self.owner())
         section = r.Section("Open next steps", len(steps))
         section.setObjectName("next-steps")
 
