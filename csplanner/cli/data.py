@@ -32,22 +32,14 @@ def locked(path: Path | ServerBook) -> Iterator[None]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Strictly read-only: opens mode=ro/immutable, never changes a byte of the file."""
-    from csplanner.core import dbfile, migrate
+    from csplanner.core import dbfile
 
     where = existing_db(args)
     if isinstance(where, ServerBook):
         return _check_server(where)
     path = where
     found = dbfile.inspect(path, full=True)
-    head = migrate.head_revision()
-    if found.revision is None:
-        schema = "none (a blank SQLite file: csplanner will set it up when opened)"
-    elif found.newer:
-        schema = f"{found.revision} — newer than this csplanner (latest {head}); update csplanner, or open it read-only"
-    elif found.revision != head:
-        schema = f"{found.revision} (latest {head}) — will be upgraded when opened, after a backup"
-    else:
-        schema = f"{found.revision} (latest {head})"
+    schema = _schema(found.revision, found.newer, "a blank SQLite file", ", after a backup")
     print(f"integrity: {found.integrity}")
     refs = found.broken_references
     print(f"foreign keys: {'ok' if not refs else f'{refs} broken references'}")
@@ -59,22 +51,29 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if found.newer or refs else 0
 
 
+def _schema(revision: str | None, newer: bool, blank: str, upgrade: str) -> str:
+    """The check's schema line for a file and a server alike: only what a blank book is and how it
+    is upgraded differ."""
+    from csplanner.core import migrate
+
+    head = migrate.head_revision()
+    if revision is None:
+        return f"none ({blank}: csplanner will set it up when opened)"
+    if newer:
+        return f"{revision} — newer than this csplanner (latest {head}); update csplanner, or open it read-only"
+    if revision != head:
+        return f"{revision} (latest {head}) — will be upgraded when opened{upgrade}"
+    return f"{revision} (latest {head})"
+
+
 def _check_server(book: ServerBook) -> int:
     """Only reads, like a file's check; integrity and references are the server's own guarantees."""
-    from csplanner.core import migrate, server
+    from csplanner.core import server
 
     found = server.inspect(book)
-    head = migrate.head_revision()
     print(f"database: {book.label}")
     print("integrity: kept by the server (foreign keys are enforced on every write)")
-    if found.revision is None:
-        schema = "none (an empty database: csplanner will set it up when opened)"
-    elif found.newer:
-        schema = f"{found.revision} — newer than this csplanner (latest {head}); update csplanner, or open it read-only"
-    elif found.revision != head:
-        schema = f"{found.revision} (latest {head}) — will be upgraded when opened (in one transaction)"
-    else:
-        schema = f"{found.revision} (latest {head})"
+    schema = _schema(found.revision, found.newer, "an empty database", " (in one transaction)")
     print(f"schema: {schema}")
     if found.read_only_why:
         print(f"access: read-only ({found.read_only_why}); csplanner will offer to open it read-only")
