@@ -24,8 +24,9 @@ test: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/csplanner demo --db demo.sqlite3 --accounts 60 --replace
 
+# BEFORE=<commit>: that commit's code is measured too, in turn with this one, in the same run.
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py $(if $(BEFORE),--before $(BEFORE))
 
 # About a minute: start and memory against the floor on a 60-account book only.
 bench-quick: $(STAMP)
