@@ -30,7 +30,7 @@ TODAY = "2026-11-25"
 
 def book_args(script: str, size: int, book: Path) -> list[str]:
     """How a script is handed the written book (the scripts that take one: one size, the book's)."""
-    if script in ("bench_health.py", "bench_my_week.py", "bench_calendar.py"):
+    if script in ("bench_health.py", "bench_my_week.py", "bench_calendar.py", "bench_stall.py"):
         return ["--sizes", str(size), "--book", str(book)]
     if script == "bench_start.py":
         return ["--sizes", "60", str(size), "--book", str(book)]
