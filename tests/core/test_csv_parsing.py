@@ -72,7 +72,9 @@ def test_empty_money(cell):
 
 @pytest.mark.parametrize(("cell", "reason"), [
     ("-500", "negative ARR '-500'"), ("−500", "negative ARR '−500'"), ("-$1,000", "negative ARR '-$1,000'"),
-    ("$-1,000", "negative ARR '$-1,000'"), ("(1,000)", "negative ARR '(1,000)'"), ("$(1,000)", "negative ARR '$(1,000)'"),
+    ("$-1,000", "negative ARR '$-1,000'"), ("(1,000)", "negative ARR '(1,000)'"),
+    ("1000-", "negative ARR '1000-'"), ("1,000.00 EUR−", "negative ARR '1,000.00 EUR−'"),
+    ("1000-2000", "unreadable ARR '1000-2000'"), ("$(1,000)", "negative ARR '$(1,000)'"),
     ("about 5k", "unreadable ARR 'about 5k'"), ("TBD", "unreadable ARR 'TBD'"), ("100 dollars", "unreadable ARR '100 dollars'"),
     ("1,2,3", "unreadable ARR '1,2,3'"), ("1.2.3", "unreadable ARR '1.2.3'"), ("1,234.5.6", "unreadable ARR '1,234.5.6'"),
     ("12,34,567.8", "unreadable ARR '12,34,567.8'"), ("1.2,3,4", "unreadable ARR '1.2,3,4'"),

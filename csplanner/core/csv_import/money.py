@@ -109,7 +109,8 @@ def parse_money(cell: str) -> Money | None:
     number = found.group().rstrip(".,' ")
     # a separator trailing the digits ("1,250.") is punctuation, not part of what follows
     before, after = text[:found.start()].strip(), text[found.end():].strip()
-    if before.endswith(("-", "−")) or before.startswith(("-", "−", "(")) or after.endswith(")"):
+    # a trailing minus ("1,000-") is how some ledgers write a credit
+    if before.endswith(("-", "−")) or before.startswith(("-", "−", "(")) or after.endswith((")", "-", "−")):
         raise MoneyError(f"negative ARR '{cell}'")
     scale, after_currency = _split_suffix(after, cell)
     before_currency = _currency(before, cell)
