@@ -117,6 +117,19 @@ def test_list_filters_sorts_and_hides_archived(db):
         assert [r.name for r in accounts.list_rows(s, "enter", include_archived=True)] == ["Mid"]
 
 
+def test_list_filter_takes_percent_and_underscore_as_typed_and_folds_any_segment(db):
+    make(db, name="100% Fitness", segment="Öffentlicher Dienst")
+    make(db, name="1000 Fitness")
+    make(db, name="a_b Logistics")
+    make(db, name="axb Logistics", segment="ÖFFENTLICH")
+    with db.session() as s:
+        assert [r.name for r in accounts.list_rows(s, "100%")] == ["100% Fitness"]
+        assert [r.name for r in accounts.list_rows(s, "a_b")] == ["a_b Logistics"]
+        # SQLite's lower() leaves Ö alone: the segment is folded like names are
+        assert [r.name for r in accounts.list_rows(s, "öffentlich")] == ["100% Fitness", "axb Logistics"]
+        assert [r.name for r in accounts.list_rows(s, "%")] == ["100% Fitness"]
+
+
 def test_by_name_is_case_insensitive_and_says_when_missing(db):
     make(db, name="Acme Corp")
     with db.session() as s:

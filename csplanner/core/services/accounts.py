@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from csplanner.core import names
@@ -125,9 +124,6 @@ def list_rows(
     )
     if not include_archived:
         q = q.where(col(Account.archived).is_(False))
-    if text.strip():
-        like = "%" + names.key(text) + "%"
-        q = q.where(col(Account.name_key).like(like) | func.lower(Account.segment).like(like))
     by_name = col(Account.name_key)
     order = {
         "name": [by_name],
@@ -136,6 +132,9 @@ def list_rows(
         "stage": [Account.stage, by_name],
     }[sort]
     rows = [AccountRow(*r) for r in session.exec(q.order_by(*order)).all()]
+    if text.strip():  # folded in Python: SQLite's lower() and LIKE fold ASCII only, and LIKE reads % and _
+        wanted = names.key(text)
+        rows = [r for r in rows if wanted in names.key(r.name) or wanted in names.key(r.segment)]
     if sort == "stage":  # LAER order, not alphabetical
         rank = {s: i for i, s in enumerate(Stage)}
         rows.sort(key=lambda r: rank[Stage(r.stage)])
