@@ -110,6 +110,8 @@ class Overview(QScrollArea):
         self.criteria.setText(account.success_criteria or "No success criteria yet — how will they know it worked?")
         self.records.setText(", ".join(f"{n} {noun}" for n, noun in account.on_record) or "Nothing recorded yet.")
         self.archive_button.setText("Unarchive" if account.archived else "Archive")
+        for button in (self.archive_button, self.delete_button):
+            editing.allow_edit(self.ctx, button)
 
     def on_changed(self, change: Change) -> None:
         if change.concerns(self.account_id):

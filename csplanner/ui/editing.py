@@ -8,7 +8,7 @@ The edit itself is always an `operations` verb:
 
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from csplanner.core import read
 from csplanner.core.changes import RecordType
@@ -18,6 +18,14 @@ from csplanner.ui import operations
 from csplanner.ui.context import AppContext
 from csplanner.ui.dialogs.confirm import Question
 from csplanner.ui.nouns import NOUNS, title
+
+
+def allow_edit(ctx: AppContext, button: QAbstractButton, enabled: bool = True) -> None:
+    """Enable a button that saves something as `enabled` says; in a book opened read-only it is
+    greyed and its tooltip says why (a click would only be refused)."""
+    button.setEnabled(enabled and not ctx.db.read_only)
+    if ctx.db.read_only:
+        button.setToolTip(f"Read-only: {ctx.db.read_only_why}")
 
 
 def edit_record(parent: QWidget, ctx: AppContext, record_type: RecordType, record_id: int | None = None,

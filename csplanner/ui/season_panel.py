@@ -9,7 +9,7 @@ from csplanner.core.changes import Change, RecordType
 from csplanner.core.enums import SeasonOutcome
 from csplanner.core.present import value_label as label
 from csplanner.core.errors import DomainError
-from csplanner.ui import checkpoints
+from csplanner.ui import checkpoints, editing
 from csplanner.ui.context import AppContext
 from csplanner.ui.labels import error_color, panel_title, plain_label
 from csplanner.core.present import date_long, money
@@ -91,10 +91,10 @@ class SeasonPanel(QFrame):
             self.due.setText(f"Race day was {days} day{'s' if days != 1 else ''} ago ({date_long(info.race_day)}) "
                              "and has no result: record it.")
         self.due.setVisible(info.result_due)
-        self.result_button.setEnabled(info.can_record_result)
         self.result_button.setToolTip("" if info.can_record_result else
                                       "Set a race day first" if info.race_day is None else "This account churned")
-        self.forecast_button.setEnabled(info.race_day is not None and not info.churned)
+        editing.allow_edit(self.ctx, self.result_button, info.can_record_result)
+        editing.allow_edit(self.ctx, self.forecast_button, info.race_day is not None and not info.churned)
         f = info.forecast
         if f is None:
             self.forecast.setText("No renewal forecast this season.")

@@ -6,7 +6,7 @@ import stat
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import event
 
@@ -86,6 +86,40 @@ def test_read_only_mode_browses_but_every_edit_says_why(qapp, qtbot, tmp_path):
     assert not window.edit_account_action.isEnabled()
     outcome = note(ctx, 1)
     assert "open read-only" in outcome.error.message and ctx.undo_stack.count() == 0
+    db.dispose()
+
+
+def test_read_only_mode_greys_the_buttons_that_would_save_and_says_why(qapp, qtbot, tmp_path):
+    from datetime import date
+
+    from csplanner.core.services import milestones
+    from csplanner.ui.season_panel import SeasonPanel
+
+    path = book(tmp_path / "b.sqlite3", ("Acme",))
+    db = open_database(path)
+    with db.session() as s:
+        acme = accounts.resolve(s, "Acme")
+        accounts.update(s, acme.id, renewal=date(2027, 3, 1))
+        milestones.create(s, account_id=acme.id, title="Kickoff", planned_on=date(2026, 12, 1))
+    db.dispose()
+    db = open_database(path, read_only=True)
+    window = MainWindow(context(qapp, db))
+    qtbot.addWidget(window)
+    window.show()
+    window.select_account(1)
+    page = window.account_page
+    season = window.findChild(SeasonPanel)
+    page.show_records(RecordType.MILESTONE)
+    runs = page.record_tabs[RecordType.MILESTONE]
+    qtbot.mouseClick(runs.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=runs.table.visualRect(runs.table.model().index(0, 0)).center())
+    assert runs.current_id() is not None
+    greyed = [page.overview.archive_button, page.overview.delete_button, runs.add_button, runs.delete_button,
+              runs.done_button, season.result_button, season.forecast_button]
+    assert [b.text() for b in greyed if b.isEnabled()] == []
+    assert all(b.toolTip().startswith("Read-only: ") for b in greyed)
+    # looking stays possible: the form shows the whole run
+    assert runs.edit_button.isEnabled() and page.overview.edit_button.isEnabled()
     db.dispose()
 
 

@@ -10,6 +10,7 @@ from csplanner.core import read
 from csplanner.core.enums import RunType
 from csplanner.core.errors import DomainError
 from csplanner.export import qcolors as colors
+from csplanner.ui import editing
 from csplanner.ui.calendar.accessible import GRID_KEYS
 from csplanner.ui.calendar.grid import CalendarGrid
 from csplanner.ui.calendar.legend import Legend
@@ -102,6 +103,7 @@ class AccountCalendar(CalendarPanel):
         for button in (self.today_button, self.race_button, self.apply_button, self.save_button):
             button.setEnabled(plan is not None)
         self.race_button.setEnabled(bool(plan and plan.race_day))
+        editing.allow_edit(self.ctx, self.apply_button, plan is not None)
         self.season_picker.clear()
         spans = plan.seasons if plan else ()
         for span in spans:

@@ -179,11 +179,11 @@ class RecordTab(QWidget):
 
     def update_buttons(self) -> None:
         has_account, has_row = self.account_id is not None, self.current_id() is not None
-        self.add_button.setEnabled(has_account)
-        self.edit_button.setEnabled(has_row)
-        self.delete_button.setEnabled(has_row)
+        editing.allow_edit(self.ctx, self.add_button, has_account)
+        self.edit_button.setEnabled(has_row)  # read-only: the form still shows the whole record
+        editing.allow_edit(self.ctx, self.delete_button, has_row)
         if self.record_type == RecordType.MILESTONE:
-            self.done_button.setEnabled(has_row)
+            editing.allow_edit(self.ctx, self.done_button, has_row)
 
     # --- actions ---------------------------------------------------------------------------
     def add(self) -> int | None:
