@@ -6,13 +6,14 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from csplanner import __version__, instance_lock
-from csplanner.core import backups, paths, resources
+from csplanner.core import backups, dbfile, paths, resources
 from csplanner.core.db import Database, open_database
 from csplanner.core.dburl import ServerBook
 from csplanner.core.dbfile import BadDatabase
@@ -20,6 +21,9 @@ from csplanner.core.errors import DomainError
 from csplanner.export.user_locale import use_user_locale
 from csplanner.ui.changes import ChangeBus
 from csplanner.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from csplanner.ui.main_window import MainWindow
 
 
 def settings() -> QSettings:
@@ -48,10 +52,11 @@ def lock_database(db_path: Path) -> QLockFile | None:
     return instance_lock.acquire(db_path).lock
 
 
-def open_book(db_path: Path | ServerBook) -> tuple[Database, instance_lock.Held] | None:
+def open_book(db_path: Path | ServerBook, check: bool = False) -> tuple[Database, instance_lock.Held] | None:
     """Lock and open the book; a file that cannot be edited gets a dialog that says why and
     offers what can be done (open read-only, restore a backup). None: the user gave up.
-    A book on a server is shared: no lock, and its backups are the server's."""
+    A book on a server is shared: no lock, and its backups are the server's.
+    Without `check` the whole-file quick_check waits until the window is drawn (ui.after_start)."""
     held = instance_lock.acquire(db_path) if isinstance(db_path, Path) else instance_lock.Held(None)
     if held.problem == "open":
         QMessageBox.critical(None, "csplanner", instance_lock.message(db_path, held.problem))
@@ -59,7 +64,7 @@ def open_book(db_path: Path | ServerBook) -> tuple[Database, instance_lock.Held]
     read_only = False  # a lock that cannot be made (read-only folder) is no reason to refuse
     while True:
         try:
-            db = open_database(db_path, read_only=read_only)
+            db = open_database(db_path, read_only=read_only, check=check)
         except BadDatabase as exc:
             gc.enable()  # a dialog waits for the user: collect as usual meanwhile
             from csplanner.ui.bad_file_dialog import BadFileDialog  # only a bad file needs them
@@ -79,12 +84,7 @@ def open_book(db_path: Path | ServerBook) -> tuple[Database, instance_lock.Held]
         except DomainError as exc:
             QMessageBox.critical(None, "csplanner cannot open the database", exc.message)
         else:
-            if not db.read_only and db.path is not None:
-                try:
-                    backups.daily(db.path, datetime.now())  # the once-a-day copy, on the first start of a day
-                except DomainError:
-                    pass  # a missed daily copy must not keep the book closed
-            return db, held
+            return db, held  # its quick_check and the day's backup follow the first paint (ui.after_start)
         held.release()
         return None
 
@@ -130,9 +130,32 @@ class QuitAfterPaint(QObject):
         return False
 
 
+def open_window(db_path: Path | ServerBook) -> "tuple[MainWindow, AppContext, instance_lock.Held] | None":
+    """The book opened and its first screen built; None: the user gave up on a bad file."""
+    from csplanner.ui.main_window import MainWindow
+
+    check = False
+    while True:
+        opened = open_book(db_path, check=check)
+        if opened is None:
+            return None
+        db, held = opened
+        ctx = make_context(db)
+        try:
+            return MainWindow(ctx), ctx, held
+        except DomainError:
+            # the first screen read a damaged page before the check after the paint got to it: check
+            # now, and a damaged file gets the same dialog as one found damaged at open
+            if db.checked or db.path is None or dbfile.quick_check(db.path) is None:
+                raise
+            ctx.jobs.stop()
+            db.dispose()
+            held.release()
+            check = True
+
+
 def run(db_path: Path | ServerBook, quit_after_start: bool = False) -> int:
     from csplanner.ui.app_icon import app_icon
-    from csplanner.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("csplanner")
@@ -141,12 +164,11 @@ def run(db_path: Path | ServerBook, quit_after_start: bool = False) -> int:
     app.setDesktopFileName(resources.APP_ID)  # Wayland matches the window to the launcher (and its icon) by this
     app.setWindowIcon(app_icon())
     use_user_locale()
-    opened = open_book(db_path)
+    opened = open_window(db_path)
     if opened is None:
         return 1
-    db, held = opened
-    ctx = make_context(db)
-    window = MainWindow(ctx)
+    window, ctx, held = opened
+    db = ctx.db
     quitter = QuitAfterPaint(app) if quit_after_start else None
     if quitter is not None:
         window.installEventFilter(quitter)
@@ -154,6 +176,7 @@ def run(db_path: Path | ServerBook, quit_after_start: bool = False) -> int:
     window.installEventFilter(collector)
     window.show()
     code = app.exec()
+    ctx.jobs.stop()  # work still running (the check, the trend) gives up at its next step
     db.dispose()
     held.release()
     return code

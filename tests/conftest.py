@@ -130,4 +130,5 @@ def ctx(qapp: object, db: Database) -> Iterator[object]:
     context = make_context(db)
     context.today = lambda: TODAY
     yield context
+    context.jobs.stop()  # work a window left running ends before its book is closed
     context.undo_stack.clear()

@@ -54,6 +54,17 @@ def account_rows(session: Session, today: date, *, include_archived: bool = Fals
     return rows
 
 
+def scored(rows: list[AccountListRow], scores: dict[int, HealthScore]) -> list[AccountListRow]:
+    """`rows` with their scores filled in, as a new list (built whole: `dataclasses.replace` on
+    5000 rows took 0.1 s); a row without a score stays as it is."""
+    out = []
+    for r in rows:
+        h = scores.get(r.id)
+        out.append(r if h is None else AccountListRow(r.id, r.name, r.segment, r.stage, r.arr_minor, r.currency,
+                                                      r.renewal, r.archived, r.owner, h.score, h.weakest, r.result_due))
+    return out
+
+
 @dataclass(frozen=True)
 class AccountFacts:
     """What the account's header and overview show."""

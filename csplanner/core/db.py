@@ -75,11 +75,30 @@ class Database:
         self.engine = engine
         self.read_only_why = read_only_why  # why edits are disabled; "" when they are not
         self.server = server
+        self.checked = True  # False: opened without its quick_check, which the caller runs later
+        self.damaged: dbfile.BadDatabase | None = None  # what that later check found (found_damaged)
         self.ledger = versions.Ledger()  # what this app instance wrote itself (undo, the poll)
 
     @property
     def read_only(self) -> bool:
         return bool(self.read_only_why)
+
+    @property
+    def threads_ok(self) -> bool:
+        """Several threads may each take a connection: not a book upgraded in memory (one connection)."""
+        return not isinstance(self.engine.pool, StaticPool)
+
+    def found_damaged(self, problem: dbfile.BadDatabase) -> None:
+        """The later quick_check found damage: from now on the file is only read (mode=ro, query_only);
+        every edit says why, and a restore from a backup is still allowed."""
+        writable = not self.read_only and self.path is not None
+        self.damaged = problem
+        self.read_only_why = "it is damaged"  # short: the status bar says it; the message said what SQLite found
+        if writable:  # a read-only book's engine reads only already
+            found = dbfile.Inspection(self.path, True, migrate.head_revision(),  # type: ignore[arg-type]
+                                      read_only_why=dbfile.writable_problem(self.path))  # type: ignore[arg-type]
+            old, self.engine = self.engine, _read_only_engine(found)
+            old.dispose()
 
     @property
     def is_file(self) -> bool:
@@ -120,13 +139,14 @@ class Database:
     def restore(self, backup: Path, now: datetime) -> Path:
         """Replace this book with `backup` (backing up the current file first), then go on
         working on it, migrated if the backup is older. Returns the before-restore backup."""
-        if self.read_only:
+        if self.read_only and self.damaged is None:  # a damaged book is exactly what a restore is for
             raise DomainError(f"Cannot restore: {self.read_only_why}.")
         if self.path is None:
             raise DomainError(FILE_ONLY_RESTORE)
         self.engine.dispose()  # no connection may stay open on the file being replaced
         before = backups.restore(self.path, backup, now)
         self.engine = open_database(self.path).engine
+        self.read_only_why, self.damaged = "", None
         return before
 
 
@@ -194,11 +214,14 @@ FILE_ONLY_RESTORE = ("Restore replaces a book file; a book on a server is restor
                      "`csplanner copy --from BACKUP --to URL --replace`.")
 
 
-def open_database(path: Path | str | ServerBook, *, read_only: bool = False, migrate_schema: bool = True) -> Database:
+def open_database(path: Path | str | ServerBook, *, read_only: bool = False, migrate_schema: bool = True,
+                  check: bool = True) -> Database:
     """Open (creating if needed) a book: refuse a bad file untouched, back up, migrate.
 
     `path`: a file, or a postgresql:// URL (a str, or parsed by core.dburl).
     read_only: never write the file (a read-only or newer file; exports). Raises BadDatabase.
+    check=False: leave the whole-file quick_check to the caller (`dbfile.quick_check`, then
+    `Database.found_damaged`), unless a migration is due: an upgrade never writes an unchecked file.
     """
     where = dburl.parse(path)
     if isinstance(where, ServerBook):
@@ -207,18 +230,22 @@ def open_database(path: Path | str | ServerBook, *, read_only: bool = False, mig
         engine, why = server.open_book(where, read_only=read_only, migrate_schema=migrate_schema)
         return Database(None, engine, why, server=where)
     path = where.absolute()
-    found = dbfile.inspect(path)
+    found = dbfile.inspect(path, check=check)
+    if not check and found.exists and not read_only and migrate_schema and found.revision != migrate.head_revision():
+        found, check = dbfile.inspect(path), True  # raises for a damaged file, like a checked open
     if not found.exists:
         if read_only:
             raise DomainError(f"No database at {path}.")
         if found.read_only_why:
             raise DomainError(f"Cannot create {path}: {found.read_only_why}. Choose another folder.")
         _create_new(path)
-        found = dbfile.inspect(path)
+        found, check = dbfile.inspect(path), True
     dbfile.require_openable(found, read_only=read_only)
     if read_only:
         why = found.read_only_why or ("it was made by a newer csplanner" if found.newer else "it was opened read-only")
-        return Database(path, _read_only_engine(found), why)
+        book = Database(path, _read_only_engine(found), why)
+        book.checked = check
+        return book
     engine = make_engine(path)
     try:
         if migrate_schema and found.revision != migrate.head_revision():
@@ -231,7 +258,9 @@ def open_database(path: Path | str | ServerBook, *, read_only: bool = False, mig
     except BaseException:
         engine.dispose()
         raise
-    return Database(path, engine)
+    book = Database(path, engine)
+    book.checked = check
+    return book
 
 
 def backup(path: Path, dest_dir: Path | None = None, reason: str = "manual") -> Path:

@@ -45,6 +45,11 @@ def health_scores(db: Database, account_ids: list[int] | None, today: date) -> d
     return _in_session(db, accounts_read.health_scores, account_ids, today)
 
 
+def with_health(db: Database, rows: list[AccountListRow], today: date) -> list[AccountListRow]:
+    """`rows` (from `account_rows(with_health=False)`) with every active account's score filled in."""
+    return accounts_read.scored(rows, health_scores(db, None, today))
+
+
 def account(db: Database, account_id: int) -> AccountFacts:
     """DomainError if it is gone."""
     return _in_session(db, accounts_read.account_facts, account_id)

@@ -14,7 +14,7 @@ from csplanner.core.changes import Change
 from csplanner.core.errors import DomainError
 from csplanner.core.present import date_long, plural
 from csplanner.export.qcolors import band_color, tint
-from csplanner.ui import trend_job
+from csplanner.ui import after_start
 from csplanner.ui.context import AppContext
 from csplanner.ui.account_list_model import AccountListModel
 
@@ -104,6 +104,7 @@ class AccountList(QWidget):
             header.resizeSection(column, width)
         header.setMinimumSectionSize(metrics.horizontalAdvance("Days") + 16)
         self.table.setItemDelegateForColumn(AccountListModel.HEALTH, HealthDelegate(self.table))
+        self._widths_font, self._name_widths = "", {}  # fit_columns' measured names
         self.table.resized.connect(self.fit_columns)
         self.model.modelReset.connect(self.fit_columns)
         header.setSortIndicator(AccountListModel.NAME, Qt.SortOrder.AscendingOrder)
@@ -128,10 +129,10 @@ class AccountList(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self.on_current_row)
         self.model.modelReset.connect(self.after_reset)
         self.current_id: int | None = None
-        # the rows first, health once the list is on screen: 5000 scores cost more than the rest of
-        # the first screen (the column fills in a moment after the window appears)
+        # the rows first, health once the list is on screen, computed in a worker: 5000 scores cost
+        # more than the rest of the first screen (the column fills in a moment after the window appears)
         self.reload(with_health=False)
-        trend_job.after_first_paint(self, self._fill_health)
+        after_start.after_first_paint(self, self._fill_health)
 
     # names come first: a narrow list drops Owner, Days, then ARR, then Stage, before it cuts a name
     DROP_ORDER = (AccountListModel.OWNER, AccountListModel.DAYS, AccountListModel.ARR, AccountListModel.STAGE,
@@ -139,7 +140,12 @@ class AccountList(QWidget):
 
     def fit_columns(self) -> None:
         metrics = self.table.fontMetrics()
-        longest = max((metrics.horizontalAdvance(r.name) for r in self.model.all_rows[:2000]), default=0)
+        font = self.table.font().key()
+        if font != self._widths_font:  # measured names are kept: a reset after new scores measures none
+            self._widths_font, self._name_widths = font, {}
+        known, measure = self._name_widths, metrics.horizontalAdvance
+        longest = max((known.get(r.name) or known.setdefault(r.name, measure(r.name))
+                       for r in self.model.all_rows[:2000]), default=0)
         need = max(metrics.horizontalAdvance("Account") + 40, min(longest + 24, 20 * metrics.averageCharWidth()))
         room = self.table.viewport().width()
         hidden: set[int] = set()
@@ -159,8 +165,18 @@ class AccountList(QWidget):
         self.counts_changed.emit()
 
     def _fill_health(self) -> None:
-        if any(r.health is None and not r.archived for r in self.model.all_rows):  # not reloaded meanwhile
-            self.model.set_health(read.health_scores(self.ctx.db, None, self.ctx.today()))
+        db, today, rows = self.ctx.db, self.ctx.today(), self.model.all_rows
+
+        def fill(scored: list[read.AccountListRow]) -> None:
+            if self.model.all_rows is rows:  # the GUI thread only swaps the rows in
+                self.model.set_rows(scored)
+            else:  # reloaded or rescored meanwhile: fill in only what is still missing
+                missing = {r.id for r in self.model.all_rows if r.health is None}
+                self.model.set_health({r.id: read.HealthScore(r.health, r.weakest) for r in scored
+                                       if r.id in missing and r.health is not None})
+
+        if any(r.health is None and not r.archived for r in rows):
+            self.ctx.jobs.run(lambda: read.with_health(db, rows, today), fill, owner=self, threads=db.threads_ok)
 
     def on_changed(self, change: Change) -> None:
         if change.accounts_list:

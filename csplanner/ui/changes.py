@@ -10,6 +10,7 @@ class ChangeBus(QObject):
 
     changed = Signal(object)  # csplanner.core.changes.Change
     failed = Signal(str)  # an undo/redo step broke a rule: the window shows the message
+    read_only_changed = Signal()  # the book turned read-only (found damaged) or writable again (restored)
 
     def announce(self, change: Change) -> None:
         self.changed.emit(change)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 
 from csplanner.core.db import Database
+from csplanner.ui.background import Jobs
 from csplanner.ui.changes import ChangeBus
 
 
@@ -24,3 +25,5 @@ class AppContext:
     user: str = ""
     # the clock edits are stamped with, in the local time zone (messages say "at 10:42" in it)
     now: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())
+    # work kept off the GUI thread (ui.background); stopped when the window closes
+    jobs: Jobs = field(default_factory=Jobs)

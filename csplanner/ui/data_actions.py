@@ -97,10 +97,8 @@ class DataActions(QObject):
         self.restore_action = self._action("&Restore from backup…", self.restore, "Replace the book with a backup")
         self.export_action = self._action("Export book as &JSON…", self.export_json, "The whole book, every record, as JSON")
         self.import_action = self._action("&Import book from JSON…", self.import_json, "Read a book written by Export book as JSON")
-        if ctx.db.read_only:
-            for action in (self.restore_action, self.import_action):
-                action.setEnabled(False)
-                action.setStatusTip(f"Read-only: {ctx.db.read_only_why}")
+        self.show_read_only()
+        ctx.bus.read_only_changed.connect(self.show_read_only)
         if not ctx.db.is_file:  # the server backs up a server's book; Back up now keeps your own copy
             self.backup_action.setStatusTip("Copy the book from the server into a file in your backups folder")
             self.restore_action.setEnabled(False)
@@ -112,6 +110,15 @@ class DataActions(QObject):
         action.setStatusTip(tip)
         action.triggered.connect(slot)
         return action
+
+    def show_read_only(self) -> None:
+        """A read-only book takes no import nor restore; a damaged one does take a restore."""
+        db = self.ctx.db
+        self.import_action.setEnabled(not db.read_only)
+        self.restore_action.setEnabled(db.is_file and (not db.read_only or db.damaged is not None))
+        for action, tip in ((self.import_action, "Read a book written by Export book as JSON"),
+                            (self.restore_action, "Replace the book with a backup")):
+            action.setStatusTip(tip if action.isEnabled() or not db.read_only else f"Read-only: {db.read_only_why}")
 
     def actions(self) -> list[QAction]:
         return [self.backup_action, self.restore_action, self.export_action, self.import_action]
@@ -136,11 +143,14 @@ class DataActions(QObject):
         return chosen is not None and self.restore_from(chosen)
 
     def restore_from(self, chosen: Path) -> bool:
+        was_read_only = self.ctx.db.read_only
         try:
             self.ctx.db.restore(chosen, datetime.now())
         except DomainError as exc:
             self.warn(exc.message)
             return False
+        if was_read_only:  # a damaged book, replaced by its backup: edits work again
+            self.ctx.bus.read_only_changed.emit()
         self._reload(f"Restored the backup of {chosen.name}")
         return True
 

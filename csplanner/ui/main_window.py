@@ -7,7 +7,8 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
 from csplanner.core.changes import RecordType
-from csplanner.ui import editing, screens, sort_arrow, trend_job
+from csplanner.core.dbfile import BadDatabase
+from csplanner.ui import after_start, editing, screens, sort_arrow
 from csplanner.ui.account_list import AccountList
 from csplanner.ui.account_page import AccountPage
 from csplanner.ui.app_icon import app_icon
@@ -74,14 +75,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_counts)
         self._build_actions()
         self._build_menus_and_toolbar()
-        if ctx.db.read_only:  # browsing and export work; every edit says why it cannot be saved
-            self.setWindowTitle(f"{self.windowTitle()} (read-only)")
-            why = f"Read-only: {ctx.db.read_only_why}. Edits are disabled."
-            self.statusBar().addWidget(QLabel(why))
-            for action in [self.new_account_action, *self.new_record_actions.values(), self.edit_account_action,
-                           self.archive_action, self.delete_account_action, self.undo_action, self.redo_action]:
-                action.setEnabled(False)
-                action.setToolTip(why)
+        self.read_only_label = QLabel()
+        self.read_only_label.hide()
+        self.statusBar().addWidget(self.read_only_label)
+        self.show_read_only()
+        ctx.bus.read_only_changed.connect(self.show_read_only)
         self.account_list.account_selected.connect(self.on_account_selected)
         self.account_list.counts_changed.connect(self.update_status)
         ctx.bus.changed.connect(self.account_list.on_changed)
@@ -96,8 +94,43 @@ class MainWindow(QMainWindow):
         if current is None or self.account_page.account_id != current:  # restore_state's selection may have shown it
             self.on_account_selected(current)
         self.update_status()
-        trend_job.start(ctx, self)  # after the window is up: the first start on a big book takes a moment
+        # after the window is up, in worker threads: the file's check, the day's backup, the health trend
+        after_start.start(ctx, self, self.on_damaged)
         self.poll = ChangePoll(ctx, self)  # others' changes on a shared book show up within seconds
+
+    # --- read-only --------------------------------------------------------------------------
+    def show_read_only(self) -> None:
+        """Browsing and export work; every edit is disabled and says why (or all enabled again)."""
+        db = self.ctx.db
+        title = f"csplanner — {db.name}"
+        self.setWindowTitle(f"{title} (read-only)" if db.read_only else title)
+        why = f"Read-only: {db.read_only_why}. Edits are disabled." if db.read_only else ""
+        self.read_only_label.setText(why)
+        self.read_only_label.setVisible(db.read_only)
+        for action in [self.new_account_action, self.undo_action, self.redo_action]:
+            action.setToolTip(why)
+        self.new_account_action.setEnabled(not db.read_only)
+        self.undo_action.setEnabled(not db.read_only and self.ctx.undo_stack.canUndo())
+        self.redo_action.setEnabled(not db.read_only and self.ctx.undo_stack.canRedo())
+        for action in self.account_actions:
+            action.setToolTip(why)
+            action.setEnabled(not db.read_only and self.current_account_id() is not None)
+
+    def on_damaged(self, problem: BadDatabase) -> None:
+        """The check after the first paint found the file damaged: nothing more is written to it,
+        the window turns read-only, and the user is told what is wrong and what to do."""
+        from csplanner.ui.bad_file_dialog import TITLES
+
+        self.ctx.db.found_damaged(problem)
+        self.ctx.undo_stack.clear()  # its steps would write
+        self.ctx.bus.read_only_changed.emit()
+        box = QMessageBox(QMessageBox.Icon.Critical, "csplanner found damage in the book",
+                          TITLES[problem.problem], parent=self)
+        box.setInformativeText(f"{problem.message} It is open read-only now: browsing and exports work, "
+                               "edits are disabled.")
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.open()  # not modal to the app's own work: the window stays readable behind it
+        self.damage_box = box
 
     # --- actions ---------------------------------------------------------------------------
     def _action(self, text: str, slot: object, shortcut: str | QKeySequence.StandardKey | list | None = None,
@@ -368,5 +401,6 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.ctx.jobs.stop()  # nothing runs on behind a closed window
         self.save_state()
         super().closeEvent(event)

@@ -251,3 +251,37 @@ def test_a_read_only_book_opens_read_only_when_asked(tmp_path, monkeypatch, why)
         db.dispose()
     assert sha(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["book.sqlite3"]
+
+
+def test_the_app_may_open_a_book_before_its_whole_file_check_and_run_it_after(tmp_path):
+    """The app defers quick_check (it reads every page) until its window is drawn; the check then
+    finds the damage, says it in the same words, and the file stays as it was."""
+    path = tmp_path / "book.sqlite3"
+    damaged(path)
+    before = sha(path)
+    db = open_database(path, check=False)  # what the app's start reads is sound
+    try:
+        assert not db.checked
+        found = dbfile.quick_check(path)
+        assert found is not None and found.problem == Problem.DAMAGED
+        for word in CASES["damaged"][2]:
+            assert word in found.message
+        assert dbfile.quick_check(path, stop=lambda: True) is None  # asked to stop: no verdict
+        assert dbfile.quick_check(tmp_path / "gone.sqlite3") is None  # nothing there: nothing damaged
+    finally:
+        db.dispose()
+    assert sha(path) == before
+
+
+def test_an_unchecked_book_is_checked_before_an_upgrade_writes_it(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    path.write_bytes((Path(__file__).parents[1] / "fixtures" / "book-0001.sqlite3").read_bytes())
+    data = bytearray(path.read_bytes())
+    size = int.from_bytes(data[16:18], "big")
+    data[size * 3: size * 6] = b"\xa5" * (size * 3)  # past the schema and the version row
+    path.write_bytes(bytes(data))
+    before = sha(path)
+    with pytest.raises(BadDatabase) as err:
+        open_database(path, check=False)
+    assert err.value.problem == Problem.DAMAGED and sha(path) == before
+    assert not (tmp_path / "backups").exists()  # no before-migration copy of a damaged file

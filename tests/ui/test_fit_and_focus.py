@@ -207,6 +207,8 @@ def test_the_accounts_list_drops_columns_before_it_cuts_a_name(ctx, qtbot, book)
 
     from csplanner.export.qcolors import band_color
 
+    model = window.account_list.model
+    qtbot.waitUntil(lambda: bool(model.index(0, AccountListModel.HEALTH).data()))  # filled in once drawn
     option = QStyleOptionViewItem()
     health.initStyleOption(option, window.account_list.model.index(0, AccountListModel.HEALTH))
     assert option.text.strip().isdigit()  # the book's accounts have scores
