@@ -1,12 +1,13 @@
 """The accounts list as plain rows with their health, and one account's facts (read-models)."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from csplanner.core import calendar, health
 from csplanner.core.enums import Stage
+from csplanner.core.models import Account
 from csplanner.core.services import accounts, counts, seasons
 
 
@@ -43,15 +44,18 @@ def account_rows(session: Session, today: date, *, include_archived: bool = Fals
                  with_health: bool = True) -> list[AccountListRow]:
     """Every account's list row (archived ones only if asked), with health for the active ones
     (`with_health=False`: none yet, for a first screen that fills them in after it is drawn)."""
-    scores = health_scores(session, None, today) if with_health else {}
-    due = {d.account_id for d in seasons.results_due(session, today)}
-    rows = []
-    for r in accounts.list_rows(session, include_archived=include_archived):
-        row = AccountListRow(r.id, r.name, r.segment, Stage(r.stage), r.arr_minor, r.currency, r.renewal, r.archived,
-                             r.owner, result_due=r.id in due)
-        h = scores.get(r.id)
-        rows.append(replace(row, health=h.score, weakest=h.weakest) if h else row)
-    return rows
+    # one statement, its columns straight into the rows: at start each statement costs its first
+    # translation to SQL, and 5000 intermediate objects cost more than the query
+    q = select(Account.id, Account.name, Account.segment, Account.stage, Account.arr_minor, Account.currency,
+               Account.renewal, Account.archived, Account.owner, seasons.result_due(today))
+    if not include_archived:
+        q = q.where(col(Account.archived).is_(False))
+    stages = {s.value: s for s in Stage}
+    rows = [AccountListRow(aid, name, segment, stages[str(stage)], arr, currency, renewal, archived, owner,
+                           result_due=bool(due))
+            for aid, name, segment, stage, arr, currency, renewal, archived, owner, due
+            in session.exec(q.order_by(col(Account.name_key))).all()]
+    return scored(rows, health_scores(session, None, today)) if with_health else rows
 
 
 def scored(rows: list[AccountListRow], scores: dict[int, HealthScore]) -> list[AccountListRow]:

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, func, select
 
@@ -295,7 +294,9 @@ def _store(session: Session, monday: date, scores: dict[int, Health], *, replace
     now = utcnow()
     rows = [{"account_id": aid, "week_start": monday, "score": h.score, "created_at": now}
             for aid, h in scores.items()]
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = sqlite_insert
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert  # imported for a server's book only (a file's start skips it)
     stmt = insert(HealthSnapshot.__table__)  # type: ignore[attr-defined]
     if replace:
         stmt = stmt.on_conflict_do_update(index_elements=["account_id", "week_start"],

@@ -85,17 +85,19 @@ class Overview(QScrollArea):
         layout.addStretch(1)
         self.archived = False
 
-    def set_account(self, account_id: int | None) -> None:
+    def set_account(self, account_id: int | None, facts: read.AccountFacts | None = None) -> None:
+        """`facts`: the account as the page's header just read it (not read twice)."""
         self.account_id = account_id
-        self.load()
+        self.load(facts)
 
-    def load(self) -> None:
+    def load(self, account: read.AccountFacts | None = None) -> None:
         if self.account_id is None:
             return
-        try:
-            account = read.account(self.ctx.db, self.account_id)
-        except DomainError:  # deleted meanwhile
-            return
+        if account is None or account.id != self.account_id:
+            try:
+                account = read.account(self.ctx.db, self.account_id)
+            except DomainError:  # deleted meanwhile
+                return
         today = self.ctx.today()
         self.archived = account.archived
         self.facts["stage"].setText(value_label(account.stage))
@@ -187,8 +189,7 @@ class AccountPage(QWidget):
     def set_account(self, account_id: int | None) -> None:
         self.account_id = account_id
         self.pages.setCurrentIndex(0 if account_id is None else 1)
-        self.load_header()
-        self.overview.set_account(account_id)
+        self.overview.set_account(account_id, self.load_header())
         for tab in self.record_tabs.values():
             tab.set_account(account_id)
         for widget in self.overview_extras:
@@ -213,13 +214,14 @@ class AccountPage(QWidget):
         if current is not None:
             self._give(current, self.account_id)
 
-    def load_header(self) -> None:
+    def load_header(self) -> read.AccountFacts | None:
+        """Show the account's name and key facts; returns what it read (None: no account, or gone)."""
         if self.account_id is None:
-            return
+            return None
         try:
             account = read.account(self.ctx.db, self.account_id)
         except DomainError:  # deleted meanwhile
-            return
+            return None
         self.title.setText(account.name + ("  (archived)" if account.archived else ""))
         self.name_for_readers(account.name)
         parts = [value_label(account.stage)]
@@ -230,6 +232,7 @@ class AccountPage(QWidget):
         if account.renewal:
             parts.append(f"race day {date_long(account.renewal)} ({countdown(account.renewal, self.ctx.today())})")
         self.subtitle.setText(" · ".join(parts))
+        return account
 
     def name_for_readers(self, account: str) -> None:
         """Accessible names say whose data a screen reader is in: 'Milestones of Alder Studios'."""

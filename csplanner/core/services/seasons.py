@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from csplanner.core import validate as v
@@ -227,13 +228,16 @@ class ResultDue:
     days_ago: int
 
 
+def result_due(today: date) -> Any:
+    """The SQL condition: an active account whose race day is before today and whose season is still open."""
+    churned = select(Season.account_id).where(Season.outcome == SeasonOutcome.CHURNED)
+    return sa.and_(col(Account.renewal).is_not(None), col(Account.renewal) < today, col(Account.archived).is_(False),
+                   col(Account.id).not_in(churned))
+
+
 def results_due(session: Session, today: date, account_ids: list[int] | None = None) -> list[ResultDue]:
     """Active accounts whose race day is before today and whose season is still open, oldest first."""
-    churned = select(Season.account_id).where(Season.outcome == SeasonOutcome.CHURNED)
-    q = select(Account.id, Account.name, Account.renewal).where(
-        col(Account.renewal).is_not(None), col(Account.renewal) < today, col(Account.archived).is_(False),
-        col(Account.id).not_in(churned),
-    )
+    q = select(Account.id, Account.name, Account.renewal).where(result_due(today))
     if account_ids is not None:
         q = q.where(col(Account.id).in_(account_ids))
     rows = session.exec(q.order_by(Account.renewal, Account.name)).all()
