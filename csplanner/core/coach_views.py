@@ -43,6 +43,14 @@ def week_load(db: Database, week_start: date, owner: str | None = None) -> load.
         return load.week_load(s, week_start, prefs, coach_settings.week_hours(s, week_start), owner)
 
 
+def load_parts(db: Database, week_start: date, owner: str | None = None,
+               account_ids: Iterable[int] | None = None) -> load.LoadParts:
+    """The week's hours per account (`account_ids`: theirs alone, to merge into the parts shown)."""
+    with db.session() as s:
+        prefs = coach_settings.load(s)
+        return load.load_parts(s, week_start, prefs, coach_settings.week_hours(s, week_start), owner, account_ids)
+
+
 def proposal(db: Database, week_start: date, today: date, owner: str | None = None) -> planner.Proposal:
     with db.session() as s:
         return planner.propose(s, week_start, today, coach_settings.week_hours(s, week_start), owner)

@@ -127,8 +127,11 @@ class DiscoveryNote(Stamped, table=True):
 
 
 class Milestone(Stamped, table=True):
-    # the all-accounts calendar ranks and counts a block of weeks' runs from this index alone
-    __table_args__ = (sa.Index("ix_milestone_calendar", "planned_on", "account_id", "status", "run_type"),)
+    # the all-accounts calendar ranks and counts a block of weeks' runs from this index alone;
+    # My week's overdue runs come from the planned ones alone (0010_open_runs_index)
+    __table_args__ = (sa.Index("ix_milestone_calendar", "planned_on", "account_id", "status", "run_type"),
+                      sa.Index("ix_milestone_planned", "planned_on", sqlite_where=sa.text("status = 'planned'"),
+                               postgresql_where=sa.text("status = 'planned'")))
     account_id: int = Field(sa_column=account_fk())
     title: str = Field(max_length=200)
     planned_on: date = Field(index=True)

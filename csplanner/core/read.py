@@ -155,11 +155,19 @@ def next_race_day(db: Database, after: date, **filters: Any) -> date | None:
 
 def week_plan(db: Database, week_start: date, today: date, account_ids: Iterable[int] | None = None,
               races_and_missed: tuple[list[week.RaceItem], list[week.QuietAccount]] | None = None,
-              owner: str | None = None) -> WeekPlan:
+              owner: str | None = None, scores: dict[int, health.Health] | None = None) -> WeekPlan:
     """The week (`account_ids`: only their rows, for week.merged after an edit; `owner`: only
-    that person's accounts and the unassigned ones)."""
+    that person's accounts and the unassigned ones; `scores`: health already read for today)."""
     ids = None if account_ids is None else set(account_ids)
-    return _in_session(db, week.week_plan, week_start, today, ids, races_and_missed=races_and_missed, owner=owner)
+    return _in_session(db, week.week_plan, week_start, today, ids, races_and_missed=races_and_missed, owner=owner,
+                       scores=scores)
+
+
+def races_and_missed(db: Database, today: date, account_ids: Iterable[int], owner: str | None = None,
+                     scores: dict[int, health.Health] | None = None
+                     ) -> tuple[list[week.RaceItem], list[week.QuietAccount]]:
+    """Races coming up and missed training of these accounts (`scores`: health already read)."""
+    return _in_session(db, week.races_and_missed, today, set(account_ids), owner, scores)
 
 
 def plan_data(db: Database, account_id: int, today: date, first_weekday: int = 0) -> PlanData:

@@ -4,7 +4,8 @@ The My week screen and the week PDF both draw from `week_plan`, so neither needs
 Archived accounts are left out everywhere.
 """
 
-from collections.abc import Collection, Iterable
+import bisect
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -146,13 +147,14 @@ def _item(row: tuple, names: dict[int, str], today: date) -> MilestoneItem:
 
 def week_plan(session: Session, week_start: date, today: date, account_ids: Collection[int] | None = None,
               *, races_and_missed: tuple[list[RaceItem], list[QuietAccount]] | None = None,
-              owner: str | None = None) -> WeekPlan:
+              owner: str | None = None, scores: Mapping[int, health.Health] | None = None) -> WeekPlan:
     """Everything My week shows for the seven days from `week_start`, as plain rows: for every
     account, or (`owner` given) for that person's and the unassigned ones.
 
     `account_ids`: only these accounts' rows (after an edit, to `merged` into the plan shown).
     `races_and_missed`: those two lists as already read for this `today` (they do not depend
-    on the week, so moving to another week need not read them again)."""
+    on the week, so moving to another week need not read them again).
+    `scores`: health already read for some accounts (the races' health is not read again)."""
     # plain column rows, not ORM objects: thousands of obstacles load several times faster
     end = week_start + timedelta(days=6)
     names = _names(session, account_ids, owner)
@@ -193,8 +195,18 @@ def week_plan(session: Session, week_start: date, today: date, account_ids: Coll
         key=obstacle_order,
     )
     if races_and_missed is None:
-        races_and_missed = races(session, today, names, account_ids), missed_training(session, today, names, account_ids)
+        races_and_missed = (races(session, today, names, account_ids, scores),
+                            missed_training(session, today, names, account_ids))
     return WeekPlan(week_start, today, sorted(by_day.items()), overdue, checkins, troubles, *races_and_missed)
+
+
+def races_and_missed(session: Session, today: date, account_ids: Collection[int] | None = None,
+                     owner: str | None = None, known: Mapping[int, health.Health] | None = None
+                     ) -> tuple[list[RaceItem], list[QuietAccount]]:
+    """The two lists that depend on today alone (`account_ids`: only theirs; `known`: health
+    already read)."""
+    names = _names(session, account_ids, owner)
+    return races(session, today, names, account_ids, known), missed_training(session, today, names, account_ids)
 
 
 def merged(plan: WeekPlan, part: WeekPlan, account_ids: Iterable[int]) -> WeekPlan:
@@ -203,7 +215,12 @@ def merged(plan: WeekPlan, part: WeekPlan, account_ids: Iterable[int]) -> WeekPl
     ids = set(account_ids)
 
     def mix(old: list, new: list, order) -> list:
-        return sorted([x for x in old if x.account_id not in ids] + new, key=order)
+        kept = [x for x in old if x.account_id not in ids]
+        if not new and len(kept) == len(old):
+            return old  # none of theirs before or now: the list as it was
+        for x in new:  # `old` is in `order` (each list is read or merged so): the new rows go in
+            bisect.insort(kept, x, key=order)  # at their places, without sorting thousands again
+        return kept
 
     new_days = dict(part.days)
     return replace(
@@ -214,8 +231,10 @@ def merged(plan: WeekPlan, part: WeekPlan, account_ids: Iterable[int]) -> WeekPl
 
 
 def races(session: Session, today: date, names: dict[int, str] | None = None,
-          account_ids: Collection[int] | None = None) -> list[RaceItem]:
-    """Renewals from today to today + RACE_HORIZON_DAYS, soonest first, with their health."""
+          account_ids: Collection[int] | None = None, known: Mapping[int, health.Health] | None = None
+          ) -> list[RaceItem]:
+    """Renewals from today to today + RACE_HORIZON_DAYS, soonest first, with their health (`known`:
+    health already read for today, of some accounts)."""
     names = _names(session, account_ids) if names is None else names
     q = select(Account.id, Account.renewal, Account.arr_minor, Account.currency).where(
         Account.renewal >= today, Account.renewal <= today + timedelta(days=RACE_HORIZON_DAYS),
@@ -224,7 +243,8 @@ def races(session: Session, today: date, names: dict[int, str] | None = None,
     if account_ids is not None:
         q = q.where(col(Account.id).in_(list(account_ids)))
     rows = session.exec(q.order_by(Account.renewal, Account.id)).all()
-    scores = health.health_many(session, [r[0] for r in rows], today)
+    known = known or {}
+    scores = {**health.health_many(session, [r[0] for r in rows if r[0] not in known], today), **known}
     return [RaceItem(aid, names[aid], day, (day - today).days, arr, cur, scores[aid].score, scores[aid].weakest.name)
             for aid, day, arr, cur in rows if aid in names]
 

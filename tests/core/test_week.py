@@ -94,3 +94,34 @@ def test_missed_training_after_14_days_without_a_checkin(db):
         plan = week.week_plan(s, MONDAY, TODAY)
     assert [(q.account_name, q.days_since) for q in plan.missed_training] == [
         ("Never", None), ("Planned only", None), ("Silent", 40), ("Quiet", 14)]
+
+
+def test_overdue_runs_and_the_load_are_read_through_their_indexes(db, backend):
+    """Overdue runs come from the index of planned runs (not every past run of the book), and the
+    load of "My accounts" starts from the week's runs (not every run of the owner's accounts)."""
+    import pytest
+    import sqlalchemy as sa
+
+    if backend != "sqlite":
+        pytest.skip("SQLite's query plans (PostgreSQL plans by its own statistics)")
+
+    from csplanner.core import load, settings
+
+    plans: dict[str, str] = {}
+
+    def explain(conn, cursor, statement, params, _context, _many):
+        if statement.startswith("SELECT"):
+            rows = cursor.connection.execute(f"EXPLAIN QUERY PLAN {statement}", params).fetchall()
+            plans[statement] = " / ".join(r[-1] for r in rows)
+
+    sa.event.listen(db.engine, "after_cursor_execute", explain)
+    try:
+        with db.session() as s:
+            week.week_plan(s, MONDAY, TODAY)
+            load.week_load(s, MONDAY, settings.load(s), owner="ana")
+    finally:
+        sa.event.remove(db.engine, "after_cursor_execute", explain)
+    overdue = next(p for q, p in plans.items() if "milestone.planned_on < ?" in q)
+    assert "ix_milestone_planned " in overdue + " "
+    runs = [p for q, p in plans.items() if "JOIN account" in q and "FROM milestone" in q]
+    assert len(runs) == 2 and all(p.startswith("SEARCH milestone USING") for p in runs), runs

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from csplanner.core import week
 from csplanner.core.enums import Severity
-from csplanner.core.models import Account
+from csplanner.core.models import Account, Milestone
 from csplanner.core.services import accounts, checkins, milestones, obstacles
 
 TODAY = date(2026, 11, 25)  # a Wednesday
@@ -65,3 +65,39 @@ def test_quiet_accounts_and_races_of_some_accounts_only(db):
         assert [q.account_name for q in week.missed_training(s, TODAY, account_ids=[ids[1]])] == ["Bea"]
         assert [r.account_name for r in week.races(s, TODAY, account_ids=[ids[0], ids[2]])] == ["Ada", "Cy"]
         assert [q.account_name for q in week.missed_training(s, TODAY)] == ["Ada", "Bea", "Cy"]
+
+
+def test_merging_rows_an_account_gains_or_loses_equals_the_whole_week_read_again(db):
+    """An account with no rows in a list gets its first (at its place among the others'), one
+    loses its last, and lists of accounts not edited are the very lists shown before."""
+    with db.session() as s:
+        ids = {}
+        for n, name in enumerate(["Ada", "Bea", "Cy"]):
+            ids[name] = accounts.create(s, name=name, renewal=TODAY + timedelta(days=20 + n)).id
+        for name, days in (("Ada", 0), ("Cy", 2)):
+            milestones.create(s, account_id=ids[name], title="Run", planned_on=TODAY + timedelta(days=days))
+            milestones.create(s, account_id=ids[name], title="Late", planned_on=TODAY - timedelta(days=9 + days))
+            checkins.create(s, account_id=ids[name], held_on=TODAY + timedelta(days=days))
+            obstacles.create(s, account_id=ids[name], title="Gap", opened_on=TODAY - timedelta(days=5 + days),
+                             severity=Severity.HIGH)
+        gone = milestones.create(s, account_id=ids["Cy"], title="Only run", planned_on=TODAY + timedelta(days=3))
+        before = week.week_plan(s, MONDAY, TODAY)
+        bea = ids["Bea"]  # her first run (between Ada's and Cy's), overdue run, check-in and obstacle
+        milestones.create(s, account_id=bea, title="Run", planned_on=TODAY + timedelta(days=1))
+        milestones.create(s, account_id=bea, title="Late", planned_on=TODAY - timedelta(days=10))
+        checkins.create(s, account_id=bea, held_on=TODAY + timedelta(days=1))
+        obstacles.create(s, account_id=bea, title="Gap", opened_on=TODAY - timedelta(days=6), severity=Severity.HIGH)
+        s.delete(s.get(Milestone, gone.id))  # Cy's last run of that day
+        s.flush()
+        merged = week.merged(before, week.week_plan(s, MONDAY, TODAY, {bea, ids["Cy"]}), [bea, ids["Cy"]])
+        whole = week.week_plan(s, MONDAY, TODAY)
+        dee = accounts.create(s, name="Dee").id  # no runs, check-ins, obstacles nor race day
+        untouched = week.merged(whole, week.week_plan(s, MONDAY, TODAY, {dee}), [dee])
+    assert merged == whole
+    assert [i.account_name for i in merged.overdue] == ["Cy", "Bea", "Ada"]
+    assert [c.account_name for c in merged.checkins] == ["Ada", "Bea", "Cy"]
+    assert [o.account_name for o in merged.obstacles] == ["Cy", "Bea", "Ada"]
+    assert dict(merged.days)[TODAY + timedelta(days=3)] == []
+    assert untouched.overdue is whole.overdue and untouched.checkins is whole.checkins
+    assert untouched.obstacles is whole.obstacles and untouched.races is whole.races
+    assert [q.account_name for q in untouched.missed_training] == ["Bea", "Cy", "Dee"]  # Ada had one today

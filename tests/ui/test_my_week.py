@@ -11,6 +11,7 @@ from csplanner.core.models import HealthSnapshot, Milestone
 from csplanner.core.services import accounts, checkins, milestones, obstacles
 from csplanner.ui.health_panel import HealthPanel
 from csplanner.ui.my_week import MyWeekView
+from csplanner.ui.my_week.coach_rows import LoadChart
 from csplanner.ui.my_week.rows import AccountLink, Badge, Row
 from tests.conftest import TODAY
 
@@ -307,3 +308,47 @@ def test_long_lists_come_a_page_at_a_time(ctx, qtbot):
         shown.append(more.text())
         qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
     assert shown == [12, "Show 50 more of 120", 62, "Show 50 more of 120", 112, "Show all 120", 120]
+
+
+def test_an_edit_builds_only_the_rows_that_show_something_new(ctx, qtbot):
+    acme, bluefin, run_id = seed(ctx)
+    with ctx.db.session() as s:
+        other = milestones.create(s, account_id=bluefin, title="Bluefin call", planned_on=TODAY).id
+        later = milestones.create(s, account_id=acme, title="Later run", planned_on=TODAY + timedelta(days=1)).id
+    view = make_view(ctx, qtbot)
+    kept, acme_later = row(view, "run", other), row(view, "run", later)
+    load_title = view.sections["load"].title.text()
+    assert load_title.startswith("Load · ")
+    ticked = row(view, "run", run_id)
+    click_box(qtbot, ticked.findChild(QCheckBox))
+    assert row(view, "run", other) is kept  # Bluefin's row shows the same: moved over, not built again
+    assert row(view, "run", run_id) is not ticked  # the ticked run's row is new, and so is the row
+    assert row(view, "run", later) is not acme_later  # of Acme's other run (its health badge moved)
+    assert view.sections["load"].title.text() == load_title  # a planned run now done today: same hours
+    fresh = make_view(ctx, qtbot)
+    assert page_as_read(view) == page_as_read(fresh)
+    today = view.sections[f"day:{TODAY.isoformat()}"]
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in today.findChildren(QCheckBox)))
+    shown = sorted(today.findChildren(QCheckBox), key=lambda b: b.mapTo(today, QPoint(0, 0)).y())
+    assert [b.accessibleName() for b in shown] == ["Done: Bluefin call", "Done: Go live"]  # done ones last
+    assert shown[0].nextInFocusChain() is not None
+    tabbed, w = [], shown[0]
+    while len(tabbed) < len(shown):  # Tab from the first box reaches the others in the order shown
+        if isinstance(w, QCheckBox) and w in shown:
+            tabbed.append(w)
+        w = w.nextInFocusChain()
+    assert tabbed == shown
+    ctx.undo_stack.undo()
+    assert row(view, "run", other) is kept
+    fresh.refresh()
+    assert page_as_read(view) == page_as_read(fresh)
+
+    def chart(v):
+        return v.sections["load"].findChild(LoadChart).toolTip()
+
+    before = chart(view)
+    qtbot.waitUntil(lambda: row(view, "run", later).isVisible())  # rebuilt by the undo, shown next turn
+    click_box(qtbot, row(view, "run", later).findChild(QCheckBox))  # tomorrow's run done today: its hours move
+    assert chart(view) != before
+    fresh.refresh()
+    assert chart(view) == chart(fresh) and page_as_read(view) == page_as_read(fresh)

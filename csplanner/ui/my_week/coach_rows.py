@@ -80,9 +80,11 @@ class CoachSections:
                  fill: Callable[..., r.Section], log_with: Callable[[int, int], None]) -> None:
         self.parent, self.ctx, self.on_open, self.fill, self.log_with = parent, ctx, on_open, fill, log_with
 
-    def load(self, week_start: date) -> r.Section:
+    def load(self, week_start: date, week: WeekLoad | None = None) -> r.Section:
+        """The load section (`week`: the load as read already, else read here)."""
         owner = getattr(self.parent, "owner", None)  # My week's "My accounts": my hours
-        week = coach_views.week_load(self.ctx.db, week_start, owner)
+        if week is None:
+            week = coach_views.week_load(self.ctx.db, week_start, owner)
         over = week.over
         title = f"Load · {week.hours:g} h planned of {week.capacity:g} h"
         section = r.Section(title, None, accent=MISSED if over else None)

@@ -6,6 +6,7 @@ decides what that means (tick a run, open an account, log a check-in).
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
@@ -203,6 +204,9 @@ class Section(QWidget):
     def __init__(self, title: str, count: int | None = None, *, size: float = 1.2, accent: QColor | None = None,
                  muted: bool = False) -> None:
         super().__init__()
+        # what the heading shows: a section rebuilt with the same heading keeps its widget (set_rows)
+        self.head = (title, count, size, None if accent is None else accent.rgba(), muted)
+        self._retired: list[QWidget] = []  # rows taken off, waiting for deleteLater
         self.rows = QVBoxLayout(self)
         self.rows.setContentsMargins(0, 6, 0, 4)
         self.rows.setSpacing(1)
@@ -229,5 +233,27 @@ class Section(QWidget):
     def add(self, widget: QWidget) -> None:
         self.rows.addWidget(widget)
 
-    def nothing(self, text: str) -> None:
-        self.rows.addWidget(plain(text, muted=True))
+    def set_rows(self, widgets: list[QWidget]) -> None:
+        """Show these rows under the heading instead of the ones shown: rows kept stay where they
+        are in the widget tree (no reparenting, no new layout of their text), the others go."""
+        keep = {id(w) for w in widgets}
+        self._retired = [w for w in self._retired if shiboken6.isValid(w)]  # those deleted by now go
+        while self.rows.count() > 2:  # the heading and the rule stay
+            old = self.rows.takeAt(2).widget()
+            if old is not None and id(old) not in keep:
+                old.hide()
+                old.setParent(None)  # off the page at once (a search of it no longer finds it),
+                old.deleteLater()  # deleted later: a checkbox may still be inside its own toggled signal
+                self._retired.append(old)  # (and until then Python must not delete it)
+        focusable: list[QWidget] = []
+        for w in widgets:
+            self.rows.addWidget(w)
+            w.raise_()  # children in the order shown (a search of the section finds them so)
+            focusable += [f for f in (w, *w.findChildren(QWidget)) if f.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        for before, after in zip(focusable, focusable[1:]):
+            QWidget.setTabOrder(before, after)  # Tab goes down the rows as shown
+
+    def nothing(self, text: str) -> QLabel:
+        line = plain(text, muted=True)
+        self.rows.addWidget(line)
+        return line

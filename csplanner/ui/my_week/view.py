@@ -5,7 +5,8 @@ open obstacles by severity, races coming up with their health, and accounts that
 training. Every change goes through an undoable command; the page redraws on ctx.bus.changed.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TypeVar
 
@@ -20,6 +21,7 @@ from csplanner.core import calendar, coach_views, health, read, week
 from csplanner.core.cadence import Contact, to_call
 from csplanner.core.changes import Change, RecordType
 from csplanner.core.enums import MilestoneStatus, Severity
+from csplanner.core.load import LoadParts
 from csplanner.core.present import date_long, date_range, day_long, day_short, money, plural, value_label
 from csplanner.export.qcolors import MISSED
 from csplanner.ui import editing, operations
@@ -32,11 +34,11 @@ DAY_CAP = 25  # runs shown per day before "Show more"
 LIST_CAP = 12  # rows per side list before "Show more"
 PAGE = 50  # rows each "Show more" adds: a list of thousands is never drawn whole
 # what an edit of these records can change on the page, besides the plan's own lists
-COACH_SECTIONS = {"load": {RecordType.MILESTONE, RecordType.CHECK_IN},
-                  "calls": {RecordType.STAKEHOLDER, RecordType.CHECK_IN},
+COACH_SECTIONS = {"calls": {RecordType.STAKEHOLDER, RecordType.CHECK_IN},
                   "results": {RecordType.SEASON}, "forecasts": {RecordType.SEASON, RecordType.FORECAST},
                   "steps": {RecordType.NEXT_STEP, RecordType.CHECK_IN, RecordType.STAKEHOLDER}}
 PLAN_RECORDS = {RecordType.MILESTONE, RecordType.OBSTACLE, RecordType.CHECK_IN}
+LOAD_RECORDS = {RecordType.MILESTONE, RecordType.CHECK_IN}  # what the week's load counts
 WHOSE_KEY = "week/whose"  # "mine" or "everyone", remembered between runs
 WIDEST_DAY = date(2026, 9, 30)  # "Wed 30 Sep": sizes the race-day column in any locale
 T = TypeVar("T")
@@ -63,11 +65,15 @@ class MyWeekView(QWidget):
         self.first_weekday = first_weekday
         self.week_start = calendar.week_start(ctx.today(), first_weekday)
         self.plan: week.WeekPlan | None = None
+        self.load: LoadParts | None = None  # the week's load, per account
         self.health: dict[int, health.Health] = {}  # of the accounts whose runs are shown
         self.contacts: list[Contact] = []  # every contact's cadence as of plan.today
         self.calls: list[Contact] = []  # of those, the ones to call by the week's end
         self.expanded: dict[str, int] = {}  # section key -> rows shown beyond its cap ("Show more")
         self.sections: dict[str, QWidget] = {}  # section key -> its widget on the page
+        # section key -> its rows by what each shows: a section rebuilt after an edit takes over
+        # the rows that show the same as before and builds only the changed ones
+        self._rows: dict[str, dict[Hashable, QWidget]] = {}
         self._retired: list[QWidget] = []  # sections replaced, waiting for deleteLater
         self._dirty = True
 
@@ -161,11 +167,13 @@ class MyWeekView(QWidget):
         if not same_day:
             self.contacts = coach_views.contacts(self.ctx.db, today, owner=self.owner)
         self.calls = to_call(self.contacts, self.plan.week_end)
+        self.load = coach_views.load_parts(self.ctx.db, self.week_start, self.owner)
         self.health = {}
         self._health_of_shown()
         self._dirty = False
         position = self.scroll.verticalScrollBar().value() if keep_scroll else 0
         old = self.scroll.takeWidget()
+        self._rows = {}  # a new read (maybe another week or day): every row is built afresh
         if old is not None:
             old.deleteLater()  # a checkbox may still be inside its own toggled signal
         self.page = self._build_page(self.plan)
@@ -183,11 +191,22 @@ class MyWeekView(QWidget):
                 or self.page is None or self.plan.today != today):
             return False
         before = {key: self._shows(key) for key in self.sections}
-        if change.records & PLAN_RECORDS or change.health:
-            part = read.week_plan(self.ctx.db, self.week_start, today, ids, owner=self.owner)
-            self.plan = week.merged(self.plan, part, ids)
-        if change.health:
-            self.health = {aid: h for aid, h in self.health.items() if aid not in ids}
+        known = {aid: h for aid, h in self.health.items() if not (change.health and aid in ids)}
+        plan = self.plan
+        reread = bool(change.records & PLAN_RECORDS or change.health)
+        if reread:  # the week's rows first: they say whose health the page shows now
+            part = read.week_plan(self.ctx.db, self.week_start, today, ids, races_and_missed=([], []),
+                                  owner=self.owner)
+            plan = week.merged(self.plan, part, ids)
+        # health read once, for the runs' badges and the races alike
+        need = (set(ids) if change.health else set()) | (self._shown_accounts(plan) - known.keys())
+        fresh = read.health_many(self.ctx.db, sorted(need), today) if need else {}
+        self.health = known | fresh
+        if reread:
+            lists = read.races_and_missed(self.ctx.db, today, ids, self.owner, fresh)
+            self.plan = week.merged(self.plan, replace(part, races=lists[0], missed_training=lists[1]), ids)
+        if change.records & LOAD_RECORDS and self.load is not None:
+            self.load = self.load.merged(coach_views.load_parts(self.ctx.db, self.week_start, self.owner, ids), ids)
         if change.records & COACH_SECTIONS["calls"]:
             self.contacts = coach_views.merged_contacts(
                 self.contacts, coach_views.contacts(self.ctx.db, today, ids, live_only=True, owner=self.owner), ids)
@@ -198,12 +217,15 @@ class MyWeekView(QWidget):
         self._rebuild(stale)
         return True
 
+    def _shown_accounts(self, plan: week.WeekPlan) -> set[int]:
+        """The accounts whose runs the page shows (their rows carry a health badge)."""
+        shown = {i.account_id for day, items in plan.days for i in items[:self._cap(_day_key(day), DAY_CAP)]}
+        return shown | {i.account_id for i in plan.overdue[:self._cap("overdue", LIST_CAP)]}
+
     def _health_of_shown(self) -> None:
         """Health of the accounts whose runs are shown and not known yet (after a read: all of them)."""
         assert self.plan is not None
-        shown = {i.account_id for day, items in self.plan.days for i in items[:self._cap(_day_key(day), DAY_CAP)]}
-        shown |= {i.account_id for i in self.plan.overdue[:self._cap("overdue", LIST_CAP)]}
-        missing = sorted(shown - self.health.keys())
+        missing = sorted(self._shown_accounts(self.plan) - self.health.keys())
         if missing:
             self.health.update(read.health_many(self.ctx.db, missing, self.plan.today))
 
@@ -218,6 +240,8 @@ class MyWeekView(QWidget):
             **{_day_key(day): (items, DAY_CAP) for day, items in plan.days}}
         if key == "calls":
             return tuple(self.calls[:self._cap(key, LIST_CAP)]), len(self.calls)
+        if key == "load":
+            return (self.load.week,) if self.load is not None else ()
         if key not in lists:
             return ()
         items, cap = lists[key]
@@ -233,6 +257,8 @@ class MyWeekView(QWidget):
         for key in keys & self.sections.keys():
             old = self.sections[key]
             new = self._section(key, self.plan)
+            if new is old:  # rows changed in place under the same heading
+                continue
             self.page.layout().replaceWidget(old, new)  # searches the columns' layouts too
             self.sections[key] = new
             old.hide()
@@ -340,7 +366,7 @@ class MyWeekView(QWidget):
         coach = CoachSections(self, self.ctx, self._open, self._fill, self.log_with)
         extra = SeasonSections(self, self.ctx, self._open, self._fill)
         build: dict[str, Callable[[], QWidget]] = {
-            "load": lambda: coach.load(plan.week_start),
+            "load": lambda: coach.load(plan.week_start, None if self.load is None else self.load.week),
             "overdue": lambda: self._overdue(plan),
             "results": lambda: extra.results(plan.today),
             "forecasts": lambda: extra.forecasts(plan.today),
@@ -364,20 +390,42 @@ class MyWeekView(QWidget):
         ])
 
     def _fill(self, section: r.Section, key: str, items: Sequence[T], row: Callable[[T], QWidget], nothing: str,
-              cap: int = LIST_CAP) -> r.Section:
-        """The first `cap` rows, a quiet line when there are none, and "Show more" (a page at a time)."""
+              cap: int = LIST_CAP, shows: Callable[[T], Hashable] | None = None) -> r.Section:
+        """The first `cap` rows, a quiet line when there are none, and "Show more" (a page at a time).
+
+        `shows(item)`: everything its row shows (default: the item itself). A row the section had
+        that shows the same is moved over, not built again."""
         shown = items[:self._cap(key, cap)]
+        old = self.sections.get(key)
+        if old is not None and isinstance(old, r.Section) and old.head == section.head and shiboken6.isValid(old):
+            target = old  # the same heading: its rows change in place, the section stays on the page
+        else:
+            target = section
+        before, now = self._rows.get(key, {}), {}
+        widgets: list[QWidget] = []
         for item in shown:
-            section.add(row(item))
+            what = item if shows is None else shows(item)
+            widget = before.pop(what, None)
+            if widget is None or not shiboken6.isValid(widget):
+                widget = row(item)
+            now[what] = widget
+            widgets.append(widget)
+        self._rows[key] = now
         if not items:
-            section.nothing(nothing)
+            widgets.append(r.plain(nothing, muted=True))
         rest = len(items) - len(shown)
         if rest > 0:
             text = f"Show all {len(items)}" if rest <= PAGE else f"Show {PAGE} more of {len(items)}"
             more = r.small_button(text, "Show more rows of this list", lambda: self._expand(key, min(rest, PAGE)))
             more.setObjectName(f"more-{key}")
-            section.add(more)
-        return section
+            widgets.append(more)
+        if target is old:
+            target.set_rows(widgets)
+            section.deleteLater()  # the heading built for nothing
+        else:
+            for widget in widgets:
+                target.add(widget)
+        return target
 
     def _run_row(self, item: week.MilestoneItem, *, with_date: bool) -> r.Row:
         done = item.status == MilestoneStatus.DONE
@@ -395,10 +443,14 @@ class MyWeekView(QWidget):
             pieces.append(r.health_badge(h.score, health_tip(h)))
         return r.Row(*pieces, key=("run", item.milestone_id))
 
+    def _run_shows(self, item: week.MilestoneItem) -> Hashable:
+        h = self.health.get(item.account_id)
+        return item, None if h is None else (h.score, health_tip(h))
+
     def _overdue(self, plan: week.WeekPlan) -> QWidget:
         section = r.Section("Overdue", len(plan.overdue), accent=MISSED if plan.overdue else None)
         return self._fill(section, "overdue", plan.overdue, lambda item: self._run_row(item, with_date=True),
-                          "Nothing overdue before this week.")
+                          "Nothing overdue before this week.", shows=self._run_shows)
 
     def _day(self, plan: week.WeekPlan, day: date, items: list[week.MilestoneItem]) -> QWidget:
         is_today = day == plan.today
@@ -406,7 +458,7 @@ class MyWeekView(QWidget):
         section = r.Section(title, len(items) or None, size=1.05, muted=day < plan.today,
                             accent=MISSED.darker(110) if is_today else None)
         return self._fill(section, _day_key(day), items, lambda item: self._run_row(item, with_date=False),
-                          "Nothing due.", DAY_CAP)
+                          "Nothing due.", DAY_CAP, shows=self._run_shows)
 
     def _checkins(self, plan: week.WeekPlan) -> QWidget:
         def row(c: week.CheckInItem) -> QWidget:
@@ -427,7 +479,7 @@ class MyWeekView(QWidget):
                          r.plain(o.title, wrap=True), age, key=("obstacle", o.obstacle_id))
 
         return self._fill(r.Section("Open obstacles by severity", len(plan.obstacles)), "obstacles", plan.obstacles,
-                          row, "No open obstacles.")
+                          row, "No open obstacles.", shows=lambda o: (o, plan.today))  # its age counts from today
 
     def _races(self, plan: week.WeekPlan) -> QWidget:
         def row(race: week.RaceItem) -> QWidget:
