@@ -23,10 +23,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench-home-"))
 
-from figures import show  # noqa: E402
+from figures import demo_book, show  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from csplanner import demo  # noqa: E402
 from csplanner.app import make_context  # noqa: E402
 from csplanner.core import csv_import, search  # noqa: E402
 from csplanner.core.db import Database, open_database  # noqa: E402
@@ -146,12 +145,12 @@ def bench_import(db: Database, csv_path: Path, label: str, figure: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--accounts", type=int, default=5000)
+    parser.add_argument("--book", type=Path, help="a demo book of that many accounts to copy instead of writing one")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp(prefix="csplanner-bench-find-"))
-    db = open_database(folder / "demo.sqlite3")
     start = time.perf_counter()
-    demo.generate(db, accounts=args.accounts, seed=1, today=TODAY)
+    db = demo_book(folder / "demo.sqlite3", args.accounts, TODAY, args.book)
     with db.session() as session:
         indexed = session.connection().exec_driver_sql("SELECT count(*) FROM search_index").scalar()
     print(f"{args.accounts} accounts, {indexed} records in the search index "

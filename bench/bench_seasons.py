@@ -19,12 +19,10 @@ from pathlib import Path
 
 os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench-home-"))
 
-from figures import show  # noqa: E402
+from figures import demo_book, show  # noqa: E402
 from sqlmodel import select  # noqa: E402
 
-from csplanner import demo  # noqa: E402
 from csplanner.core import health, season_views  # noqa: E402
-from csplanner.core.db import open_database  # noqa: E402
 from csplanner.core.models import Account  # noqa: E402
 from csplanner.core.services import forecasts  # noqa: E402
 
@@ -46,9 +44,8 @@ def line(figure: str, name: str, seconds: float, baseline: float | None = None) 
          goal=f"<= {BUDGET * 1000:.0f} ms")
 
 
-def bench(size: int, folder: Path) -> None:
-    db = open_database(folder / f"demo-{size}.sqlite3")
-    demo.generate(db, accounts=size, seed=1, today=TODAY)
+def bench(size: int, folder: Path, book: Path | None = None) -> None:
+    db = demo_book(folder / f"demo-{size}.sqlite3", size, TODAY, book)
     with db.session() as s:  # a forecast on every third account renewing in the next year
         ids = s.exec(select(Account.id).where(Account.renewal >= TODAY,
                                               Account.renewal <= TODAY + timedelta(days=365))).all()
@@ -73,10 +70,11 @@ def bench(size: int, folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5000])
+    parser.add_argument("--book", type=Path, help="a demo book to copy instead of writing one (its size: --sizes)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
-            bench(size, Path(folder))
+            bench(size, Path(folder), args.book)
 
 
 if __name__ == "__main__":

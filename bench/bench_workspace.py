@@ -23,25 +23,22 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CSPLANNER_HOME", tempfile.mkdtemp(prefix="csplanner-bench-home-"))
 
-from figures import show  # noqa: E402
+from figures import demo_book, show  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from csplanner.app import make_context  # noqa: E402
-from csplanner import demo  # noqa: E402
 from csplanner.core import read  # noqa: E402
-from csplanner.core.db import open_database  # noqa: E402
 
 TODAY = date(2026, 11, 25)
 SMOOTH_MS = 50
 
 
-def bench(size: int, folder: Path, app: QApplication) -> None:
+def bench(size: int, folder: Path, app: QApplication, book: Path | None = None) -> None:
     from csplanner.ui.main_window import MainWindow
 
     path = folder / f"demo-{size}.sqlite3"
     start = time.perf_counter()
-    db = open_database(path)
-    demo.generate(db, accounts=size, seed=1, today=TODAY)
+    db = demo_book(path, size, TODAY, book)
     print(f"\n{size} accounts (demo written in {time.perf_counter() - start:.1f} s)")
     ctx = make_context(db)
     ctx.today = lambda: TODAY
@@ -106,11 +103,12 @@ def bench(size: int, folder: Path, app: QApplication) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5000])
+    parser.add_argument("--book", type=Path, help="a demo book to copy instead of writing one (its size: --sizes)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory(prefix="csplanner-bench-") as folder:
         for size in args.sizes:
-            bench(size, Path(folder), app)  # type: ignore[arg-type]
+            bench(size, Path(folder), app, args.book)  # type: ignore[arg-type]
     return 0
 
 
