@@ -169,7 +169,7 @@ class AccountList(QWidget):
 
         def fill(scored: list[read.AccountListRow]) -> None:
             if self.model.all_rows is rows:  # the GUI thread only swaps the rows in
-                self.model.set_rows(scored)
+                self.model.fill_health(scored)
             else:  # reloaded or rescored meanwhile: fill in only what is still missing
                 missing = {r.id for r in self.model.all_rows if r.health is None}
                 self.model.set_health({r.id: read.HealthScore(r.health, r.weakest) for r in scored

@@ -91,6 +91,18 @@ class AccountListModel(QAbstractTableModel):
                 cell = self.index(i, self.HEALTH)
                 self.dataChanged.emit(cell, cell)
 
+    def fill_health(self, rows: Sequence[AccountListRow]) -> None:
+        """The same rows with their scores filled in (computed in a worker): only the Health column
+        repaints; a reset would lay the whole list out again while the user is already using it."""
+        if self.sort_column == self.HEALTH:
+            self.set_rows(rows)
+            return
+        self.all_rows = list(rows)
+        by_id = {r.id: r for r in self.all_rows}
+        self.rows = [by_id.get(r.id, r) for r in self.rows]
+        if self.rows:
+            self.dataChanged.emit(self.index(0, self.HEALTH), self.index(len(self.rows) - 1, self.HEALTH))
+
     def _refresh(self) -> None:
         self.beginResetModel()
         text = self.text

@@ -44,7 +44,7 @@ def start(ctx: AppContext, owner: QObject, on_damage: Callable[[dbfile.BadDataba
             except DomainError:
                 pass  # a missed daily copy must not bother anyone: tomorrow's start tries again
 
-    added = [0]
+    total, added = len(steps), [0]
 
     def next_step() -> None:
         if steps and not db.read_only:
@@ -53,7 +53,8 @@ def start(ctx: AppContext, owner: QObject, on_damage: Callable[[dbfile.BadDataba
             ctx.bus.announce(changes.TREND)  # trend charts redraw, once: each redraw reads the trend again
 
     def stepped(n: int) -> None:
-        added[0] += n
+        if len(steps) < total - 1:  # not the first step: this week's scores change no chart (its point is live)
+            added[0] += n
         next_step()
 
     after_first_paint(owner, lambda: ctx.jobs.run(check, checked, owner=owner, threads=threads))

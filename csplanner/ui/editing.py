@@ -26,6 +26,8 @@ def allow_edit(ctx: AppContext, button: QAbstractButton, enabled: bool = True) -
     button.setEnabled(enabled and not ctx.db.read_only)
     if ctx.db.read_only:
         button.setToolTip(f"Read-only: {ctx.db.read_only_why}")
+    elif button.toolTip().startswith("Read-only: "):  # writable again (a damaged book restored)
+        button.setToolTip("")
 
 
 def edit_record(parent: QWidget, ctx: AppContext, record_type: RecordType, record_id: int | None = None,

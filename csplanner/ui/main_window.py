@@ -6,7 +6,7 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
-from csplanner.core.changes import RecordType
+from csplanner.core.changes import Change, RecordType
 from csplanner.core.dbfile import BadDatabase
 from csplanner.ui import after_start, editing, screens, sort_arrow
 from csplanner.ui.account_list import AccountList
@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
         self.ctx.db.found_damaged(problem)
         self.ctx.undo_stack.clear()  # its steps would write
         self.ctx.bus.read_only_changed.emit()
+        current = self.current_account_id()
+        if current is not None:  # the account's screens grey the buttons that would save (editing.allow_edit)
+            self.ctx.bus.announce(Change(account_ids=frozenset({current}), records=frozenset(RecordType), calendar=True))
         box = QMessageBox(QMessageBox.Icon.Critical, "csplanner found damage in the book",
                           TITLES[problem.problem], parent=self)
         box.setInformativeText(f"{problem.message} It is open read-only now: browsing and exports work, "

@@ -88,6 +88,8 @@ def test_damage_found_after_the_first_paint_turns_the_window_read_only_and_a_res
             assert words in box.informativeText()
         assert window.windowTitle().endswith("(read-only)") and "damaged" in window.read_only_label.text()
         assert not window.new_account_action.isEnabled() and not window.edit_account_action.isEnabled()
+        archive = window.account_page.overview.archive_button
+        assert not archive.isEnabled() and archive.toolTip() == "Read-only: it is damaged"
         outcome = operations.create_record(ctx, RecordType.DISCOVERY_NOTE, {"account_id": 1, "text": "SSO"})
         assert "open read-only" in outcome.error.message and "damaged" in outcome.error.message
         assert ctx.undo_stack.count() == 0 and sha(path) == before  # not a byte written
@@ -102,6 +104,7 @@ def test_damage_found_after_the_first_paint_turns_the_window_read_only_and_a_res
         restore.trigger()
         assert not ctx.db.read_only and window.windowTitle() == f"csplanner — {path.name}"
         assert not window.read_only_label.isVisible() and window.new_account_action.isEnabled()
+        assert archive.isEnabled() and archive.toolTip() == ""
         assert operations.create_record(ctx, RecordType.ACCOUNT, {"name": "Initech"}).ok
         assert window.account_list.model.rowCount() == 3
         assert [b.reason for b in backups.list_backups(path)].count("before-restore") == 1  # the damaged one, kept
