@@ -352,3 +352,39 @@ def test_an_edit_builds_only_the_rows_that_show_something_new(ctx, qtbot):
     assert chart(view) != before
     fresh.refresh()
     assert chart(view) == chart(fresh) and page_as_read(view) == page_as_read(fresh)
+
+
+def test_the_weeks_either_side_are_read_ahead_and_moving_shows_them_as_read_now(ctx, qtbot):
+    acme, bluefin, run_id = seed(ctx)
+    with ctx.db.session() as s:
+        nxt = milestones.create(s, account_id=bluefin, title="Next week's run", planned_on=TODAY + timedelta(days=7)).id
+    view = make_view(ctx, qtbot)
+    qtbot.waitUntil(view.ahead_ready)  # while the user reads this week
+    built = view.ahead[MONDAY + timedelta(days=7)].widget
+    qtbot.mouseClick(view.next, Qt.MouseButton.LeftButton)
+    assert view.page is built and view.where.text() == "Next week"  # the page built ahead, swapped in
+    assert view.plan.week_start == view.week_start == MONDAY + timedelta(days=7)
+    fresh = make_view(ctx, qtbot)
+    fresh.go(1)
+    assert page_as_read(view) == page_as_read(fresh)
+    qtbot.waitUntil(view.ahead_ready)
+    click_box(qtbot, row(view, "run", nxt).findChild(QCheckBox))  # an edit: the weeks either side are read again
+    assert not view.ahead
+    qtbot.waitUntil(view.ahead_ready)
+    qtbot.mouseClick(view.previous, Qt.MouseButton.LeftButton)
+    assert view.where.text() == "This week" and row(view, "run", run_id)
+    this_week = make_view(ctx, qtbot)
+    assert page_as_read(view) == page_as_read(this_week)  # its load and summary count the run ticked
+
+
+def test_a_week_read_ahead_is_dropped_when_an_edit_comes_first(ctx, qtbot):
+    acme, _, _ = seed(ctx)
+    view = make_view(ctx, qtbot)
+    qtbot.waitUntil(view.ahead_ready)
+    with ctx.db.session() as s:
+        later = milestones.create(s, account_id=acme, title="Added elsewhere", planned_on=TODAY + timedelta(days=8))
+        s.flush()
+        change = changes.of_record(later)
+    ctx.bus.announce(change)
+    qtbot.mouseClick(view.next, Qt.MouseButton.LeftButton)  # at once: read now, not the page read before
+    assert any("Added elsewhere" in texts(w) for w in rows(view, "run"))

@@ -45,10 +45,16 @@ class WrapLabel(QLabel):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> bool:
+        """Ask for the height the text needs at the width the label has; True if it changed."""
         wanted = self._wanted()
-        if wanted != self._height:
-            self._height = wanted
-            self.updateGeometry()
+        if wanted == self._height:
+            return False
+        self._height = wanted
+        self.updateGeometry()
+        return True
 
 
 def ink(lab: QLabel, color: QColor) -> QLabel:
@@ -257,3 +263,26 @@ class Section(QWidget):
         line = plain(text, muted=True)
         self.rows.addWidget(line)
         return line
+
+
+def prepare(widget: QWidget | None, width: int) -> None:
+    """Polish a widget not shown yet and lay it out at `width` (0: not known, left to the show),
+    so that showing it later costs little more than painting it."""
+    if widget is None:
+        return
+    widget.ensurePolished()
+    for child in widget.findChildren(QWidget):
+        child.ensurePolished()
+    layout = widget.layout()
+    if width <= 0 or layout is None:
+        return
+    widget.resize(width, max(1, widget.heightForWidth(width)))
+    layout.activate()
+    # the wrapped texts now know their width: their heights, then the layouts again (hidden, a
+    # label's own updateGeometry does not reach its parents' layouts)
+    if any([label.fit() for label in widget.findChildren(WrapLabel)]):
+        for child in (widget, *widget.findChildren(QWidget)):
+            if child.layout() is not None:
+                child.layout().invalidate()
+        widget.resize(width, max(1, widget.heightForWidth(width)))
+        layout.activate()

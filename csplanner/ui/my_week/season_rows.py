@@ -32,8 +32,10 @@ class SeasonSections:
         """My week's "My accounts" (the user's and the unassigned), or None for everyone's."""
         return getattr(self.view, "owner", None)
 
-    def results(self, today: date) -> QWidget:
-        due = season_views.results_due(self.ctx.db, today, owner=self.owner())
+    def results(self, today: date, due: list[ResultDue] | None = None) -> QWidget:
+        """Race days that need a result (`due`: as read already, else read here)."""
+        if due is None:
+            due = season_views.results_due(self.ctx.db, today, owner=self.owner())
         title = plural(len(due), "race day needs a result", "race days need a result") if due else \
             "Race days that need a result"
         section = r.Section(title, None, accent=MISSED if due else None)
@@ -49,9 +51,11 @@ class SeasonSections:
 
         return self.fill(section, "results", due, row, "Every race day that has passed has its result.")
 
-    def forecasts(self, today: date) -> QWidget:
+    def forecasts(self, today: date, due: list[CheckpointDue] | None = None) -> QWidget:
+        """Forecasts due at the checkpoints (`due`: as read already, else read here)."""
         weeks = checkpoints.weeks(self.ctx)
-        due = season_views.checkpoints_due(self.ctx.db, today, weeks, owner=self.owner())
+        if due is None:
+            due = season_views.checkpoints_due(self.ctx.db, today, weeks, owner=self.owner())
         marks = " and ".join(f"T−{w}" for w in weeks)
         section = r.Section(f"Forecasts due ({marks} weeks)", len(due))
         section.setObjectName("forecasts-due")
@@ -65,8 +69,10 @@ class SeasonSections:
 
         return self.fill(section, "forecasts", due, row, "No checkpoint is waiting for a forecast.")
 
-    def steps(self, today: date, week_end: date) -> QWidget:
-        steps = season_views.open_steps(self.ctx.db, today, until=week_end, owner=self.owner())
+    def steps(self, today: date, week_end: date, steps: list[StepRow] | None = None) -> QWidget:
+        """Open next steps due by the week's end (`steps`: as read already, else read here)."""
+        if steps is None:
+            steps = season_views.open_steps(self.ctx.db, today, until=week_end, owner=self.owner())
         section = r.Section("Open next steps", len(steps))
         section.setObjectName("next-steps")
 
