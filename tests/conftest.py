@@ -5,9 +5,11 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
 os.environ["LC_ALL"] = "C.UTF-8"  # dates and numbers as CI prints them, whatever the machine's locale
 
+import atexit  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from datetime import date  # noqa: E402
 import shutil  # noqa: E402
+import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -47,10 +49,22 @@ def private_paths(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     present.use_locale(None)  # a test that chose a locale leaves the default behind
 
 
+# Under `make mutation` every mutant is a pytest session of its own, forked from one process that
+# keeps this module: the template is migrated once per run, not once per mutant (no migration
+# calls a mutated module).
+_MUTATION_TEMPLATE: list[Path] = []
+
+
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One database migrated to the newest schema; each test gets a copy (migrating costs ~0.5 s)."""
+    if _MUTATION_TEMPLATE:
+        return _MUTATION_TEMPLATE[0]
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    if "MUTANT_UNDER_TEST" in os.environ:
+        path = Path(tempfile.mkdtemp(prefix="csplanner-mutation-")) / "template.sqlite3"
+        atexit.register(shutil.rmtree, path.parent, True)
+        _MUTATION_TEMPLATE.append(path)
     open_database(path).dispose()  # closing the last connection folds the WAL back into the file
     return path
 
