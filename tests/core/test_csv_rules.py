@@ -117,6 +117,14 @@ def test_the_longest_name_and_segment_a_row_may_hold():
                             "segment is too long (101 characters; at most 100)"]
 
 
+def test_the_owner_holds_100_characters_and_loses_the_spaces_around_it():
+    fits = read_row({"name": "A", "owner": "  " + "o" * 100 + " "}, date_order=None)
+    assert fits.reasons == [] and fits.account == {"owner": "o" * 100}
+    over = read_row({"name": "A", "owner": "o" * 101}, date_order=None)
+    assert over.reasons == ["owner is too long (101 characters; at most 100)"] and over.account == {}
+    assert read_row({"name": "A", "owner": "   "}, date_order=None).account == {}
+
+
 def test_a_row_without_a_name_column_has_an_empty_name():
     out = read_row({"arr": "5"}, date_order=None)
     assert out.name == "" and out.reasons == ["empty name"]

@@ -1,6 +1,6 @@
 """The shared field checks: what passes, what is cleaned up, and the exact message a form shows."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -162,3 +162,43 @@ def test_not_before_names_both_dates_when_the_later_one_is_earlier():
     err = refused(v.not_before, date(2026, 1, 31), date(2026, 2, 1), "renewal", "contract_signed")
     assert err.message == "Renewal (race day) (2026-01-31) must be on or after contract signed (2026-02-01)."
     assert err.field == "renewal"
+
+
+# --- record ids and stored time stamps (an undo's restore and a JSON import hand them back) -----
+
+
+@pytest.mark.parametrize("value", [1, 2, 2**63 - 1])
+def test_a_record_id_is_a_whole_number_from_1_to_sqlites_largest(value):
+    assert v.is_id(value) is True
+    assert v.an_id(value, "milestones") == value
+
+
+@pytest.mark.parametrize("value", [0, -1, 2**63, True, False, 1.0, "1", None])
+def test_what_is_not_a_record_id_is_refused_with_the_field_named(value):
+    assert v.is_id(value) is False
+    error = refused(v.an_id, value, "account_id")
+    assert error.message == f"Account id: {str(value)!r} is not a record id." and error.field == "account_id"
+
+
+def test_a_record_ids_message_shows_the_first_40_characters_and_names_id_by_default():
+    error = refused(v.an_id, "7" * 50)
+    assert error.message == f"Id: '{'7' * 40}' is not a record id." and error.field == "id"
+
+
+@pytest.mark.parametrize("value", [
+    datetime(1900, 1, 1, 0, 0, tzinfo=UTC), datetime(2200, 12, 31, 23, 59, tzinfo=UTC),
+    datetime(2026, 11, 25, 9, 30, tzinfo=timezone(timedelta(hours=-5))),
+])
+def test_a_time_stamp_with_its_zone_in_the_supported_range_is_kept(value):
+    assert v.a_timestamp(value, "created_at") is value
+
+
+@pytest.mark.parametrize("value", [
+    datetime(2026, 11, 25, 9, 30),  # no time zone
+    date(2026, 11, 25), "2026-11-25T09:30:00+00:00", None,
+    datetime(1899, 12, 31, 23, 59, tzinfo=UTC), datetime(2201, 1, 1, 0, 0, tzinfo=UTC),
+])
+def test_a_time_stamp_without_a_zone_or_out_of_range_is_refused(value):
+    error = refused(v.a_timestamp, value, "updated_at")
+    assert error.message == "Updated at must be a date and time with its time zone, in the supported range."
+    assert error.field == "updated_at"
