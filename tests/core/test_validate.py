@@ -202,3 +202,27 @@ def test_a_time_stamp_without_a_zone_or_out_of_range_is_refused(value):
     error = refused(v.a_timestamp, value, "updated_at")
     assert error.message == "Updated at must be a date and time with its time zone, in the supported range."
     assert error.field == "updated_at"
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_yes_or_no_is_true_or_false_only(value):
+    assert v.a_bool(value, "archived") is value
+
+
+@pytest.mark.parametrize("value", ["false", 0, 1, None])
+def test_yes_or_no_refuses_text_and_numbers_with_the_field_named(value):
+    error = refused(v.a_bool, value, "archived")
+    assert error.message == "Archived must be yes or no (True or False)." and error.field == "archived"
+
+
+def test_a_date_keeps_the_first_and_last_supported_days_and_refuses_the_days_beyond():
+    assert v.a_date(date(1900, 1, 1), "renewal") == date(1900, 1, 1)
+    assert v.a_date("2200-12-31", "renewal") == date(2200, 12, 31)
+    assert refused(v.a_date, date(1899, 12, 31), "kickoff").message == \
+        "Kickoff must be between 1900 and 2200, not 1899-12-31."
+    assert refused(v.a_date, "2201-01-01", "renewal").message == "Renewal (race day) must be between 1900 and 2200, not 2201-01-01."
+
+
+def test_a_date_that_is_not_one_is_quoted_up_to_40_characters():
+    err = refused(v.a_date, "x" * 41, "planned_on")
+    assert err.message == f"Planned on: '{'x' * 40}' is not a valid date (use YYYY-MM-DD)."
