@@ -59,3 +59,40 @@ def test_changes_combine():
     both = changes.touched(Stakeholder, account_ids=(1,)) | changes.touched(CheckIn, account_ids=(2,))
     assert both.account_ids == {1, 2} and both.health and not both.calendar
     assert both.records == {RecordType.STAKEHOLDER, RecordType.CHECK_IN}
+
+
+def test_seasons_forecasts_and_next_steps_say_what_they_affect():
+    from csplanner.core.models import Forecast, NextStep, Season
+    assert changes.touched(Season, account_ids=(2,)) == Change(
+        frozenset({2}), frozenset({RecordType.SEASON}), accounts_list=True, health=False, calendar=True, trend=False)
+    assert changes.touched(Forecast, account_ids=(2,)) == Change(frozenset({2}), frozenset({RecordType.FORECAST}))
+    assert changes.touched(NextStep) == Change(frozenset(), frozenset({RecordType.NEXT_STEP}))
+
+
+def test_each_record_type_is_its_tables_name():
+    assert {t: changes.MODELS[t].__tablename__ for t in RecordType} == {t: t.value for t in RecordType}
+    assert all(changes.record_type(changes.MODELS[t]) is t for t in RecordType)
+
+
+def test_someone_elses_change_moves_everything_of_every_account():
+    everything = changes.EVERYTHING
+    assert everything.records == set(RecordType) and everything.account_ids == frozenset()
+    assert (everything.accounts_list, everything.health, everything.calendar, everything.trend) == (True, True, True, False)
+    assert everything.concerns(1) and not everything.concerns(None)
+    assert changes.TREND == Change(trend=True)
+
+
+def test_changes_combine_every_flag():
+    flags = [Change(accounts_list=True), Change(health=True), Change(calendar=True), Change(trend=True)]
+    for i, one in enumerate(flags):
+        for other in (one | Change(), Change() | one):
+            assert (other.accounts_list, other.health, other.calendar, other.trend) == tuple(j == i for j in range(4))
+    assert (Change(frozenset({1}), frozenset({RecordType.SEASON})) | Change(frozenset({2}))) == \
+        Change(frozenset({1, 2}), frozenset({RecordType.SEASON}))
+
+
+def test_a_record_without_an_account_concerns_no_one_in_particular():
+    from csplanner.core.models import NextStep
+    change = changes.of_record(NextStep(id=4, title="Call"))
+    assert change.account_ids == frozenset() and change.records == {RecordType.NEXT_STEP}
+    assert changes.account_of(Account(name="New")) is None  # not saved yet: no id

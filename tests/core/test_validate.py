@@ -226,3 +226,11 @@ def test_a_date_keeps_the_first_and_last_supported_days_and_refuses_the_days_bey
 def test_a_date_that_is_not_one_is_quoted_up_to_40_characters():
     err = refused(v.a_date, "x" * 41, "planned_on")
     assert err.message == f"Planned on: '{'x' * 40}' is not a valid date (use YYYY-MM-DD)."
+
+
+def test_text_with_a_nul_or_a_broken_character_is_refused_with_the_field_named():
+    err = refused(v.text, "a\x00b", "goal")
+    assert (err.message, err.field) == ("Goal contains a NUL character; remove it.", "goal")
+    err = refused(v.text, "a\ud800b", "goal")
+    assert (err.message, err.field) == ("Goal contains a broken character (an unpaired surrogate).", "goal")
+    assert v.text("a\x01b", "goal") == "a\x01b"  # other control characters are kept
