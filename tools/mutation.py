@@ -90,6 +90,8 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.health.x_backfill_week", "replace=None", NO_CONFLICT := "only accounts without the week's score are "
      "written, so there is never a conflict to replace or keep"),
     ("csplanner.core.health.x_backfill_week", "replace=True", NO_CONFLICT),
+    # validate
+    ("csplanner.core.validate.x_text", 'encode("UTF-8")', "codec names ignore case"),
     # calendar: arguments make_weeks ignores or works out the same way itself
     ("csplanner.core.calendar.x__season_weeks", "mine, chips, None,", "make_weeks never reads today"),
     ("csplanner.core.calendar.x__season_weeks", "totals=None", SAME_TOTALS := "make_weeks counts the same "
@@ -115,6 +117,9 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.calendar.x_account_plan", "starts, chips, None,", "make_weeks never reads today"),
     ("csplanner.core.calendar.x_account_plan", "totals=None", SAME_TOTALS),
     ("csplanner.core.calendar.x_account_plan", "first_weekday=first_weekday, )", SAME_TOTALS),
+    ("csplanner.core.calendar.x_account_plan", "account, first_weekday, None)", SAME_TOTALS),
+    ("csplanner.core.calendar.x_account_plan", "_season_weeks(starts, chips, None,", "make_weeks never reads today, "
+     "and _season_weeks only hands it on"),
     # templates: text operations whose changed argument cannot matter
     ("csplanner.core.templates.xǁStepǁdescribe", "lstrip('XX+XX')", LSTRIP := "strip takes a set of characters and an offset's "
      "text never holds an 'X'"),
@@ -126,6 +131,8 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.templates.x_", 'encoding="UTF-8"', "codec names ignore case"),
     ("csplanner.core.templates.x_save", '".JSON.TMP"', "the temporary file is renamed onto the template at once; its name is never seen"),
     ("csplanner.core.templates.x_save", "ensure_ascii=None", "None is false, as False: letters are written as they are"),
+    ("csplanner.core.templates.x_preview", "plan_runs(template, start, None, account.renewal)", "with no kickoff, "
+     "'from kickoff' counts from the contract day, here the same season start"),
     # week: arguments passed only to save a query, orders SQLite gives anyway
     ("csplanner.core.week.x_races", "health_many(session, None, today)", "speed only: every live account's health holds the ones asked"),
     ("csplanner.core.week.x_races", "-        col(Account.archived).is_(False),", "archived accounts are not in the names every "

@@ -270,3 +270,9 @@ def test_the_index_passes_its_integrity_check(db, book):
 ])
 def test_ts_query_keeps_only_letters_and_digits_of_each_word(text, query):
     assert ts_query(text) == query
+
+
+def test_ts_query_bounds_long_input_as_fts_query_does():
+    assert ts_query(" ".join(f"w{i}" for i in range(40))) == " & ".join(f"('w{i}':*)" for i in range(16))
+    assert ts_query("! " * 5 + " ".join(f"w{i}" for i in range(16))) == " & ".join(f"('w{i}':*)" for i in range(16))
+    assert ts_query("y" * 100) == "('" + "y" * 64 + "':*)"

@@ -404,6 +404,11 @@ def test_unapply_takes_back_exactly_the_runs_apply_made(db):
 
 def test_templates_are_utf8_whatever_the_systems_locale(tmp_path):
     """On a machine whose locale is not UTF-8 (Windows, an old server) the em dash and 'é' survive."""
+    # here too, so that the mutation run knows this test reaches them (it cannot see a child process)
+    here = templates.save(templates.parse({"name": "Caf\u00e9 \u2014 plan", "steps": [{"title": "Revue"}]}, "x"),
+                          tmp_path / "here")
+    assert templates.load(here).name == "Café — plan"
+    assert templates.builtin_templates()[0].name == "Enterprise — 12-week onboarding"
     script = (
         "import sys; from pathlib import Path; from csplanner.core import templates as t\n"
         "names = [x.name for x in t.builtin_templates()]\n"
