@@ -92,6 +92,14 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.health.x_backfill_week", "replace=True", NO_CONFLICT),
     # validate
     ("csplanner.core.validate.x_text", 'encode("UTF-8")', "codec names ignore case"),
+    # present: a shortcut that gives what Babel's refusal gives too
+    ("csplanner.core.present.dates.x_locale_of", 'if name in ("XXXX", "C", "POSIX")', DEFAULT := "Babel refuses '', "
+     "'C' and 'POSIX' (and any other unknown name), which also gives the default locale: the shortcut only saves time"),
+    ("csplanner.core.present.dates.x_locale_of", '("", "XXCXX", "POSIX")', DEFAULT),
+    ("csplanner.core.present.dates.x_locale_of", '("", "c", "POSIX")', DEFAULT),
+    ("csplanner.core.present.dates.x_locale_of", '("", "C", "XXPOSIXXX")', DEFAULT),
+    ("csplanner.core.present.dates.x_locale_of", '("", "C", "posix")', DEFAULT),
+    ("csplanner.core.present.dates.x_locale_of", '(tag or "XXXX")', DEFAULT),
     # calendar: arguments make_weeks ignores or works out the same way itself
     ("csplanner.core.calendar.x__season_weeks", "mine, chips, None,", "make_weeks never reads today"),
     ("csplanner.core.calendar.x__season_weeks", "totals=None", SAME_TOTALS := "make_weeks counts the same "
