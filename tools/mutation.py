@@ -100,6 +100,13 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.present.dates.x_locale_of", '("", "C", "XXPOSIXXX")', DEFAULT),
     ("csplanner.core.present.dates.x_locale_of", '("", "C", "posix")', DEFAULT),
     ("csplanner.core.present.dates.x_locale_of", '(tag or "XXXX")', DEFAULT),
+    ("csplanner.core.present.labels.x_sentiment_label", "(sentiment is not None) or True", "SENTIMENTS has no "
+     "None key, so .get(None, '') gives '' as well"),
+    ("csplanner.core.present.money.x_parse_money", 'in "XXkmXX"', "the text is lower-cased first, so it never ends "
+     "in 'X'"),
+    ("csplanner.core.present.text.x_countdown", "if n >= 0 else", ZERO_FIRST := "0 days returned 'today' just "
+     "before, so n is never 0 here"),
+    ("csplanner.core.present.text.x_days_ago", "if n >= 0 else", ZERO_FIRST),
     # calendar: arguments make_weeks ignores or works out the same way itself
     ("csplanner.core.calendar.x__season_weeks", "mine, chips, None,", "make_weeks never reads today"),
     ("csplanner.core.calendar.x__season_weeks", "totals=None", SAME_TOTALS := "make_weeks counts the same "
