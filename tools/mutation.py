@@ -256,7 +256,7 @@ EQUIVALENT: list[tuple[str, str, str]] = [
 PG_BRANCH = "only a PostgreSQL book takes this branch"
 PG_SEEN = "a SQLite book is still told apart from PostgreSQL; only a PostgreSQL book would take SQLite's branch"
 POSTGRES_ONLY: list[tuple[str, str, str]] = [
-    ("csplanner.core.health.x__store", '.name == "postgresql") or True', "SQLite compiles PostgreSQL's INSERT … ON "
+    ("csplanner.core.health.x__store", 'dialect.name != "postgresql":', "SQLite compiles PostgreSQL's INSERT … ON "
      "CONFLICT to the same statement; only a PostgreSQL book given SQLite's would fail"),
     ("csplanner.core.health.x__store", 'name == "XXpostgresqlXX"', PG_SEEN),
     ("csplanner.core.health.x__store", 'name == "POSTGRESQL"', PG_SEEN),
