@@ -96,3 +96,10 @@ def test_a_record_without_an_account_concerns_no_one_in_particular():
     change = changes.of_record(NextStep(id=4, title="Call"))
     assert change.account_ids == frozenset() and change.records == {RecordType.NEXT_STEP}
     assert changes.account_of(Account(name="New")) is None  # not saved yet: no id
+
+
+def test_a_link_row_has_no_account_of_its_own_and_touches_both_sides():
+    link = ObstacleMilestone(obstacle_id=1, milestone_id=2)
+    assert changes.account_of(link) is None
+    assert changes.of_record(link) == Change(frozenset(), frozenset({RecordType.OBSTACLE, RecordType.MILESTONE}),
+                                             accounts_list=False, health=True, calendar=True)
