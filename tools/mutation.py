@@ -107,6 +107,10 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.present.text.x_countdown", "if n >= 0 else", ZERO_FIRST := "0 days returned 'today' just "
      "before, so n is never 0 here"),
     ("csplanner.core.present.text.x_days_ago", "if n >= 0 else", ZERO_FIRST),
+    # record_rows
+    ("csplanner.core.record_rows.x_stakeholder_rows", "cadence.contacts(session, today, None)", CONTACTS := "speed "
+     "only: every account's contacts are read, and each person is found by their own id"),
+    ("csplanner.core.record_rows.x_stakeholder_rows", "cadence.contacts(session, today, )", CONTACTS),
     # calendar: arguments make_weeks ignores or works out the same way itself
     ("csplanner.core.calendar.x__season_weeks", "mine, chips, None,", "make_weeks never reads today"),
     ("csplanner.core.calendar.x__season_weeks", "totals=None", SAME_TOTALS := "make_weeks counts the same "
