@@ -113,3 +113,29 @@ def test_races_take_the_health_already_read(db):
         got = {r.account_id: r.health for r in week.races(s, TODAY, known=known)}
         assert got == {near: 12, far: read_now[far].score}
         assert week.week_plan(s, MONDAY, TODAY, scores=known).races[0].health == 12
+
+
+def test_the_days_hours_leave_out_the_runs_asked_for(db):
+    """Realign previews count the day's hours without the runs being moved."""
+    a, b, c, _d, c_run = _book(db)
+    with db.session() as s:
+        prefs = settings.load(s)
+        whole = load.daily_hours(s, day(0), day(6), prefs)
+        without = load.daily_hours(s, day(0), day(6), prefs, leave_out=[c_run])
+        mine = load.daily_hours(s, day(0), day(6), prefs, owner="ana")
+    assert whole == {day(0): 7.0, day(1): 3.0, day(2): 3.0, day(3): 0.5, day(5): 2.0}
+    assert without == {day(0): 7.0, day(1): 3.0, day(3): 0.5, day(5): 2.0}  # C's Wednesday run left out
+    assert mine == {day(0): 7.0, day(1): 3.0, day(3): 0.5, day(5): 2.0}  # Ana's and the unassigned
+
+
+def test_races_and_missed_training_of_some_accounts_for_an_owner(db):
+    with db.session() as s:
+        ana = accounts.create(s, name="Ana's", owner="ana", renewal=TODAY + timedelta(days=30)).id
+        bob = accounts.create(s, name="Bob's", owner="bob", renewal=TODAY + timedelta(days=30)).id
+        free = accounts.create(s, name="Free", renewal=TODAY + timedelta(days=121)).id  # beyond the horizon
+        checkins.create(s, account_id=free, held_on=TODAY - timedelta(days=14))  # quiet since exactly 14 days
+        races, missed = week.races_and_missed(s, TODAY, {ana, bob, free}, owner="ana")
+        assert [r.account_id for r in races] == [ana]
+        assert [(q.account_id, q.days_since) for q in missed] == [(ana, None), (free, 14)]
+        races, missed = week.races_and_missed(s, TODAY, {bob})
+        assert [r.account_id for r in races] == [bob] and [q.account_id for q in missed] == [bob]

@@ -357,24 +357,33 @@ def test_an_edit_builds_only_the_rows_that_show_something_new(ctx, qtbot):
 def test_the_weeks_either_side_are_read_ahead_and_moving_shows_them_as_read_now(ctx, qtbot):
     acme, bluefin, run_id = seed(ctx)
     with ctx.db.session() as s:
-        nxt = milestones.create(s, account_id=bluefin, title="Next week's run", planned_on=TODAY + timedelta(days=7)).id
+        milestones.create(s, account_id=bluefin, title="Next week's run", planned_on=TODAY + timedelta(days=7))
+        acme_next = milestones.create(s, account_id=acme, title="Acme next", planned_on=TODAY + timedelta(days=6)).id
     view = make_view(ctx, qtbot)
     qtbot.waitUntil(view.ahead_ready)  # while the user reads this week
-    built = view.ahead[MONDAY + timedelta(days=7)].widget
+    built = view.ahead[MONDAY + timedelta(days=7)]
+    badge = row(view, "run", run_id).findChild(Badge, "health").text()
+    click_box(qtbot, row(view, "run", run_id).findChild(QCheckBox))  # Acme's health moves, next week too
+    assert view.ahead[MONDAY + timedelta(days=7)] is built  # kept: it takes the edit, not read again
+    qtbot.waitUntil(lambda: not built.pending)
+    with view._on(built):
+        moved = row(view, "run", acme_next).findChild(Badge, "health").text()
+    assert moved != badge and moved == row(view, "run", run_id).findChild(Badge, "health").text()
     qtbot.mouseClick(view.next, Qt.MouseButton.LeftButton)
-    assert view.page is built and view.where.text() == "Next week"  # the page built ahead, swapped in
+    assert view.page is built.widget and view.where.text() == "Next week"  # the page built ahead, swapped in
     assert view.plan.week_start == view.week_start == MONDAY + timedelta(days=7)
     fresh = make_view(ctx, qtbot)
     fresh.go(1)
     assert page_as_read(view) == page_as_read(fresh)
+
     qtbot.waitUntil(view.ahead_ready)
-    click_box(qtbot, row(view, "run", nxt).findChild(QCheckBox))  # an edit: the weeks either side are read again
-    assert not view.ahead
-    qtbot.waitUntil(view.ahead_ready)
+    this_week = view.ahead[MONDAY]
+    ctx.undo_stack.undo()  # the tick taken back, and this week shown at once: the edit is in it
     qtbot.mouseClick(view.previous, Qt.MouseButton.LeftButton)
-    assert view.where.text() == "This week" and row(view, "run", run_id)
-    this_week = make_view(ctx, qtbot)
-    assert page_as_read(view) == page_as_read(this_week)  # its load and summary count the run ticked
+    assert view.page is this_week.widget and view.where.text() == "This week"
+    assert not row(view, "run", run_id).findChild(QCheckBox).isChecked()
+    again = make_view(ctx, qtbot)
+    assert page_as_read(view) == page_as_read(again)  # its load, badges and summary as read now
 
 
 def test_a_week_read_ahead_is_dropped_when_an_edit_comes_first(ctx, qtbot):

@@ -75,6 +75,7 @@ class WeekPage:
     # rows that show the same as before and builds only the changed ones
     rows: dict[str, dict[Hashable, QWidget]] = field(default_factory=dict)
     built: bool = False  # every section is on the page
+    pending: list[Any] = field(default_factory=list)  # edits (Change) a page built ahead has yet to take
 
     @property
     def week_start(self) -> date:

@@ -112,11 +112,13 @@ class MyWeekView(PageBuilder, QWidget):
 
     def _show_week_of(self, monday: date) -> None:
         """Show that week from the top: its page as built ahead if it is ready, else read now."""
+        page = self.ahead.get(monday)
+        if page is not None and page.built and self._fresh(page) and self._merge_into(page):  # edits not in it yet
+            self.week_start = monday
+            self._show(self.ahead.pop(monday), 0)
+            return
         page = self.ahead.pop(monday, None)
         self.week_start = monday
-        if page is not None and page.built and self._fresh(page):
-            self._show(page, 0)
-            return
         if page is not None:
             self._retire(page)
         self.refresh(keep_scroll=False, expanded={})
@@ -140,15 +142,17 @@ class MyWeekView(PageBuilder, QWidget):
         # runs, obstacles, check-ins, races move the calendar or health; forecasts and next steps neither
         if not (change.calendar or change.health or change.records & watched):
             return
-        self._drop_ahead()  # the weeks either side are read again after the edit
         if change.records & {RecordType.SEASON, RecordType.FORECAST}:
             self._today.clear()
         if not self.isVisible():
             self._dirty = True  # redraw when shown, not for every edit made elsewhere
+            self._drop_ahead()
         elif self._dirty or not self._redraw(change):
             self._dirty = True  # a whole read: what depends on today alone is read again too
+            self._drop_ahead()
             self.refresh()
         else:
+            self._merge_ahead(change)
             self._ahead_timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -360,6 +364,32 @@ class MyWeekView(PageBuilder, QWidget):
         if self.current is None or key not in self.current.sections:
             return 0
         return self.current.sections[key].width()
+
+    def _merge_ahead(self, change: Change) -> None:
+        """The weeks either side take the edit too: a page built ahead redraws what the edit
+        changed on it, hidden, on a later event-loop turn (one that cannot is dropped); a week
+        still being read or built is dropped, and read again."""
+        self._reads += 1  # a read under way is thrown away
+        self._reading = False
+        self._building = None
+        for monday, page in list(self.ahead.items()):
+            if page.built:
+                page.pending.append(change)
+                QTimer.singleShot(0, self, partial(self._merge_into, page))
+            else:
+                self._retire(self.ahead.pop(monday))
+
+    def _merge_into(self, page: WeekPage) -> bool:
+        """Redraw a page built ahead with the edits that came since (False: it was dropped)."""
+        if self.ahead.get(page.week_start) is not page:
+            return False  # dropped meanwhile
+        while page.pending:
+            with self._on(page):
+                merged = self._redraw(page.pending.pop(0))
+            if not merged:
+                self._retire(self.ahead.pop(page.week_start))
+                return False
+        return True
 
     def _drop_ahead(self) -> None:
         """Forget the weeks read or built ahead (an edit or another day changed what they show)."""
