@@ -25,8 +25,9 @@ demo: $(STAMP)
 	$(VENV)/bin/csplanner demo --db demo.sqlite3 --accounts 60 --replace
 
 # BEFORE=<commit>: that commit's code is measured too, in turn with this one, in the same run.
+# ONLY="start health": only those scripts (bench/bench_NAME.py).
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py $(if $(BEFORE),--before $(BEFORE))
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py $(if $(BEFORE),--before $(BEFORE)) $(if $(ONLY),--only $(ONLY))
 
 # About a minute: start and memory against the floor on a 60-account book only.
 bench-quick: $(STAMP)
