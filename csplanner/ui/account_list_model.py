@@ -36,7 +36,7 @@ class AccountListModel(QAbstractTableModel):
         STAGE: lambda r: (STAGE_RANK[r.stage], r.name.lower()),
         RACE_DAY: lambda r: (r.renewal is None, r.renewal or date.max, r.name.lower()),
         DAYS: lambda r: (r.renewal is None, r.renewal or date.max, r.name.lower()),
-        ARR: lambda r: (r.arr_minor, r.name.lower()),
+        ARR: lambda r: (r.currency, r.arr_minor, r.name.lower()),  # by currency: ¥9,000,000 is not above $80,000
         HEALTH: lambda r: (r.health is None, r.health if r.health is not None else 0, r.name.lower()),
         OWNER: lambda r: (not r.owner, r.owner.lower(), r.name.lower()),  # Unassigned last
     }

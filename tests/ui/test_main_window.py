@@ -207,6 +207,18 @@ def test_sorting_by_clicking_column_headers(ctx, qtbot):
     assert window.current_account_id() is not None
 
 
+def test_arr_sorts_within_each_currency_never_yen_against_dollars(ctx, qtbot):
+    add_account(ctx, "Tokyo", arr_minor=9_000_000, currency="JPY")  # ¥9,000,000: about $60,000
+    add_account(ctx, "Boston", arr_minor=80_000_00, currency="USD")
+    add_account(ctx, "Austin", arr_minor=20_000_00, currency="USD")
+    add_account(ctx, "Osaka", arr_minor=12_000_000, currency="JPY")
+    window = open_window(qtbot, ctx)
+    window.sort_accounts(AccountListModel.ARR, Qt.SortOrder.DescendingOrder)
+    assert shown_names(window) == ["Boston", "Austin", "Osaka", "Tokyo"]
+    window.sort_accounts(AccountListModel.ARR, Qt.SortOrder.AscendingOrder)
+    assert shown_names(window) == ["Tokyo", "Osaka", "Austin", "Boston"]
+
+
 def test_archive_hides_the_account_and_undo_brings_it_back(ctx, qtbot):
     aid = add_account(ctx, "Acme")
     add_account(ctx, "Globex")
