@@ -92,3 +92,10 @@ def test_find_gives_fifty_hits_at_most_unless_asked(db, book):  # noqa: F811
         for n in range(51):
             checkins.create(s, account_id=book["account"], held_on=date(2026, 1, 1), summary=f"Weekly sync {n}")
     assert len(find(db, "weekly").hits) == 50 and len(find(db, "weekly", limit=51).hits) == 51
+
+
+def test_a_book_file_always_folds_accents(db):
+    with db.session() as s:
+        accounts.create(s, name="Ärzte GmbH")
+    assert search_module.accents_folded(db) is True
+    assert [h.account_name for h in find(db, "arzte").hits] == ["Ärzte GmbH"]
