@@ -152,6 +152,8 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.templates.x_save", "ensure_ascii=None", "None is false, as False: letters are written as they are"),
     ("csplanner.core.templates.x_preview", "plan_runs(template, start, None, account.renewal)", "with no kickoff, "
      "'from kickoff' counts from the contract day, here the same season start"),
+    ("csplanner.core.templates.x_preview", "history[+1].start is not None", "a renewed season starts on the old race "
+     "day, never None, so with two seasons or more the second and the last agree here"),
     # week: arguments passed only to save a query, orders SQLite gives anyway
     ("csplanner.core.week.x_races", "health_many(session, None, today)", "speed only: every live account's health holds the ones asked"),
     ("csplanner.core.week.x_races", "-        col(Account.archived).is_(False),", "archived accounts are not in the names every "

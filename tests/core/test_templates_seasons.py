@@ -59,10 +59,12 @@ def test_replacing_takes_the_planned_runs_from_a_day_on_and_undo_brings_them_bac
         milestones.create(s, account_id=other, title="Not Acme's", planned_on=date(2026, 12, 2))
         hurt = obstacles.create(s, [on_day, done], account_id=aid, title="Outage", opened_on=date(2026, 11, 1)).id
     with db.session() as s:
+        milestones.update(s, later, notes="Bring the deck")  # edited once: version 2, checked when applying
+    with db.session() as s:
         going = templates.replaceable(s, aid, date(2026, 12, 1))
         everything = templates.replaceable(s, aid, None)
     assert going == [Replaced(on_day, "On the day", date(2026, 12, 1), RunType.LONG, 1),
-                     Replaced(later, "Later", date(2027, 1, 4), RunType.MEDIUM, 1)]
+                     Replaced(later, "Later", date(2027, 1, 4), RunType.MEDIUM, 2)]
     assert [r.id for r in everything] == [early, on_day, later]  # done runs are history and stay
     with db.session() as s:
         rows = templates.remove(s, [r.id for r in going])
