@@ -286,6 +286,7 @@ POSTGRES_ONLY: list[tuple[str, str, str]] = [
     ("csplanner.core.search.x__ranked", '"ORDER BY RANK DESC, ROWID DESC LIMIT :LIMIT"', PG_BRANCH),
     ("csplanner.core.search.x_search", "=+        order = None", PG_BRANCH),
     ("csplanner.core.search.x__ranked", "=+        where = None", PG_BRANCH),
+    ("csplanner.core.search.x_search", "=+        columns = None", PG_BRANCH),
     ("csplanner.core.search.x__ranked", '"doc @@ q" - (', PG_BRANCH),
     ("csplanner.core.search.x__day", "(isinstance(value, date)) and False", "SQLite's index hands back text; only "
      "PostgreSQL hands back dates"),
