@@ -118,6 +118,14 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.calendar.x__season_weeks", "first_weekday=first_weekday, season=span.number", SAME_TOTALS),
     ("csplanner.core.calendar.x__season_weeks", "(span.number == 1) or True", "a later season has no kickoff "
      "phase, so its kickoff date is never read"),
+    ("csplanner.core.calendar.x__date_phase", "first_season: bool = False", "every caller passes first_season"),
+    ("csplanner.core.calendar.x__date_phase", ".days / 7 <", "a week's start and a week start of the same calendar "
+     "are whole weeks apart, so / and // agree"),
+    ("csplanner.core.calendar.x__date_phase", "contract <= start + timedelta(days=7)", "a contract signed 7 days "
+     "after the week's start is in a later week, which returned None above"),
+    ("csplanner.core.calendar.x__rank", "else_=None", ALL_RANKED := "every run type and severity has its rank, so "
+     "the else is never taken"),
+    ("csplanner.core.calendar.x__rank", "order.items()], )", ALL_RANKED),
     ("csplanner.core.calendar.x_next_race_day", "account_ids, None)", "None is false, as False: archived stay out"),
     ("csplanner.core.calendar.xǁAccountPlanǁrace_names", "super().race_names(None)", "an account's plan holds no "
      "other account's races, so the day asked never matters there"),
