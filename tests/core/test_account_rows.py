@@ -86,3 +86,20 @@ def test_the_health_trend_keeps_the_stored_weeks_before_this_one_and_ends_on_the
     assert view.trend == [(MONDAY - 3 * WEEK, 40), (MONDAY - 2 * WEEK, 50), (MONDAY - WEEK, 60), (MONDAY, live.score)]
     assert short.trend == [(MONDAY - 2 * WEEK, 50), (MONDAY - WEEK, 60), (MONDAY, live.score)]  # 3 weeks in all
     assert fresh.trend == [(MONDAY, fresh.health.score)]
+
+
+def test_the_accounts_list_is_in_name_order_whatever_the_case_and_the_order_of_adding(db):
+    with db.session() as s:
+        for name in ("zeta", "Beta", "alpha"):
+            accounts.create(s, name=name)
+        assert [r.name for r in account_rows.account_rows(s, TODAY, with_health=False)] == ["alpha", "Beta", "zeta"]
+
+
+def test_a_trend_without_this_weeks_score_shows_the_weeks_before_and_the_live_score(db, book):
+    acme = book[0]
+    with db.session() as s:
+        for back, score in ((4, 30), (3, 40), (2, 50), (1, 60)):
+            s.add(HealthSnapshot(account_id=acme, week_start=MONDAY - back * WEEK, score=score))
+        s.commit()
+        view = account_rows.health_view(s, acme, TODAY, weeks=3)
+    assert view.trend == [(MONDAY - 2 * WEEK, 50), (MONDAY - WEEK, 60), (MONDAY, view.health.score)]
