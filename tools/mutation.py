@@ -186,6 +186,16 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.week.x_week_plan", "missed_training(session, today, names, None)", KEPT),
     ("csplanner.core.week.x_week_plan", "missed_training(session, today, names, )", KEPT),
     ("csplanner.core.week.x_week_plan", "order_by(Milestone.planned_on, )", SAME_DAY),
+    ("csplanner.core.week.x_week_plan", "order_by(Milestone.planned_on, None)", SAME_DAY),
+    ("csplanner.core.week.x_week_plan", "order_by(CheckIn.held_on, None)", SAME_DAY),
+    ("csplanner.core.week.x_races", "order_by(Account.renewal, None)", SAME_DAY),
+    ("csplanner.core.week.x_week_plan", "races(session, today, names, None, scores)", KEPT),
+    ("csplanner.core.week.x_races_and_missed", "races(session, today, names, None, known)", KEPT),
+    ("csplanner.core.week.x_races_and_missed", "races(session, today, names, known)", KEPT),
+    ("csplanner.core.week.x_races_and_missed", "missed_training(session, today, names, None)", KEPT),
+    ("csplanner.core.week.x_races_and_missed", "missed_training(session, today, names, )", KEPT),
+    ("csplanner.core.week.x_races", "if r[1] not in known]", "speed only: health read again for an account "
+     "already known is then replaced by the known one"),
     ("csplanner.core.week.x_week_plan", "order_by(CheckIn.held_on, )", SAME_DAY),
     ("csplanner.core.week.x_races", "order_by(Account.renewal, )", SAME_DAY),
     # CSV import: branches a value can only reach one way, and text only an error would show
