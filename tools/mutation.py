@@ -191,7 +191,6 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.week.x_races", "order_by(Account.renewal, None)", SAME_DAY),
     ("csplanner.core.week.x_week_plan", "races(session, today, names, None, scores)", KEPT),
     ("csplanner.core.week.x_races_and_missed", "races(session, today, names, None, known)", KEPT),
-    ("csplanner.core.week.x_races_and_missed", "races(session, today, names, known)", KEPT),
     ("csplanner.core.week.x_races_and_missed", "missed_training(session, today, names, None)", KEPT),
     ("csplanner.core.week.x_races_and_missed", "missed_training(session, today, names, )", KEPT),
     ("csplanner.core.week.x_races", "if r[1] not in known]", "speed only: health read again for an account "

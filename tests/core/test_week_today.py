@@ -31,5 +31,6 @@ def test_races_and_missed_training_are_the_weeks_lists_for_the_accounts_and_owne
         assert ([r.account_id for r in two[0]], [q.account_id for q in two[1]]) == ([bob, ana], [ana])
         read = health.account_health(s, ana, TODAY)
         known = {ana: replace(read, score=7)}  # health already read for this account is used as it is
-        races, _ = week.races_and_missed(s, TODAY, [ana], known=known)
-        assert [(r.account_id, r.health) for r in races] == [(ana, 7)]
+        races, _ = week.races_and_missed(s, TODAY, [ana, bob], known=known)
+        assert [(r.account_id, r.health) for r in races] == [
+            (bob, health.account_health(s, bob, TODAY).score), (ana, 7)]
