@@ -52,8 +52,6 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.health.x__as_date", "+    return date.fromisoformat(", "typed columns hand back dates; the text branch is a guard"),
     ("csplanner.core.health.x_trend", "_as_date(day) and day", "typed columns hand back dates, so the fallback is never taken"),
     ("csplanner.core.health.x_trend", "_as_date(None) or day", "typed columns hand back dates, so the fallback is never taken"),
-    ("csplanner.core.health.x__store", "range(0, len(rows), )", "overlapping batches: the upsert keeps one row per account and week"),
-    ("csplanner.core.health.x__store", "rows[i:i + 2001]", "overlapping batches: the upsert keeps one row per account and week"),
     ("csplanner.core.health.x__store", "index_elements=None", SQLITE_CONFLICT := "SQLite: a conflict clause without a target "
      "covers the table's only unique key (account, week), and identifiers ignore case"),
     ("csplanner.core.health.x__store", "on_conflict_do_update(set_=", SQLITE_CONFLICT),
@@ -145,8 +143,6 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.calendar.x_account_plan", "totals=None", SAME_TOTALS),
     ("csplanner.core.calendar.x_account_plan", "first_weekday=first_weekday, )", SAME_TOTALS),
     ("csplanner.core.calendar.x_account_plan", "account, first_weekday, None)", SAME_TOTALS),
-    ("csplanner.core.calendar.x_account_plan", "_season_weeks(starts, chips, None,", "make_weeks never reads today, "
-     "and _season_weeks only hands it on"),
     # templates: text operations whose changed argument cannot matter
     ("csplanner.core.templates.xǁStepǁdescribe", "lstrip('XX+XX')", LSTRIP := "strip takes a set of characters and an offset's "
      "text never holds an 'X'"),
@@ -166,8 +162,6 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.week.x_races", "health_many(session, None, today)", "speed only: every live account's health holds the ones asked"),
     ("csplanner.core.week.x_races", "-        col(Account.archived).is_(False),", "archived accounts are not in the names every "
      "row is checked against"),
-    ("csplanner.core.week.x_missed_training", "(q.days_since or 1)", "only the never-checked-in have no days, and they all sort "
-     "first already; a silence of 0 days is never listed"),
     ("csplanner.core.week.x_quiet_order", "(q.days_since or 1)", "only the never-checked-in have no days, and they all "
      "sort first already; a silence of 0 days is never listed"),
     ("csplanner.core.week.x_merged", "new_days.get(day, None)", ALL_DAYS := "a part read for the same week holds all "
@@ -181,8 +175,6 @@ EQUIVALENT: list[tuple[str, str, str]] = [
      "names of others only go unused"),
     ("csplanner.core.week.x_week_plan", "(account_ids is None) or True", KEPT := "speed only: rows are kept only for "
      "the accounts in the names read first"),
-    ("csplanner.core.week.x_week_plan", "races(session, today, names, None)", KEPT),
-    ("csplanner.core.week.x_week_plan", "races(session, today, names, )", KEPT),
     ("csplanner.core.week.x_week_plan", "missed_training(session, today, names, None)", KEPT),
     ("csplanner.core.week.x_week_plan", "missed_training(session, today, names, )", KEPT),
     ("csplanner.core.week.x_week_plan", "order_by(Milestone.planned_on, )", SAME_DAY),

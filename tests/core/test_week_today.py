@@ -18,17 +18,17 @@ def test_races_and_missed_training_are_the_weeks_lists_for_the_accounts_and_owne
         nobody = accounts.create(s, name="Nobody's", renewal=TODAY + 20 * DAY).id
         accounts.create(s, name="Later", renewal=TODAY + 200 * DAY)
         checkins.create(s, account_id=ana, held_on=TODAY - 20 * DAY)
-        checkins.create(s, account_id=bob, held_on=TODAY - 2 * DAY)
+        checkins.create(s, account_id=bob, held_on=TODAY - 30 * DAY)
     with db.session() as s:
         everyone = week.races_and_missed(s, TODAY)
         assert everyone == (week.races(s, TODAY), week.missed_training(s, TODAY))
         assert [r.account_id for r in everyone[0]] == [bob, nobody, ana]  # soonest race first
-        assert [q.account_name for q in everyone[1]] == ["Later", "Nobody's", "Ana's"]  # never met first
+        assert [q.account_name for q in everyone[1]] == ["Later", "Nobody's", "Bob's", "Ana's"]  # never met first
         mine = week.races_and_missed(s, TODAY, owner="ana")
         assert [r.account_id for r in mine[0]] == [nobody, ana]  # theirs and the unassigned
         assert [q.account_name for q in mine[1]] == ["Later", "Nobody's", "Ana's"]
         two = week.races_and_missed(s, TODAY, [ana, bob])
-        assert ([r.account_id for r in two[0]], [q.account_id for q in two[1]]) == ([bob, ana], [ana])
+        assert ([r.account_id for r in two[0]], [q.account_id for q in two[1]]) == ([bob, ana], [bob, ana])
         read = health.account_health(s, ana, TODAY)
         known = {ana: replace(read, score=7)}  # health already read for this account is used as it is
         races, _ = week.races_and_missed(s, TODAY, [ana, bob], known=known)
