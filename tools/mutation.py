@@ -160,7 +160,7 @@ EQUIVALENT: list[tuple[str, str, str]] = [
      "day, never None, so with two seasons or more the second and the last agree here"),
     # week: arguments passed only to save a query, orders SQLite gives anyway
     ("csplanner.core.week.x_races", "health_many(session, None, today)", "speed only: every live account's health holds the ones asked"),
-    ("csplanner.core.week.x_races", "-        col(Account.archived).is_(False),", "archived accounts are not in the names every "
+    ("csplanner.core.week.x_races", "=+        )", "archived accounts are not in the names every "
      "row is checked against"),
     ("csplanner.core.week.x_quiet_order", "(q.days_since or 1)", "only the never-checked-in have no days, and they all "
      "sort first already; a silence of 0 days is never listed"),
