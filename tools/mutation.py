@@ -279,7 +279,6 @@ POSTGRES_ONLY: list[tuple[str, str, str]] = [
     ("csplanner.core.search.x__pg", 'name == "POSTGRESQL"', PG_SEEN),
     ("csplanner.core.search.x_accents_folded", '!= "XXpostgresqlXX"', PG_SEEN),
     ("csplanner.core.search.x_accents_folded", '!= "POSTGRESQL"', PG_SEEN),
-    ("csplanner.core.search.x_accents_folded", "=+        return False", PG_BRANCH),
     ("csplanner.core.search.x_accents_folded", "return folded(None)", PG_BRANCH),
     ("csplanner.core.search.x__query", "(_pg(conn)) and False", PG_BRANCH),
     ("csplanner.core.search.x__query", "ts_query(None) if", PG_BRANCH),
