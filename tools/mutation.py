@@ -55,7 +55,7 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.health.x__store", "index_elements=None", SQLITE_CONFLICT := "SQLite: a conflict clause without a target "
      "covers the table's only unique key (account, week), and identifiers ignore case"),
     ("csplanner.core.health.x__store", "on_conflict_do_update(set_=", SQLITE_CONFLICT),
-    ("csplanner.core.health.x__store", '=["ACCOUNT_ID", "week_start"]', SQLITE_CONFLICT),
+    ("csplanner.core.health.x__store", 'index_elements=["ACCOUNT_ID"', SQLITE_CONFLICT),
     ("csplanner.core.health.x__store", '"account_id", "WEEK_START"]', SQLITE_CONFLICT),
     ("csplanner.core.health.x__store", '"XXcreated_atXX": now', STAMP := "a key that names no column is left out, and "
      "the column's own default (the model's utcnow) stamps the row at the same moment"),
