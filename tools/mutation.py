@@ -72,13 +72,13 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.health.x_health_many", "Milestone.account_id, None)", ALL_READ := "speed only: every "
      "account's figures are read and only the accounts asked are scored"),
     ("csplanner.core.health.x_health_many", "Obstacle.account_id, None)", ALL_READ),
-    ("csplanner.core.health.x_health_many", "CheckIn.account_id, None)", ALL_READ),
+    ("csplanner.core.health.x_health_many", "CheckIn.account_id), CheckIn.account_id, None)", ALL_READ),
     ("csplanner.core.health.x_health_many", "_only(aq, Account.id, None)", "speed only: every account is read and "
      "the ones asked are kept in Python right after"),
     ("csplanner.core.health.x_backfill_week", "=+        return 1", "unreachable: with nothing missing the two counts are equal "
      "and the function has returned already"),
-    ("csplanner.core.health.x_backfill_week", "Account, None)", "SQLAlchemy finds the same join on the foreign key"),
-    ("csplanner.core.health.x_backfill_week", "Account, )", "SQLAlchemy finds the same join on the foreign key"),
+    ("csplanner.core.health.x_backfill_week", "Account, None).where(", "SQLAlchemy finds the same join on the foreign key"),
+    ("csplanner.core.health.x_backfill_week", "Account, ).where(", "SQLAlchemy finds the same join on the foreign key"),
     ("csplanner.core.health.x_backfill_week", "health_many(session, None, day)", IN_LIST := "speed only: asking by id or "
      "reading every account and keeping the ones asked gives the same scores"),
     ("csplanner.core.health.x_backfill_week", "IN_LIMIT) and False", IN_LIST),
@@ -127,8 +127,8 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.calendar.x_next_race_day", "account_ids, None)", "None is false, as False: archived stay out"),
     ("csplanner.core.calendar.xǁAccountPlanǁrace_names", "super().race_names(None)", "an account's plan holds no "
      "other account's races, so the day asked never matters there"),
-    ("csplanner.core.calendar.x_account_plan", "Account, None)", "SQLAlchemy finds the same join on the foreign key"),
-    ("csplanner.core.calendar.x_account_plan", "Account, )", "SQLAlchemy finds the same join on the foreign key"),
+    ("csplanner.core.calendar.x_account_plan", "join(Account, None)", "SQLAlchemy finds the same join on the foreign key"),
+    ("csplanner.core.calendar.x_account_plan", "join(Account, )", "SQLAlchemy finds the same join on the foreign key"),
     ("csplanner.core.calendar.x_account_plan", "order_by(Milestone.planned_on, None)", SAME_DAY := "with SQLite, "
      "same-day rows come back in id order already (the date index holds the rowid; its merge sort keeps the scan's "
      "id order); SQL itself does not promise it"),
@@ -140,7 +140,7 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.calendar.x_account_plan", "Season.race_day, None)", "the season's outcome is read along but the "
      "plan never uses it"),
     ("csplanner.core.calendar.x_account_plan", "starts, chips, None,", "make_weeks never reads today"),
-    ("csplanner.core.calendar.x_account_plan", "totals=None", SAME_TOTALS),
+    ("csplanner.core.calendar.x_account_plan", "first_weekday=first_weekday, totals=None,", SAME_TOTALS),
     ("csplanner.core.calendar.x_account_plan", "first_weekday=first_weekday, )", SAME_TOTALS),
     ("csplanner.core.calendar.x_account_plan", "account, first_weekday, None)", SAME_TOTALS),
     # templates: text operations whose changed argument cannot matter
@@ -231,7 +231,7 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.csv_import.rows.x__contact", 'cells.get("contact_email", )', NO_EMAIL),
     ("csplanner.core.csv_import.rows.x__contact", '"contact_role", "XXXX"', "an unknown role and no role are both "
      "'other'"),
-    ("csplanner.core.csv_import.rows.x_read_row", "currency = None", "'' and None are both false wherever the "
+    ("csplanner.core.csv_import.rows.x_read_row", "=+        currency = None", "'' and None are both false wherever the "
      "currency is read next"),
     ("csplanner.core.csv_import.rows.x_finish", '"XXUSDXX"', "only the number of decimals is read: 2 for USD, as for "
      "any code Babel does not know"),
