@@ -5,6 +5,7 @@ SQLite's lower() folds ASCII only, so "ÄRZTE GMBH" would pass as a second "Ärz
 """
 
 import unicodedata
+from functools import lru_cache
 
 
 def clean(name: str) -> str:
@@ -15,3 +16,15 @@ def clean(name: str) -> str:
 def key(name: str) -> str:
     """Caseless and compatibility-folded: 'ÄRZTE GMBH', 'ärzte gmbh' and 'Ärzte GmbH' match."""
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name.strip()).casefold())
+
+
+@lru_cache(maxsize=65536)  # lists sort and filter on every keystroke; names repeat
+def loose(text: str) -> str:
+    """Folded and without accents, for finding and ordering: 'Ärzte' is found by 'arzte' and
+    sorts beside 'Arzt', not after 'Zeta' (a plain code-point order puts 'Ä' after 'z')."""
+    return "".join(c for c in unicodedata.normalize("NFKD", key(text)) if not unicodedata.combining(c))
+
+
+def sort_key(name: str) -> tuple[str, str]:
+    """Alphabetical as people expect: accents and case ignored first, then telling 'Arzte' from 'Ärzte'."""
+    return loose(name), key(name)

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush
 
+from csplanner.core import names
 from csplanner.core.account_rows import AccountListRow, HealthScore
 from csplanner.core.enums import Stage
 from csplanner.core.present import countdown, date_long, money, money_compact, signed_days
@@ -32,13 +33,13 @@ class AccountListModel(QAbstractTableModel):
     UNASSIGNED = "Unassigned"
     NUMERIC = (DAYS, ARR, HEALTH)
     SORT_KEYS: dict[int, Callable[[AccountListRow], Any]] = {  # native values; the name breaks ties
-        NAME: lambda r: r.name.lower(),
-        STAGE: lambda r: (STAGE_RANK[r.stage], r.name.lower()),
-        RACE_DAY: lambda r: (r.renewal is None, r.renewal or date.max, r.name.lower()),
-        DAYS: lambda r: (r.renewal is None, r.renewal or date.max, r.name.lower()),
-        ARR: lambda r: (r.currency, r.arr_minor, r.name.lower()),  # by currency: ¥9,000,000 is not above $80,000
-        HEALTH: lambda r: (r.health is None, r.health if r.health is not None else 0, r.name.lower()),
-        OWNER: lambda r: (not r.owner, r.owner.lower(), r.name.lower()),  # Unassigned last
+        NAME: lambda r: names.sort_key(r.name),
+        STAGE: lambda r: (STAGE_RANK[r.stage], names.sort_key(r.name)),
+        RACE_DAY: lambda r: (r.renewal is None, r.renewal or date.max, names.sort_key(r.name)),
+        DAYS: lambda r: (r.renewal is None, r.renewal or date.max, names.sort_key(r.name)),
+        ARR: lambda r: (r.currency, r.arr_minor, names.sort_key(r.name)),  # by currency: ¥9,000,000 is not above $80,000
+        HEALTH: lambda r: (r.health is None, r.health if r.health is not None else 0, names.sort_key(r.name)),
+        OWNER: lambda r: (not r.owner, names.sort_key(r.owner), names.sort_key(r.name)),  # Unassigned last
     }
 
     def __init__(self, today: Callable[[], date]) -> None:
@@ -56,7 +57,7 @@ class AccountListModel(QAbstractTableModel):
         self._refresh()
 
     def set_filter(self, text: str) -> None:
-        self.text = text.strip().lower()
+        self.text = names.loose(text)
         self._refresh()
 
     def set_mine(self, user: str | None) -> None:
@@ -106,7 +107,7 @@ class AccountListModel(QAbstractTableModel):
     def _refresh(self) -> None:
         self.beginResetModel()
         text = self.text
-        rows = [r for r in self.in_scope if not text or text in r.name.lower() or text in r.segment.lower()]
+        rows = [r for r in self.in_scope if not text or text in names.loose(r.name) or text in names.loose(r.segment)]
         rows.sort(key=self.SORT_KEYS[self.sort_column], reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
         self.rows = rows
         self.endResetModel()

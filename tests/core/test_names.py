@@ -20,6 +20,21 @@ def test_a_german_name_is_found_whatever_its_case(db):
         assert [r.name for r in accounts.list_rows(s, "ärzte")] == ["Ärzte GmbH"]
 
 
+def test_names_sort_as_people_read_them_accents_and_case_aside(db):
+    from csplanner.core import names
+
+    typed = ["zeta", "Ärzte GmbH", "Arzt Praxis", "arzte gmbh", "Éclair", "Eagle", "Straße", "strasse 2"]
+    assert sorted(typed, key=names.sort_key) == [
+        "Arzt Praxis", "arzte gmbh", "Ärzte GmbH", "Eagle", "Éclair", "Straße", "strasse 2", "zeta"]
+    assert names.loose("ÄRZTE") == names.loose("arzte") == "arzte"
+    with db.session() as s:
+        for name in ("zeta", "Ärzte GmbH", "Arzt Praxis", "Éclair"):
+            accounts.create(s, name=name)
+    with db.session() as s:
+        assert [r.name for r in accounts.list_rows(s)] == ["Arzt Praxis", "Ärzte GmbH", "Éclair", "zeta"]
+        assert [r.name for r in accounts.list_rows(s, "eclair")] == ["Éclair"]  # typed without the accent
+
+
 @pytest.mark.parametrize("again", ["ÄRZTE GMBH", "Ärzte GmbH", " ärzte gmbh ", unicodedata.normalize("NFD", "Ärzte GmbH")])
 def test_a_name_that_folds_to_an_existing_one_is_refused(db, again):
     with db.session() as s:

@@ -219,6 +219,15 @@ def test_arr_sorts_within_each_currency_never_yen_against_dollars(ctx, qtbot):
     assert shown_names(window) == ["Tokyo", "Osaka", "Austin", "Boston"]
 
 
+def test_the_list_orders_accented_names_alphabetically_and_finds_them_typed_plainly(ctx, qtbot):
+    for name in ("Zeta Labs", "Ärzte GmbH", "Arzt Praxis", "Éclair SA"):
+        add_account(ctx, name)
+    window = open_window(qtbot, ctx)
+    assert shown_names(window) == ["Arzt Praxis", "Ärzte GmbH", "Éclair SA", "Zeta Labs"]  # Ä was after Z
+    qtbot.keyClicks(window.account_list.filter, "arzte")
+    qtbot.waitUntil(lambda: shown_names(window) == ["Ärzte GmbH"])
+
+
 def test_archive_hides_the_account_and_undo_brings_it_back(ctx, qtbot):
     aid = add_account(ctx, "Acme")
     add_account(ctx, "Globex")

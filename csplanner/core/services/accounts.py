@@ -133,8 +133,10 @@ def list_rows(
     }[sort]
     rows = [AccountRow(*r) for r in session.exec(q.order_by(*order)).all()]
     if text.strip():  # folded in Python: SQLite's lower() and LIKE fold ASCII only, and LIKE reads % and _
-        wanted = names.key(text)
-        rows = [r for r in rows if wanted in names.key(r.name) or wanted in names.key(r.segment)]
+        wanted = names.loose(text)
+        rows = [r for r in rows if wanted in names.loose(r.name) or wanted in names.loose(r.segment)]
+    if sort == "name":  # name_key orders by code point, which puts 'Ärzte' after 'Zeta'
+        rows.sort(key=lambda r: names.sort_key(r.name))
     if sort == "stage":  # LAER order, not alphabetical
         rank = {s: i for i, s in enumerate(Stage)}
         rows.sort(key=lambda r: rank[Stage(r.stage)])
