@@ -25,6 +25,7 @@ def loose(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", key(text)) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)  # called per row at every re-sort of the accounts list (each filter keystroke)
 def sort_key(name: str) -> tuple[str, str]:
     """Alphabetical as people expect: accents and case ignored first, then telling 'Arzte' from 'Ärzte'."""
     return loose(name), key(name)

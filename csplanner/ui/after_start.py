@@ -3,8 +3,7 @@
 1. when the app opened the book without its quick_check (`Database.checked` false), that check:
    damage found turns the window read-only and says so, as a damaged file at start would;
    then, on a sound and writable file, the day's first backup (never of an unchecked file);
-2. the weekly health trend: this week's scores, then the missing past weeks, a step each.
-3. then the weekly health trend: this week's scores, then the missing past weeks, a step each.
+2. then the weekly health trend: this week's scores, then the missing past weeks, a step each.
 """
 
 from collections.abc import Callable
