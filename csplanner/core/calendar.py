@@ -103,6 +103,13 @@ class Week:
         return f"W{self.iso_week:02d}"  # the ISO week of the week's Thursday, whatever day it starts
 
 
+def iso_week(start: date, first_weekday: int = 0) -> tuple[int, int]:
+    """(ISO year, ISO week) of the week starting on `start`: the week holding most of its days,
+    whatever day the locale's weeks start on."""
+    iso = start.isocalendar() if first_weekday == 0 else (start + timedelta(days=3)).isocalendar()
+    return iso[0], iso[1]
+
+
 @dataclass(frozen=True, slots=True)
 class DayTotal:
     """Every run of one day, counted (the all-accounts view may load only some of the chips)."""
@@ -285,7 +292,7 @@ def make_weeks(
         if race is not None:
             left = (week_start(race, first_weekday) - start).days // 7
             to_race = left if left >= 0 else None
-        iso = start.isocalendar() if first_weekday == 0 else (start + timedelta(days=3)).isocalendar()
+        iso = iso_week(start, first_weekday)
         weeks.append(Week(
             start=start, number=number, weeks_to_race=to_race, iso_year=iso[0], iso_week=iso[1],
             phase=phase, planned=planned, done=done, missed=missed,

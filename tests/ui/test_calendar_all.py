@@ -185,3 +185,68 @@ def test_scrolling_moves_painted_weeks_and_an_edit_repaints_what_it_changed(ctx,
     run_type = grid.chips_on(TODAY)[0].run_type
     assert before.pixelColor(done.center().x(), done.bottom() - 3) != colors.RUN[run_type]  # planned: outlined
     assert screen().pixelColor(done.center().x(), done.bottom() - 3) == colors.RUN[run_type]  # done: filled
+
+
+def scroll_wheel(grid, notches):
+    """Turn the mouse wheel over the grid: one notch is one week (negative: down, later weeks)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    centre = QPointF(grid.viewport().rect().center())
+    for _ in range(abs(notches)):
+        step = -120 if notches > 0 else 120
+        event = QWheelEvent(centre, grid.viewport().mapToGlobal(centre), QPoint(0, 0), QPoint(0, step),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(grid.viewport(), event)
+
+
+def test_scrolling_reads_the_weeks_in_a_worker_and_shows_them_when_read(view, book, qtbot, monkeypatch):
+    import threading
+
+    from csplanner.core import read
+
+    grid, far = view.grid, book[2]["far"]
+    on_gui_thread = []
+    original = read.range_plan
+
+    def watched(*args, **kwargs):
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(read, "range_plan", watched)
+    scroll_wheel(grid, 38)  # down to the weeks around the far run, faster than any read
+    grid.viewport().repaint()
+    assert grid.chip_rect(far) is None  # not read yet: the week is drawn as being read
+    assert grid.source.row_of(TODAY + timedelta(weeks=40)) in range(grid.first_row(), grid.first_row() + grid.visible_rows() + 1)
+    qtbot.waitUntil(lambda: grid.chip_rect(far) is not None)
+    assert on_gui_thread and not any(on_gui_thread)  # the window never waited for a read
+    image = grid.viewport().grab().toImage()
+    chip = grid.chip_rect(far)
+    assert image.pixelColor(chip.left() + 2, chip.center().y()) != grid.palette().base().color()  # painted
+
+
+def test_a_read_overtaken_by_an_edit_is_dropped(ctx, view, book, qtbot, monkeypatch):
+    import threading
+
+    from csplanner.core import read
+    from csplanner.core.changes import RecordType
+    from csplanner.ui import operations
+
+    grid, far = view.grid, book[2]["far"]
+    original, go_on = read.range_plan, threading.Event()
+
+    def slow(*args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            plan = original(*args, **kwargs)  # read before the edit…
+            go_on.wait(10)  # …and handed back after it
+            return plan
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(read, "range_plan", slow)
+    scroll_wheel(grid, 38)
+    grid.viewport().repaint()  # asks for the far weeks in a worker
+    operations.update_record(ctx, RecordType.MILESTONE, far, {"title": "Far ahead, moved on"})
+    go_on.set()
+    qtbot.waitUntil(lambda: grid.chip_rect(far) is not None)
+    qtbot.wait(50)  # whatever the worker still hands back
+    assert [grid.chip_text(c) for c in grid.chips_on(TODAY + timedelta(weeks=40))] == ["Beta · Far ahead, moved on"]

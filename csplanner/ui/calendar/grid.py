@@ -65,6 +65,8 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
         # all-accounts view: the next race day after a date, among the accounts shown
         self.next_race_day: Callable[[date], date | None] | None = None
         self._layout: list[WeekRow] | None = None
+        self._reading: list[tuple[QRect, date]] = []  # rows on screen whose runs are still being read
+        self._wait = True  # the next layout reads what it shows first (see layout_rows)
         self._plan: CalendarWeeks | None = None
         self._account_names: dict[int, str] = {}
         self._fonts: dict[tuple[str, float, bool], QFont] = {}
@@ -80,6 +82,8 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
         self.header = _Header(self)
         self._prefetch = QTimer(self, singleShot=True, interval=0)
         self._prefetch.timeout.connect(self._prefetch_now)
+        if hasattr(source, "loaded"):
+            source.loaded, source.owner = self._arrived, self  # type: ignore[attr-defined]
         self.verticalScrollBar().setSingleStep(1)
         self.current_changed.connect(lambda _day: accessible.announce(self))
         self.verticalScrollBar().valueChanged.connect(self._invalidate)
@@ -90,7 +94,12 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
     def reload(self) -> None:
         """The source's data changed: recompute the scroll range and repaint."""
         self._data_generation += 1
+        self._wait = True
         self._update_scrollbar()
+        self._invalidate()
+
+    def _arrived(self) -> None:
+        """Weeks read in a worker arrived: lay out again; rows already painted keep their pictures."""
         self._invalidate()
 
     def _invalidate(self, *_args: object) -> None:
@@ -136,24 +145,31 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
         return max(CHIP_H, 2 * QFontMetrics(self._small(0.8)).height() + 4)
 
     def layout_rows(self) -> list[WeekRow]:
-        """Where every visible week, day, chip and bar goes (cached until data or size change)."""
+        """Where every visible week, day, chip and bar goes (cached until data or size change).
+
+        The first layout after the data changed, and one after the current day moved (keys, Today),
+        reads the weeks it shows then: the user waits for those runs. A scroll step does not wait: a
+        week not read yet shows as being read, and comes in from a worker (sources.RangeSource)."""
         if self._layout is not None:
             return self._layout
         rows = self.source.row_count()
         first = self.first_row()
         last = min(rows - 1, first + self.visible_rows())
+        self._reading = []
         if rows == 0 or last < first:
             self._plan, self._layout = None, []
             return self._layout
-        self._plan, self._layout = self._lay_out(first, last, first)
+        wait, self._wait = self._wait, False
+        self._plan, self._layout = self._lay_out(first, last, first, wait=wait)
         self._account_names = {c.account_id: c.account_name for c in self._plan.chips}
         if hasattr(self.source, "prefetch"):
             self._prefetch.start()  # read the next weeks while the user looks at these
         return self._layout
 
-    def _lay_out(self, first: int, last: int, top_row: int) -> tuple[CalendarWeeks, list[WeekRow]]:
-        """Rows `first`..`last` placed as if `top_row` were at the top of the viewport."""
-        plan = self.source.window(first, last)
+    def _lay_out(self, first: int, last: int, top_row: int, wait: bool = False) -> tuple[CalendarWeeks, list[WeekRow]]:
+        """Rows `first`..`last` placed as if `top_row` were at the top of the viewport; rows whose
+        weeks are not read yet (`wait=False`) go to `_reading`."""
+        plan = self.source.window(first, last, wait)
         layout: list[WeekRow] = []
         weeks = {w.start: w for w in plan.weeks}
         dw, rh, lw = self.day_width(), self.row_height, self.label_w
@@ -161,9 +177,11 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
             i = row - top_row
             start = self.source.week_start(row)
             week = weeks.get(start)
-            if week is None:
-                continue
             top = i * rh
+            if week is None:
+                if top_row == first:  # on screen, not a row painted ahead
+                    self._reading.append((QRect(0, top, lw + 7 * dw + self.summary_w, rh), start))
+                continue
             bars = plan.bars_in(week.start, week.end)
             bars = sorted(bars, key=lambda b: (-b.intensity, b.start))[: 2 if self.show_account else 3]
             bar_space = len(bars) * (BAR_H + 2) + (2 if bars else 0)
@@ -279,6 +297,7 @@ class CalendarGrid(GridPainting, QAbstractScrollArea):
         self.current = day
         self.ensure_visible(day)
         self._invalidate()
+        self._wait = True  # moved by a key or a button: its runs are read now, to select the first
         self.selected = None
         if select_first:  # reads the week if needed, so not while building the view
             chips = self.chips_on(day)

@@ -3,13 +3,13 @@
 A mixin of CalendarGrid, kept apart so the widget module is about behaviour.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from csplanner.core.calendar import Bar, CalendarWeeks, Chip, Week
+from csplanner.core.calendar import Bar, CalendarWeeks, Chip, Week, iso_week
 from csplanner.core.enums import MilestoneStatus, RunType
 from csplanner.core.present import (
     compliance_band, date_long, hurt_label, date_range, date_short, status_mark, weekday_names, weeks_to_race,
@@ -27,6 +27,7 @@ class GridPainting:
     _data_generation: int  # bumped by reload(): the source's data changed
     _fonts: dict[tuple[str, float, bool], QFont]
     _account_names: dict[int, str]
+    _reading: list[tuple[QRect, date]]
     show_account: bool
     first_weekday: int
     selected: int | None
@@ -64,7 +65,30 @@ class GridPainting:
             self._paint_drag(painter)
         else:
             self._paint_cached_rows(painter, today)
+        self._paint_reading(painter)
         painter.end()
+
+    def _paint_reading(self, p: QPainter) -> None:
+        """Weeks scrolled onto the screen whose runs are still being read (a few frames at most):
+        their dates and empty days, so the grid never jumps, and "Reading…" where the summary goes."""
+        pal = self.palette()
+        lw, dw = self.label_w, self.day_width()
+        grid_pen = QPen(pal.color(QPalette.ColorRole.Midlight if pal.color(QPalette.ColorRole.Base).lightness() > 128
+                                  else QPalette.ColorRole.Mid))
+        for rect, start in self._reading:
+            p.fillRect(QRect(0, rect.top(), lw, rect.height()), pal.color(QPalette.ColorRole.Window))
+            p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            p.setFont(self._small(1.0, bold=True))
+            self._fitted(p, QRect(12, rect.top() + 4, lw - 16, 18), f"W{iso_week(start, self.first_weekday)[1]:02d}")
+            p.setFont(self._small(0.85))
+            self._fitted(p, QRect(12, rect.top() + 22, lw - 16, 16), date_range(start, start + timedelta(days=6)))
+            p.setPen(grid_pen)
+            for d in range(7):
+                x = lw + d * dw
+                p.drawLine(x, rect.top(), x, rect.bottom())
+            p.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
+            p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+            self._fitted(p, QRect(lw + 7 * dw + 8, rect.top() + 4, self.summary_w - 12, 16), "Reading…")
 
     def _paint_cached_rows(self, painter: QPainter, today: date) -> None:
         """Each week row is painted once into a picture and reused while it stays on screen: a scroll
