@@ -250,3 +250,30 @@ def test_a_read_overtaken_by_an_edit_is_dropped(ctx, view, book, qtbot, monkeypa
     qtbot.waitUntil(lambda: grid.chip_rect(far) is not None)
     qtbot.wait(50)  # whatever the worker still hands back
     assert [grid.chip_text(c) for c in grid.chips_on(TODAY + timedelta(weeks=40))] == ["Beta · Far ahead, moved on"]
+
+
+def test_a_refused_read_is_said_and_asked_again_on_the_next_step(view, book, qtbot, monkeypatch):
+    import threading
+
+    from csplanner.core import read
+    from csplanner.core.errors import DomainError
+
+    grid, far = view.grid, book[2]["far"]
+    original = read.range_plan
+
+    def locked(*args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            raise DomainError("The book is locked by another program; try again in a moment.")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(read, "range_plan", locked)
+    scroll_wheel(grid, 38)
+    grid.viewport().repaint()
+    qtbot.waitUntil(lambda: view.message.isVisible())
+    assert view.message.text() == "The book is locked by another program; try again in a moment."
+    assert grid.chip_rect(far) is None
+    monkeypatch.setattr(read, "range_plan", original)  # the other program let go
+    scroll_wheel(grid, 1)
+    scroll_wheel(grid, -1)
+    grid.viewport().repaint()
+    qtbot.waitUntil(lambda: grid.chip_rect(far) is not None)

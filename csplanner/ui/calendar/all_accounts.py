@@ -35,6 +35,7 @@ class AllAccountsCalendar(CalendarPanel):
                                   locale_first_weekday())
         self.grid: CalendarGrid = self.make_grid(self.source, row_height=132, show_account=True)
         self.grid.next_race_day = self.next_race_day
+        self.source.failed = self.report
         self.stage = QComboBox()
         self.stage.addItem("All stages", None)
         for stage in Stage:

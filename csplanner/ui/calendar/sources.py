@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale, QObject
 from csplanner.core import calendar, read
 from csplanner.core.calendar import AccountPlan, Bar, DayTotal, RangePlan
 from csplanner.core.enums import Stage
+from csplanner.core.errors import DomainError
 from csplanner.ui.context import AppContext
 
 BLOCK = 2  # weeks read per query in the all-accounts view: ~30 ms on 5000 accounts
@@ -68,6 +69,7 @@ class RangeSource:
         self.queries = 0  # for the benchmark and tests: how many block reads happened
         self.loaded: Callable[[], None] = lambda: None  # a block read in a worker has arrived…
         self.owner: QObject | None = None  # …unless this widget is gone by then
+        self.failed: Callable[[DomainError], None] = lambda error: None  # a read in a worker was refused
         self._generation = 0  # bumped whenever what is read changes: late results are dropped
         self._reading: set[int] = set()  # blocks being read in a worker
         self.set_range(start, end)
@@ -147,12 +149,25 @@ class RangeSource:
         self._reading.update(missing)
         generation = self._generation
 
-        def arrived(plan: RangePlan) -> None:
-            if generation == self._generation:  # not cleared (filters, range, an edit) meanwhile
+        reader = self._reader(missing)
+
+        def work() -> RangePlan | DomainError:
+            try:
+                return reader()
+            except DomainError as error:  # a locked or damaged file: said, and asked again on the next step
+                return error
+
+        def arrived(plan: RangePlan | DomainError) -> None:
+            if generation != self._generation:  # cleared (filters, range, an edit) meanwhile
+                return
+            if isinstance(plan, DomainError):
+                self._reading.difference_update(missing)
+                self.failed(plan)
+            else:
                 self._store(missing, plan)
                 self.loaded()
 
-        self.ctx.jobs.run(self._reader(missing), arrived, owner=self.owner, threads=self.ctx.db.threads_ok)
+        self.ctx.jobs.run(work, arrived, owner=self.owner, threads=self.ctx.db.threads_ok)
 
     @staticmethod
     def _part(plan: RangePlan, lo: date, hi: date) -> RangePlan:
