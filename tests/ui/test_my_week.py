@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton, QWidget
 
 from csplanner.core import changes, health
 from csplanner.core.enums import MilestoneStatus, ObstacleKind, Severity
@@ -43,6 +43,11 @@ def make_view(ctx, qtbot):
     view.show()
     qtbot.waitExposed(view)
     return view
+
+
+def page_built(view):
+    """Wait until the week shown is read and its page built (a week not read ahead comes a little later)."""
+    return view.current is not None and view.current.built and view.current.week_start == view.week_start
 
 
 def rows(view, kind):
@@ -151,13 +156,16 @@ def test_week_navigation(ctx, qtbot):
     assert any(w.key == ("run", run_id) for w in rows(view, "run"))
     qtbot.mouseClick(view.next, Qt.MouseButton.LeftButton)
     assert view.where.text() == "Next week"
+    qtbot.waitUntil(lambda: page_built(view))
     assert view.plan.week_start == view.week_start and view.plan.week_start > TODAY
     assert not any(w.key == ("run", run_id) for w in rows(view, "run"))  # not due, not yet overdue
     qtbot.mouseClick(view.previous, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(view.previous, Qt.MouseButton.LeftButton)
     assert view.where.text() == "Last week"
+    qtbot.waitUntil(lambda: page_built(view))
     qtbot.mouseClick(view.this_week, Qt.MouseButton.LeftButton)
     assert view.where.text() == "This week"
+    qtbot.waitUntil(lambda: page_built(view))
     assert any(w.key == ("run", run_id) for w in rows(view, "run"))
 
 
@@ -374,6 +382,7 @@ def test_the_weeks_either_side_are_read_ahead_and_moving_shows_them_as_read_now(
     assert view.plan.week_start == view.week_start == MONDAY + timedelta(days=7)
     fresh = make_view(ctx, qtbot)
     fresh.go(1)
+    qtbot.waitUntil(lambda: page_built(fresh))
     assert page_as_read(view) == page_as_read(fresh)
 
     qtbot.waitUntil(view.ahead_ready)
@@ -396,4 +405,90 @@ def test_a_week_read_ahead_is_dropped_when_an_edit_comes_first(ctx, qtbot):
         change = changes.of_record(later)
     ctx.bus.announce(change)
     qtbot.mouseClick(view.next, Qt.MouseButton.LeftButton)  # at once: read now, not the page read before
+    qtbot.waitUntil(lambda: page_built(view))
     assert any("Added elsewhere" in texts(w) for w in rows(view, "run"))
+
+
+def on_screen(view, kind):
+    """The rows of a kind the user can see in the view now (on the page shown, not hidden)."""
+    return [w for w in view.stack.findChildren(Row) if w.key[0] == kind and w.isVisibleTo(view)]
+
+
+def tab_chain(view):
+    """The page's widgets in the order Tab reaches them, from its first one."""
+    focusable = [w for w in view.page.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    first = min(focusable, key=lambda w: (w.mapTo(view.page, QPoint(0, 0)).x() > view.page.width() // 2,
+                                          w.mapTo(view.page, QPoint(0, 0)).y()))
+    chain, w = [], first
+    while len(chain) < len(focusable):
+        if w in focusable and w not in chain:
+            chain.append(w)
+        w = w.nextInFocusChain()
+        if w is first:
+            break
+    return [(type(w).__name__, w.accessibleName() or getattr(w, "text", lambda: "")()) for w in chain]
+
+
+def test_a_week_not_read_ahead_shows_its_heading_at_once_then_its_page_as_read_now(ctx, qtbot):
+    acme, bluefin, run_id = seed(ctx)
+    with ctx.db.session() as s:
+        far = milestones.create(s, account_id=bluefin, title="Far run", planned_on=TODAY + timedelta(days=35)).id
+    view = make_view(ctx, qtbot)
+    assert on_screen(view, "run")
+    for _ in range(5):  # five clicks before any week either side is read: none is ready
+        qtbot.mouseClick(view.next, Qt.MouseButton.LeftButton)
+    assert view.where.text() == "5 weeks ahead"
+    heading = [lab.text() for lab in view.stack.findChildren(QLabel) if lab.isVisibleTo(view)]
+    assert "My week 53" in heading and "Reading the week…" in heading  # the new week's heading, at once
+    assert not on_screen(view, "run")  # and none of the old week's rows under it
+    qtbot.waitUntil(lambda: page_built(view))
+    assert view.plan.week_start == MONDAY + timedelta(weeks=5)
+    assert [w.key for w in on_screen(view, "run") if w.key[1] == far] == [("run", far)]
+    assert "Reading the week…" not in [lab.text() for lab in view.stack.findChildren(QLabel) if lab.isVisibleTo(view)]
+    fresh = make_view(ctx, qtbot)
+    fresh.week_start = MONDAY + timedelta(weeks=5)
+    fresh.refresh()  # built at once, as before
+    assert page_as_read(view) == page_as_read(fresh)
+    assert tab_chain(view) == tab_chain(fresh)  # Tab goes down the left column, then the right, alike
+    qtbot.mouseClick(view.this_week, Qt.MouseButton.LeftButton)  # back, a jump again
+    qtbot.waitUntil(lambda: page_built(view))
+    assert view.where.text() == "This week" and row(view, "run", run_id).isVisibleTo(view)
+
+
+def test_a_week_left_while_it_is_read_is_dropped_and_an_edit_meanwhile_is_in_the_page(ctx, qtbot):
+    acme, bluefin, _ = seed(ctx)
+    view = make_view(ctx, qtbot)
+    qtbot.mouseClick(view.next, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.next, Qt.MouseButton.LeftButton)  # moved on before the first was read
+    with ctx.db.session() as s:  # an edit made elsewhere while the week is read
+        added = milestones.create(s, account_id=acme, title="Added meanwhile", planned_on=TODAY + timedelta(days=14))
+        s.flush()
+        change = changes.of_record(added)
+    ctx.bus.announce(change)
+    qtbot.waitUntil(lambda: page_built(view))
+    qtbot.wait(50)  # whatever was read for the week left would have come by now
+    assert view.where.text() == "2 weeks ahead" and view.plan.week_start == MONDAY + timedelta(weeks=2)
+    assert row(view, "run", added.id).isVisibleTo(view)
+    fresh = make_view(ctx, qtbot)
+    fresh.week_start = MONDAY + timedelta(weeks=2)
+    fresh.refresh()
+    assert page_as_read(view) == page_as_read(fresh)
+    pages = [w for w in view.stack.children() if isinstance(w, QWidget) and w.isVisibleTo(view)]
+    assert pages == [view.page]  # one page on the screen: the week shown
+
+
+def test_moving_with_the_keyboard_keeps_the_keyboard_in_my_week(ctx, qtbot):
+    _, _, run_id = seed(ctx)
+    view = make_view(ctx, qtbot)
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    box = row(view, "run", run_id).findChild(QCheckBox)
+    box.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(box, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # to a week not read yet
+    assert view.where.text() == "Next week"
+    assert QApplication.focusWidget() is view.scroll  # not on a row of the week left: keys scroll the new one
+    qtbot.waitUntil(lambda: page_built(view))
+    assert QApplication.focusWidget() is view.scroll
+    status_before = status_of(ctx, run_id)
+    qtbot.keyClick(view.scroll, Qt.Key.Key_Space)  # a key now ticks nothing of the week left
+    assert status_of(ctx, run_id) == status_before

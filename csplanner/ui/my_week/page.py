@@ -5,7 +5,7 @@ A page is built from plain data the view holds, so the pages of the weeks either
 ahead, a section at a time, while the user reads the one shown.
 """
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, TypeVar
@@ -51,6 +51,11 @@ def day_key(day: date) -> str:
     return f"day:{day.isoformat()}"
 
 
+def column_of(key: str) -> int:
+    """The page's column a section is in: 0 left, 1 right."""
+    return 0 if key in LEFT or key.startswith("day:") else 1
+
+
 def section_keys(plan: week.WeekPlan) -> list[str]:
     """The page's sections, left column first, top to bottom."""
     return [*LEFT, *(day_key(day) for day, _ in plan.days), *RIGHT]
@@ -75,11 +80,39 @@ class WeekPage:
     # rows that show the same as before and builds only the changed ones
     rows: dict[str, dict[Hashable, QWidget]] = field(default_factory=dict)
     built: bool = False  # every section is on the page
+    holder: QWidget | None = None  # hidden: rows built before their section, until it takes them
     pending: list[Any] = field(default_factory=list)  # edits (Change) a page built ahead has yet to take
 
     @property
     def week_start(self) -> date:
         return self.plan.week_start
+
+
+def _page_widget(stack: QWidget, week_start: date, today: date) -> tuple[QWidget, QVBoxLayout]:
+    """A page's widget (hidden until the stack shows it) with its heading: the week's number, its
+    days and today."""
+    widget = QWidget(stack)
+    widget.hide()
+    widget.setObjectName("myWeekPage")
+    widget.setBackgroundRole(QPalette.ColorRole.Base)
+    widget.setAutoFillBackground(True)
+    widget.setAttribute(Qt.WidgetAttribute.WA_StaticContents)  # growing taller repaints only what is new
+    lay = QVBoxLayout(widget)
+    lay.setContentsMargins(28, 20, 28, 24)
+    lay.setSpacing(2)
+    _, iso_week, _ = (week_start + timedelta(days=3)).isocalendar()
+    title = r.plain(f"My week {iso_week}", bold=True)
+    f = QFont(title.font())
+    f.setPointSizeF(f.pointSizeF() * 2.0)
+    title.setFont(f)
+    span = date_range(week_start, week_start + timedelta(days=6))
+    heading = QHBoxLayout()
+    heading.addWidget(title)
+    heading.addSpacing(10)
+    heading.addWidget(r.plain(f"{span} · today is {day_long(today)}", muted=True), 0, Qt.AlignmentFlag.AlignBottom)
+    heading.addStretch(1)
+    lay.addLayout(heading)
+    return widget, lay
 
 
 class PageStack(QWidget):
@@ -94,6 +127,7 @@ class PageStack(QWidget):
         self.setSizePolicy(policy)
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
 
     def show_page(self, page: QWidget) -> None:
         old, self.current = self.current, page
@@ -203,28 +237,7 @@ class PageBuilder:
     def _skeleton(self, page: WeekPage) -> None:
         """The page's widget with its heading and two empty columns (sections go in by `_place`)."""
         plan = page.plan
-        widget = QWidget(self.stack)  # hidden until the stack shows it
-        widget.hide()
-        widget.setObjectName("myWeekPage")
-        widget.setBackgroundRole(QPalette.ColorRole.Base)
-        widget.setAutoFillBackground(True)
-        lay = QVBoxLayout(widget)
-        lay.setContentsMargins(28, 20, 28, 24)
-        lay.setSpacing(2)
-
-        _, iso_week, _ = (plan.week_start + timedelta(days=3)).isocalendar()
-        title = r.plain(f"My week {iso_week}", bold=True)
-        f = QFont(title.font())
-        f.setPointSizeF(f.pointSizeF() * 2.0)
-        title.setFont(f)
-        span = date_range(plan.week_start, plan.week_end)
-        heading = QHBoxLayout()
-        heading.addWidget(title)
-        heading.addSpacing(10)
-        heading.addWidget(r.plain(f"{span} · today is {day_long(plan.today)}", muted=True), 0,
-                          Qt.AlignmentFlag.AlignBottom)
-        heading.addStretch(1)
-        lay.addLayout(heading)
+        widget, lay = _page_widget(self.stack, plan.week_start, plan.today)
         page.summary = r.plain(self._summary(plan), muted=True)
         lay.addWidget(page.summary)
         lay.addSpacing(8)
@@ -234,20 +247,72 @@ class PageBuilder:
         left, right = QVBoxLayout(), QVBoxLayout()
         left.setSpacing(6)
         right.setSpacing(6)
+        for column in (left, right):
+            column.addStretch(1)  # the sections go above it (`_place`): they keep their heights
         columns.addLayout(left, 11)
         columns.addLayout(right, 9)
         lay.addLayout(columns, 1)
         page.widget, page.columns, page.sections = widget, (left, right), {}
 
+    def _reading_page(self, week_start: date, today: date) -> QWidget:
+        """What a week not read yet shows while it is read: its page's heading, and that it is read."""
+        widget, lay = _page_widget(self.stack, week_start, today)
+        reading = r.plain("Reading the week…", muted=True)
+        reading.setObjectName("reading")
+        lay.addWidget(reading)
+        lay.addStretch(1)
+        return widget
+
     def _place(self, page: WeekPage, key: str) -> QWidget:
         """Build one section of the page and put it at the end of its column."""
         section = page.sections[key] = self._section(key, page.plan)
-        page.columns[0 if key in LEFT or key.startswith("day:") else 1].addWidget(section)
+        column = page.columns[column_of(key)]
+        column.insertWidget(column.count() - 1, section)  # above the stretch
         return section
 
     def _finish(self, page: WeekPage) -> None:
-        for column in page.columns:
-            column.addStretch(1)
+        if page.holder is not None:
+            page.holder.deleteLater()  # empty by now: each section took its rows
+            page.holder = None
+
+    def _rows_ahead(self, page: WeekPage, key: str, width: int) -> Iterator[None]:
+        """Build the rows a list section will show before the section, one a step, each laid out at
+        the column's `width` (0: not known); `_fill` then moves them in instead of building them."""
+        with self._on(page):  # type: ignore[attr-defined]
+            spec = self._list_rows(page.plan, key)
+            shown = [] if spec is None else spec[0][:self._cap(key, spec[3])]
+        if not shown:
+            return
+        assert spec is not None and page.widget is not None
+        _, row, shows, _ = spec
+        if page.holder is None:
+            page.holder = QWidget(page.widget)
+            page.holder.hide()
+        ready = page.rows.setdefault(key, {})
+        for item in shown:
+            with self._on(page):  # type: ignore[attr-defined]
+                what = item if shows is None else shows(item)
+                if what not in ready:
+                    widget = ready[what] = row(item)
+                    widget.setParent(page.holder)  # polished as on the page (same palette and font)
+                    r.prepare(widget, width)
+            yield
+
+    def _list_rows(self, plan: week.WeekPlan, key: str) -> tuple[Sequence, Callable, Callable | None, int] | None:
+        """A list section's items, how each becomes a row, what a row shows (see `_fill`) and its cap."""
+        if key == "overdue":
+            return plan.overdue, lambda i: self._run_row(i, with_date=True), self._run_shows, LIST_CAP
+        if key.startswith("day:"):
+            items = dict(plan.days)[date.fromisoformat(key[4:])]
+            return items, lambda i: self._run_row(i, with_date=False), self._run_shows, DAY_CAP
+        lists: dict[str, tuple[Sequence, Callable, Callable | None, int]] = {
+            "checkins": (plan.checkins, self._checkin_row, None, LIST_CAP),
+            "obstacles": (plan.obstacles, lambda o: self._obstacle_row(o, plan.today), lambda o: (o, plan.today),
+                          LIST_CAP),  # its age counts from today
+            "races": (plan.races, self._race_row, None, LIST_CAP),
+            "missed": (plan.missed_training, self._quiet_row, None, LIST_CAP),
+        }
+        return lists.get(key)
 
     def _build_page(self, page: WeekPage) -> None:
         """The whole page at once (the page shown; pages read ahead are built a section a step)."""
@@ -345,70 +410,73 @@ class PageBuilder:
         h = self.health.get(item.account_id)
         return item, None if h is None else (h.score, health_tip(h))
 
+    def _list(self, plan: week.WeekPlan, key: str, section: r.Section, nothing: str) -> QWidget:
+        spec = self._list_rows(plan, key)
+        assert spec is not None
+        items, row, shows, cap = spec
+        return self._fill(section, key, items, row, nothing, cap, shows=shows)
+
     def _overdue(self, plan: week.WeekPlan) -> QWidget:
         section = r.Section("Overdue", len(plan.overdue), accent=MISSED if plan.overdue else None)
-        return self._fill(section, "overdue", plan.overdue, lambda item: self._run_row(item, with_date=True),
-                          "Nothing overdue before this week.", shows=self._run_shows)
+        return self._list(plan, "overdue", section, "Nothing overdue before this week.")
 
     def _day(self, plan: week.WeekPlan, day: date, items: list[week.MilestoneItem]) -> QWidget:
         is_today = day == plan.today
         title = day_long(day) + ("  ·  today" if is_today else "")
         section = r.Section(title, len(items) or None, size=1.05, muted=day < plan.today,
                             accent=MISSED.darker(110) if is_today else None)
-        return self._fill(section, day_key(day), items, lambda item: self._run_row(item, with_date=False),
-                          "Nothing due.", DAY_CAP, shows=self._run_shows)
+        return self._list(plan, day_key(day), section, "Nothing due.")
 
     def _checkins(self, plan: week.WeekPlan) -> QWidget:
-        def row(c: week.CheckInItem) -> QWidget:
-            return r.Row(
-                r.plain(day_short(c.held_on)), r.badge(value_label(c.kind), r.SEVERITY[Severity.LOW], outline=True, width=52),
-                r.AccountLink(c.account_id, c.account_name, self._open), r.plain(c.summary, wrap=True, muted=True),
-                r.small_button("Log…", "Write down how it went", lambda: self.log_checkin(c.account_id, c.checkin_id)),
-                key=("checkin", c.checkin_id))
-
-        return self._fill(r.Section("Check-ins planned", len(plan.checkins)), "checkins", plan.checkins, row,
+        return self._list(plan, "checkins", r.Section("Check-ins planned", len(plan.checkins)),
                           "No check-ins planned for the rest of this week.")
 
-    def _obstacles(self, plan: week.WeekPlan) -> QWidget:
-        def row(o: week.ObstacleItem) -> QWidget:
-            age = r.plain(f"{(plan.today - o.opened_on).days} d" if o.opened_on <= plan.today else "new", muted=True)
-            age.setToolTip(f"Open since {date_long(o.opened_on)} · {value_label(o.kind)}")
-            return r.Row(r.severity_badge(o.severity), r.AccountLink(o.account_id, o.account_name, self._open),
-                         r.plain(o.title, wrap=True), age, key=("obstacle", o.obstacle_id))
+    def _checkin_row(self, c: week.CheckInItem) -> QWidget:
+        return r.Row(
+            r.plain(day_short(c.held_on)), r.badge(value_label(c.kind), r.SEVERITY[Severity.LOW], outline=True, width=52),
+            r.AccountLink(c.account_id, c.account_name, self._open), r.plain(c.summary, wrap=True, muted=True),
+            r.small_button("Log…", "Write down how it went", lambda: self.log_checkin(c.account_id, c.checkin_id)),
+            key=("checkin", c.checkin_id))
 
-        return self._fill(r.Section("Open obstacles by severity", len(plan.obstacles)), "obstacles", plan.obstacles,
-                          row, "No open obstacles.", shows=lambda o: (o, plan.today))  # its age counts from today
+    def _obstacles(self, plan: week.WeekPlan) -> QWidget:
+        return self._list(plan, "obstacles", r.Section("Open obstacles by severity", len(plan.obstacles)),
+                          "No open obstacles.")
+
+    def _obstacle_row(self, o: week.ObstacleItem, today: date) -> QWidget:
+        age = r.plain(f"{(today - o.opened_on).days} d" if o.opened_on <= today else "new", muted=True)
+        age.setToolTip(f"Open since {date_long(o.opened_on)} · {value_label(o.kind)}")
+        return r.Row(r.severity_badge(o.severity), r.AccountLink(o.account_id, o.account_name, self._open),
+                     r.plain(o.title, wrap=True), age, key=("obstacle", o.obstacle_id))
 
     def _races(self, plan: week.WeekPlan) -> QWidget:
-        def row(race: week.RaceItem) -> QWidget:
-            when = r.plain(day_short(race.race_day))
-            when.setMinimumWidth(when.fontMetrics().horizontalAdvance(day_short(WIDEST_DAY)) + 4)
-            countdown = r.plain("today" if race.days_to_race == 0 else f"in {race.days_to_race} d", muted=True)
-            score = r.health_badge(race.health, f"Health {race.health} / 100 · drags it down most: {race.weakest}")
-            weakest = r.plain(f"{money(race.arr_minor, race.currency)} · weakest: {short_name(race.weakest)}",
-                              wrap=True, muted=True)
-            return r.Row(when, countdown, r.AccountLink(race.account_id, race.account_name, self._open),
-                         score, weakest, key=("race", race.account_id))
+        return self._list(plan, "races", r.Section(f"Races in the next {week.RACE_HORIZON_DAYS} days", len(plan.races)),
+                          f"No renewals in the next {week.RACE_HORIZON_DAYS} days.")
 
-        return self._fill(r.Section(f"Races in the next {week.RACE_HORIZON_DAYS} days", len(plan.races)), "races",
-                          plan.races, row, f"No renewals in the next {week.RACE_HORIZON_DAYS} days.")
+    def _race_row(self, race: week.RaceItem) -> QWidget:
+        when = r.plain(day_short(race.race_day))
+        when.setMinimumWidth(when.fontMetrics().horizontalAdvance(day_short(WIDEST_DAY)) + 4)
+        countdown = r.plain("today" if race.days_to_race == 0 else f"in {race.days_to_race} d", muted=True)
+        score = r.health_badge(race.health, f"Health {race.health} / 100 · drags it down most: {race.weakest}")
+        weakest = r.plain(f"{money(race.arr_minor, race.currency)} · weakest: {short_name(race.weakest)}",
+                          wrap=True, muted=True)
+        return r.Row(when, countdown, r.AccountLink(race.account_id, race.account_name, self._open),
+                     score, weakest, key=("race", race.account_id))
 
     def _missed(self, plan: week.WeekPlan) -> QWidget:
-        def row(q: week.QuietAccount) -> QWidget:
-            days = r.plain("never" if q.days_since is None else plural(q.days_since, "day"))
-            days.setMinimumWidth(days.fontMetrics().horizontalAdvance("100 days") + 4)
-            if q.days_since is None or q.days_since >= 60:
-                r.ink(days, MISSED)
-            link = r.AccountLink(q.account_id, q.account_name, self._open)
-            log = r.small_button("Log check-in…", f"Log a check-in with {q.account_name} today",
-                                 lambda: self.log_checkin(q.account_id))
-            spacer = QWidget()
-            spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            return r.Row(days, link, spacer, log, key=("quiet", q.account_id))
-
         section = r.Section(f"Missed training · no check-in for {week.QUIET_DAYS}+ days", len(plan.missed_training))
-        return self._fill(section, "missed", plan.missed_training, row,
-                          f"Every account had a check-in in the last {week.QUIET_DAYS} days.")
+        return self._list(plan, "missed", section, f"Every account had a check-in in the last {week.QUIET_DAYS} days.")
+
+    def _quiet_row(self, q: week.QuietAccount) -> QWidget:
+        days = r.plain("never" if q.days_since is None else plural(q.days_since, "day"))
+        days.setMinimumWidth(days.fontMetrics().horizontalAdvance("100 days") + 4)
+        if q.days_since is None or q.days_since >= 60:
+            r.ink(days, MISSED)
+        link = r.AccountLink(q.account_id, q.account_name, self._open)
+        log = r.small_button("Log check-in…", f"Log a check-in with {q.account_name} today",
+                             lambda: self.log_checkin(q.account_id))
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        return r.Row(days, link, spacer, log, key=("quiet", q.account_id))
 
     def _rebuild(self, keys: set[str]) -> None:
         """Replace these sections on the page in place (the rest, and the scroll position, stay)."""

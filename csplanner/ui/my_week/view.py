@@ -4,28 +4,29 @@ Left: overdue runs, then the seven days with their runs to tick off. Right: chec
 open obstacles by severity, races coming up with their health, and accounts that missed
 training. Every change goes through an undoable command; the page redraws on ctx.bus.changed,
 rebuilding only the rows whose accounts the change names. The weeks either side are read in a
-worker and built while the user reads the one shown, so moving a week swaps pages.
+worker and built while the user reads the one shown, so moving a week swaps pages. A week further
+away shows its heading and "Reading the week…" at once, is read in a worker and then built on the
+screen; every page is built a few rows per event-loop turn, so input never waits long.
 """
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QShowEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from csplanner.core import calendar, coach_views, read, season_views, week, week_read
 from csplanner.core.cadence import Contact, to_call
 from csplanner.core.changes import Change, RecordType
-from csplanner.core.errors import DomainError
 from csplanner.ui import checkpoints, editing, operations
 from csplanner.ui.context import AppContext
-from csplanner.ui.my_week import rows as r
-from csplanner.ui.my_week.page import DAY_CAP, LIST_CAP, PageBuilder, PageStack, WeekPage, day_key, section_keys
+from csplanner.ui.my_week.ahead import OtherWeeks
+from csplanner.ui.my_week.page import (
+    DAY_CAP, LIST_CAP, PageBuilder, PageStack, WeekPage, column_of, day_key,
+)
 
 # what an edit of these records can change on the page, besides the plan's own lists
 COACH_SECTIONS = {"calls": {RecordType.STAKEHOLDER, RecordType.CHECK_IN},
@@ -37,7 +38,7 @@ WHOSE_KEY = "week/whose"  # "mine" or "everyone", remembered between runs
 AHEAD_DELAY_MS = 300  # after a page is shown or redrawn, this long idle before reading ahead
 
 
-class MyWeekView(PageBuilder, QWidget):
+class MyWeekView(OtherWeeks, PageBuilder, QWidget):
     open_account = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -46,7 +47,7 @@ class MyWeekView(PageBuilder, QWidget):
         first_weekday = QLocale().firstDayOfWeek().value - 1  # Qt: 1 = Monday … 7 = Sunday
         self.first_weekday = first_weekday
         self.week_start = calendar.week_start(ctx.today(), first_weekday)
-        self.current: WeekPage | None = None  # the page shown (or, while it is built, one read ahead)
+        self.current: WeekPage | None = None  # the page shown (None while a week jumped to is read)
         self.ahead: dict[date, WeekPage] = {}  # the weeks either side, read and built ahead
         self.contacts: list[Contact] = []  # every contact's cadence as of today
         self._today: dict[str, list] = {}  # results and forecasts due: today's, whatever the week
@@ -54,7 +55,12 @@ class MyWeekView(PageBuilder, QWidget):
         self._dirty = True
         self._reads = 0  # changes when the weeks read ahead are dropped: a read under way is thrown away
         self._reading = False  # a week is being read ahead (one at a time)
-        self._building: Iterator[None] | None = None  # the steps of the page being built ahead
+        self._building: Iterator[None] | None = None  # the steps of the page being built (ahead, or jumped to)
+        self._built: WeekPage | None = None  # that page
+        self._jumps = 0  # changes when a week read for a jump is no longer wanted (moved on, refreshed)
+        self._placeholder: QWidget | None = None  # a week's heading and "Reading the week…" while it is read
+        self._widths: dict[int, int] = {}  # the columns' widths on the page last shown (0 left, 1 right)
+        self._jumped_from: WeekPage | None = None  # the page shown before a jump (its lists of today)
         self._ahead_timer = QTimer(self, singleShot=True, interval=AHEAD_DELAY_MS)
         self._ahead_timer.timeout.connect(self._read_ahead)
 
@@ -121,7 +127,7 @@ class MyWeekView(PageBuilder, QWidget):
         self.week_start = monday
         if page is not None:
             self._retire(page)
-        self.refresh(keep_scroll=False, expanded={})
+        self._jump()
 
     def _fresh(self, page: WeekPage) -> bool:
         """Is a page built ahead still what a read now would give (nothing edited since, same day)?"""
@@ -175,6 +181,9 @@ class MyWeekView(PageBuilder, QWidget):
             self.contacts = coach_views.contacts(self.ctx.db, today, owner=self.owner)
         if expanded is None:
             expanded = dict(self.expanded) if self.plan is not None and self.plan.week_start == self.week_start else {}
+        self._jumps += 1  # a week being read for a jump is not wanted now
+        if self.current is not None and not self.current.built:
+            self._stop_building()  # the page half built is replaced
         data = week_read.read_week(self.ctx.db, self.week_start, today, day_cap=DAY_CAP, list_cap=LIST_CAP,
                                    owner=self.owner, races_and_missed=kept)
         page = self._page_of(data, expanded)
@@ -193,22 +202,57 @@ class MyWeekView(PageBuilder, QWidget):
     def _show(self, page: WeekPage, position: int) -> None:
         """Put this page on the screen in place of the one shown (which is kept, built, as a week
         either side when it is one and shows no more than a fresh page would)."""
+        self._remember_widths()
+        focused = self._focus_in_page()
         old, self.current = self.current, page
         assert page.widget is not None
-        self.stack.show_page(page.widget)
-        self.scroll.setWidgetResizable(True)  # sizes the stack to the page now (scroll range too)
-        self.scroll.verticalScrollBar().setValue(position)
-        self.where.setText(self._relative(page.plan))
-        self.scroll.setAccessibleDescription(f"Runs, check-ins, obstacles and race days, {self.where.text()}")
+        self._put_on_screen(page.widget, position, self._relative(page.plan))
+        self._drop_placeholder()
+        if focused and old is not page:
+            self.scroll.setFocus(Qt.FocusReason.OtherFocusReason)  # not on a widget of a page put away
         if old is not None and old is not page:
-            near = abs((old.week_start - page.week_start).days) == 7
-            if near and old.built and not old.expanded and self._fresh(old):
-                self.ahead[old.week_start] = old
-            else:
-                self._retire(old)
+            self._put_away(old)
         for monday in [m for m in self.ahead if abs((m - page.week_start).days) != 7]:
             self._retire(self.ahead.pop(monday))
         self._ahead_timer.start()
+
+    def _put_on_screen(self, widget: QWidget, position: int, where: str, reading: bool = False) -> None:
+        self.stack.show_page(widget)
+        self.scroll.setWidgetResizable(True)  # sizes the stack to the page now (scroll range too)
+        self.scroll.verticalScrollBar().setValue(position)
+        self.where.setText(where)
+        self.scroll.setAccessibleDescription(f"Runs, check-ins, obstacles and race days, {where}"
+                                             + (", being read" if reading else ""))
+
+    def _put_away(self, old: WeekPage) -> None:
+        """A page no longer shown: kept, built, as a week either side of the one shown when it is one
+        and shows no more than a fresh page would; else deleted."""
+        near = abs((old.week_start - self.week_start).days) == 7
+        if near and old.built and not old.expanded and self._fresh(old):
+            self.ahead[old.week_start] = old
+        else:
+            self._retire(old)
+
+    def _drop_placeholder(self) -> None:
+        placeholder, self._placeholder = self._placeholder, None
+        if placeholder is not None and shiboken6.isValid(placeholder):
+            placeholder.hide()
+            placeholder.setParent(None)
+            placeholder.deleteLater()
+            self._retired.append(placeholder)
+
+    def _focus_in_page(self) -> bool:
+        """Is the keyboard on a widget of the page shown (which is about to go)?"""
+        focus = QApplication.focusWidget()
+        return focus is not None and focus is not self.stack and self.stack.isAncestorOf(focus)
+
+    def _remember_widths(self) -> None:
+        """The columns' widths on the page shown, to lay pages built later out at."""
+        if self.current is None or not self.current.built:
+            return
+        for key, section in self.current.sections.items():
+            if shiboken6.isValid(section) and section.width() > 1:
+                self._widths[column_of(key)] = section.width()
 
     def _redraw(self, change: Change) -> bool:
         """After an edit of a few accounts' records: read those accounts again, merge them into the
@@ -216,7 +260,7 @@ class MyWeekView(PageBuilder, QWidget):
         (an account's own row changed, settings, a new day, or the edit does not say whose)."""
         ids, today = change.account_ids, self.ctx.today()
         if (not ids or not change.records or RecordType.ACCOUNT in change.records or self.plan is None
-                or self.page is None or self.plan.today != today):
+                or self.page is None or self.plan.today != today or self.current is None or not self.current.built):
             return False
         before = {key: self._shows(key) for key in self.sections}
         known = {aid: h for aid, h in self.health.items() if not (change.health and aid in ids)}
@@ -281,8 +325,11 @@ class MyWeekView(PageBuilder, QWidget):
         return shown, len(items)
 
     def _relative(self, plan: week.WeekPlan) -> str:
-        this = calendar.week_start(plan.today, self.first_weekday)
-        weeks = (plan.week_start - this).days // 7
+        return self._relative_to(plan.week_start, plan.today)
+
+    def _relative_to(self, week_start: date, today: date) -> str:
+        this = calendar.week_start(today, self.first_weekday)
+        weeks = (week_start - this).days // 7
         if weeks == 0:
             return "This week"
         if weeks == 1:
@@ -290,143 +337,6 @@ class MyWeekView(PageBuilder, QWidget):
         if weeks == -1:
             return "Last week"
         return f"{abs(weeks)} weeks {'ahead' if weeks > 0 else 'ago'}"
-
-    # --- the weeks either side, read and built ahead ----------------------------------------
-
-    def _read_ahead(self) -> None:
-        """Read a week either side of the one shown in a worker (its own connection), then build
-        its page a section per event-loop turn, so that moving to it only swaps the page shown;
-        then the other week. A book that cannot be read from two threads is read when shown."""
-        if (self.current is None or self._dirty or not self.isVisible() or not self.ctx.db.threads_ok
-                or self._reading or self._building is not None):
-            return
-        today, owner, plan = self.ctx.today(), self.owner, self.current.plan
-        for monday in (plan.week_start + timedelta(weeks=1), plan.week_start - timedelta(weeks=1)):
-            if monday not in self.ahead:
-                work = partial(_read_week, self.ctx.db, monday, today, owner, (plan.races, plan.missed_training))
-                self._reading = True
-                self.ctx.jobs.run(work, partial(self._read, self._reads), owner=self)
-                return
-
-    def ahead_ready(self) -> bool:
-        """Are both weeks either side of the one shown read and built?"""
-        if self.current is None:
-            return False
-        monday = self.current.week_start
-        return all(m in self.ahead and self.ahead[m].built for m in (monday - timedelta(weeks=1),
-                                                                      monday + timedelta(weeks=1)))
-
-    def _read(self, reads: int, data: week_read.WeekRead | None) -> None:
-        if reads != self._reads:
-            return  # dropped: an edit or another day came meanwhile (a new read is under way)
-        self._reading = False
-        if (data is None or self.current is None or self._dirty or data.plan.week_start in self.ahead
-                or abs((data.plan.week_start - self.current.week_start).days) != 7 or not self._fresh_read(data)):
-            self._ahead_timer.start()  # moved on meanwhile: read what is next to the week shown now
-            return
-        page = self.ahead[data.plan.week_start] = self._page_of(data, {})
-        self._build_next(page)
-
-    def _fresh_read(self, data: week_read.WeekRead) -> bool:
-        return data.plan.today == self.ctx.today() and self.current is not None and self.current.owner == self.owner
-
-    def _build_next(self, page: WeekPage) -> None:
-        """Build a page read ahead, a step per event-loop turn."""
-        self._building = self._steps_of(page)
-        QTimer.singleShot(0, self, self._step)
-
-    def _steps_of(self, page: WeekPage) -> Iterator[None]:
-        with self._on(page):
-            self._skeleton(page)
-        yield
-        for key in section_keys(page.plan):
-            with self._on(page):
-                r.prepare(self._place(page, key), self._column_width(key))
-            yield
-        with self._on(page):
-            self._finish(page)
-            r.prepare(page.widget, self.stack.width())
-        page.built = True
-
-    def _step(self) -> None:
-        if self._building is None:
-            return
-        try:
-            next(self._building)
-        except StopIteration:
-            self._building = None
-            self._read_ahead()  # the other week
-            return
-        QTimer.singleShot(0, self, self._step)
-
-    def _column_width(self, key: str) -> int:
-        """The width a section of this column has on the page shown."""
-        if self.current is None or key not in self.current.sections:
-            return 0
-        return self.current.sections[key].width()
-
-    def _merge_ahead(self, change: Change) -> None:
-        """The weeks either side take the edit too: a page built ahead redraws what the edit
-        changed on it, hidden, on a later event-loop turn (one that cannot is dropped); a week
-        still being read or built is dropped, and read again."""
-        self._reads += 1  # a read under way is thrown away
-        self._reading = False
-        self._building = None
-        for monday, page in list(self.ahead.items()):
-            if page.built:
-                page.pending.append(change)
-                QTimer.singleShot(0, self, partial(self._merge_into, page))
-            else:
-                self._retire(self.ahead.pop(monday))
-
-    def _merge_into(self, page: WeekPage) -> bool:
-        """Redraw a page built ahead with the edits that came since (False: it was dropped)."""
-        if self.ahead.get(page.week_start) is not page:
-            return False  # dropped meanwhile
-        while page.pending:
-            with self._on(page):
-                merged = self._redraw(page.pending.pop(0))
-            if not merged:
-                self._retire(self.ahead.pop(page.week_start))
-                return False
-        return True
-
-    def _drop_ahead(self) -> None:
-        """Forget the weeks read or built ahead (an edit or another day changed what they show)."""
-        self._reads += 1
-        self._reading = False
-        self._building = None
-        for page in self.ahead.values():
-            self._retire(page)
-        self.ahead.clear()
-
-    def _retire(self, page: WeekPage) -> None:
-        """Take a page off the stack; its widgets are deleted a section per event-loop turn."""
-        if page.widget is None or not shiboken6.isValid(page.widget):
-            return
-        page.widget.hide()
-        page.widget.setParent(None)  # off the stack at once (a search of the view no longer finds it)
-        parts = [*page.sections.values(), page.widget]
-        self._retired.append(page.widget)  # Python must not delete it before deleteLater does
-        page.sections, page.rows = {}, {}
-
-        def delete_one() -> None:
-            while parts and not shiboken6.isValid(parts[0]):
-                parts.pop(0)
-            if parts:
-                parts.pop(0).deleteLater()  # a checkbox may still be inside its own toggled signal
-                QTimer.singleShot(0, self, delete_one)
-
-        QTimer.singleShot(0, self, delete_one)
-
-    @contextmanager
-    def _on(self, page: WeekPage) -> Iterator[None]:
-        """Build for `page` (the page builder's methods read and write `self.current`)."""
-        shown, self.current = self.current, page
-        try:
-            yield
-        finally:
-            self.current = shown
 
     def _today_list(self, name: str) -> list:
         """Race days that need a result, or forecasts due: today's, shared by every week's page."""
@@ -460,13 +370,3 @@ class MyWeekView(PageBuilder, QWidget):
 
     def _open(self, account_id: int) -> None:
         self.open_account.emit(account_id)
-
-
-def _read_week(db: object, monday: date, today: date, owner: str | None,
-               races_and_missed: tuple[list[week.RaceItem], list[week.QuietAccount]]) -> week_read.WeekRead | None:
-    """A week read ahead, in a worker; None if the book cannot be read now (it is read when shown)."""
-    try:
-        return week_read.read_week(db, monday, today, day_cap=DAY_CAP, list_cap=LIST_CAP,  # type: ignore[arg-type]
-                                   owner=owner, races_and_missed=races_and_missed)
-    except DomainError:
-        return None
