@@ -3,7 +3,6 @@
 import gc
 import getpass
 import sys
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +18,9 @@ from csplanner.core.dburl import ServerBook
 from csplanner.core.dbfile import BadDatabase
 from csplanner.core.errors import DomainError
 from csplanner.export.user_locale import use_user_locale
+from csplanner.ui import after_start
 from csplanner.ui.changes import ChangeBus
+from csplanner.ui.collector import Collector
 from csplanner.ui.context import AppContext
 
 if TYPE_CHECKING:
@@ -89,28 +90,6 @@ def open_book(db_path: Path | ServerBook, check: bool = False) -> tuple[Database
         return None
 
 
-class AfterFirstPaint(QObject):
-    """Runs `then` once, when the window has been drawn for the first time."""
-
-    def __init__(self, then: Callable[[], None]) -> None:
-        super().__init__()
-        self.then: Callable[[], None] | None = then
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Paint and self.then is not None:
-            then, self.then = self.then, None
-            QTimer.singleShot(0, then)
-        return False
-
-
-def collect_again() -> None:
-    """Start ran without the cycle collector (csplanner.cli); what it built lives on, so it is frozen
-    out of later collections, which then stay short, and collection goes on as usual."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
-
-
 class QuitAfterPaint(QObject):
     """--quit-after-start: leave the event loop once the window has been drawn (a bundle's smoke test)."""
 
@@ -172,11 +151,14 @@ def run(db_path: Path | ServerBook, quit_after_start: bool = False) -> int:
     quitter = QuitAfterPaint(app) if quit_after_start else None
     if quitter is not None:
         window.installEventFilter(quitter)
-    collector = AfterFirstPaint(collect_again)
-    window.installEventFilter(collector)
+    # the cycle collector, off since start (csplanner.__main__), comes back once the window is drawn,
+    # with full collections timed by the app (ui.collector says why)
+    collector = Collector(ctx.jobs, window)
+    after_start.after_first_paint(window, collector.start)
     window.show()
     code = app.exec()
     ctx.jobs.stop()  # work still running (the check, the trend) gives up at its next step
+    collector.stop()
     db.dispose()
     held.release()
     return code

@@ -75,6 +75,11 @@ class Change:
     calendar: bool = False  # chips, bars or race days on a calendar
     trend: bool = False  # stored weekly health scores were written
 
+    @property
+    def trend_only(self) -> bool:
+        """Only stored weekly scores were written (the start's backfill): only trend charts redraw."""
+        return self.trend and not (self.records or self.accounts_list or self.health or self.calendar)
+
     def concerns(self, account_id: int | None) -> bool:
         """Did the edit touch this account (or possibly any)?"""
         return account_id is not None and (not self.account_ids or account_id in self.account_ids)

@@ -116,7 +116,7 @@ class Overview(QScrollArea):
             editing.allow_edit(self.ctx, button)
 
     def on_changed(self, change: Change) -> None:
-        if change.concerns(self.account_id):
+        if change.concerns(self.account_id) and not change.trend_only:  # the health panel draws the trend
             self.load()
 
     def edit(self) -> None:

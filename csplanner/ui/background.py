@@ -31,6 +31,19 @@ class Jobs(QObject):
         self.pool.setMaxThreadCount(WORKERS)
         self._stop = threading.Event()
         self._done.connect(self._deliver)  # emitted in a worker, run here: a queued connection
+        self._running = 0  # works started and not finished yet (under _lock: workers finish them)
+        self._lock = threading.Lock()
+        # called on the GUI thread when a result arrives and no other work runs, before its `then`
+        # (the app's full garbage collections wait for such a moment: ui.collector)
+        self.between: Callable[[], None] | None = None
+
+    def busy(self) -> bool:
+        """Is any work running or waiting for a worker?"""
+        return self._running > 0
+
+    def _count(self, n: int) -> None:
+        with self._lock:
+            self._running += n
 
     def stopping(self) -> bool:
         """True once `stop()` was asked for: long work gives up at its next step."""
@@ -44,17 +57,21 @@ class Jobs(QObject):
         flag = self._stop
 
         def task() -> None:
-            if flag.is_set():
-                return
             try:
-                result = work()
-            except DomainError:
-                return
-            except Exception:  # noqa: BLE001 (a worker has no one to raise to: say it, keep the app)
-                traceback.print_exc()
-                return
+                if flag.is_set():
+                    return
+                try:
+                    result = work()
+                except DomainError:
+                    return
+                except Exception:  # noqa: BLE001 (a worker has no one to raise to: say it, keep the app)
+                    traceback.print_exc()
+                    return
+            finally:
+                self._count(-1)  # before the result goes out: its delivery may find nothing running
             self._done.emit(lambda r: self._give(then, owner, r), result, flag)
 
+        self._count(1)
         if threads:
             self.pool.start(task)
         else:
@@ -63,6 +80,8 @@ class Jobs(QObject):
     @Slot(object, object, object)
     def _deliver(self, then: Callable[[Any], None], result: Any, flag: threading.Event) -> None:
         if not flag.is_set():
+            if self.between is not None and not self.busy():
+                self.between()
             then(result)
 
     @staticmethod

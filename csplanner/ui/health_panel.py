@@ -203,8 +203,24 @@ class HealthPanel(QFrame):
         self.refresh()
 
     def on_changed(self, change: Change) -> None:
-        if (change.health or change.trend) and change.concerns(self.account_id):
+        if change.trend_only and change.concerns(self.account_id):
+            self.refresh_later()
+        elif (change.health or change.trend) and change.concerns(self.account_id):
             self.refresh()
+
+    def refresh_later(self) -> None:
+        """Re-read in a worker: the start's backfill wrote past weeks' scores, which no edit waits
+        for (reading the score and trend on the GUI thread held the window for tens of ms)."""
+        db, account_id, today = self.ctx.db, self.account_id, self.ctx.today()
+        if account_id is None:
+            return
+
+        def show(view: read.HealthView) -> None:
+            if self.account_id == account_id:  # not another account meanwhile
+                self.current = view.health
+                self._show(view.health, view.trend)
+
+        self.ctx.jobs.run(lambda: read.health_view(db, account_id, today), show, owner=self, threads=db.threads_ok)
 
     def refresh(self) -> None:
         if self.account_id is None:

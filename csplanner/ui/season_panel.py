@@ -74,6 +74,8 @@ class SeasonPanel(QFrame):
         self.load()
 
     def on_changed(self, change: Change) -> None:
+        if change.trend_only:  # weekly health scores: nothing here shows them
+            return
         if change.concerns(self.account_id) and (change.records & self.RECORDS or not change.records):
             self.load()
 

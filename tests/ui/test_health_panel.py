@@ -4,14 +4,15 @@ from datetime import date, timedelta
 
 from PySide6.QtGui import QColor
 
-from csplanner.core import calendar
+from csplanner.core import calendar, changes
 from csplanner.core.enums import ObstacleKind, Severity
 from csplanner.core.changes import RecordType
-from csplanner.core.models import HealthSnapshot
+from csplanner.core.models import Account, HealthSnapshot
 from csplanner.core.present import Band
 from csplanner.core.services import accounts, checkins
 from csplanner.export.qcolors import BAND
-from csplanner.ui import operations
+from csplanner.ui import operations, screens
+from csplanner.ui.account_page import AccountPage
 from csplanner.ui.health_panel import HealthPanel, TrendChart
 from tests.conftest import TODAY
 
@@ -103,3 +104,23 @@ def test_score_text_is_plain(ctx, qtbot):
 
     for label in list(panel.part_texts.values()) + [panel.score_label, panel.weakest_label]:
         assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_weeks_the_start_adds_to_the_trend_show_up_and_the_rest_of_the_page_stays(ctx, qtbot):
+    """The start's backfill writes past weeks' scores in a worker, then says so (changes.TREND):
+    the chart gains the weeks, read off the GUI thread; the page around it is not read again."""
+    aid = make_account(ctx)
+    page = AccountPage(ctx, screens.account_tabs(ctx), screens.overview_widgets(ctx))
+    qtbot.addWidget(page)
+    page.set_account(aid)
+    page.show()
+    panel = page.findChild(HealthPanel)
+    assert [v for _, v in panel.chart.points] == [panel.current.score]  # only this week, live
+    with ctx.db.session() as s:  # what the worker writes, and a goal typed elsewhere meanwhile
+        for weeks_ago, score in ((2, 35), (1, 70)):
+            s.add(HealthSnapshot(account_id=aid, week_start=calendar.week_start(TODAY) - timedelta(weeks=weeks_ago),
+                                 score=score))
+        s.get(Account, aid).goal = "Run a marathon"
+    ctx.bus.announce(changes.TREND)
+    qtbot.waitUntil(lambda: [v for _, v in panel.chart.points] == [35, 70, panel.current.score])
+    assert "marathon" not in page.overview.goal.text()  # weekly scores alone reload nothing else
