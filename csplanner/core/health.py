@@ -183,6 +183,9 @@ def combine(account_id: int, parts: Sequence[HealthPart]) -> Health:
 IN_LIMIT = 5000
 
 
+_BUILT: dict[tuple[date, bool], tuple[sa.Select, ...]] = {}  # (today, every account?) -> health_many's statements
+
+
 def _only(q: sa.Select, column: object, ids: list[int] | None) -> sa.Select:
     if ids is not None and len(ids) <= IN_LIMIT:
         return q.where(col(column).in_(ids))  # type: ignore[arg-type]
@@ -194,51 +197,61 @@ def health_many(session: Session, account_ids: Sequence[int] | None, today: date
     ids = None if account_ids is None else list(dict.fromkeys(account_ids))
     if ids == []:
         return {}
-    aq = select(Account.id, Account.contract_signed, Account.renewal)
-    if ids is None:
-        aq = aq.where(col(Account.archived).is_(False))
+    # the statements, built once per day (and kind of pass): building them cost more than running
+    # them for an account or two (a redraw after an edit asks for one or two)
+    built = _BUILT.get((today, ids is None))
+    if built is None:
+        aq = select(Account.id, Account.contract_signed, Account.renewal)
+        if ids is None:
+            aq = aq.where(col(Account.archived).is_(False))
+
+        # compliance: runs planned in the window that are past their day, or already done today
+        window_start = today - timedelta(weeks=COMPLIANCE_WEEKS) + timedelta(days=1)
+        # "as of today": a run ticked off later was not done yet, so past weeks can be reconstructed
+        done = sa.and_(Milestone.status == MilestoneStatus.DONE, col(Milestone.done_on) <= today)
+        # one pass over the milestones: the compliance window and the whole plan together
+        due = sa.and_(Milestone.planned_on >= window_start, Milestone.planned_on <= today,
+                      sa.or_(Milestone.planned_on < today, done))
+        on_time = sa.and_(due, done, col(Milestone.done_on) <= Milestone.planned_on)
+        late = sa.and_(due, done, col(Milestone.done_on) > Milestone.planned_on)
+        # after a renewal the plan is the running season's: its runs, timed from its start
+        later = select(Season.account_id.label("aid"), func.max(Season.start).label("since")).where(
+            Season.number > 1).group_by(Season.account_id).subquery()
+        # (a past week reconstructed from before the renewal still sees the old season)
+        in_season = sa.or_(later.c.since.is_(None), later.c.since > today, Milestone.planned_on >= later.c.since)
+        mq = select(
+            Milestone.account_id,
+            func.sum(sa.case((due, 1), else_=0)), func.sum(sa.case((on_time, 1), else_=0)),
+            func.sum(sa.case((late, 1), else_=0)), func.sum(sa.case((in_season, 1), else_=0)),
+            func.sum(sa.case((sa.and_(done, in_season), 1), else_=0)),
+        ).outerjoin(later, later.c.aid == Milestone.account_id).where(
+            Milestone.status != MilestoneStatus.SKIPPED).group_by(Milestone.account_id)
+        oq = select(Obstacle.account_id, Obstacle.severity, Obstacle.kind, func.count()).where(
+            sa.or_(col(Obstacle.resolved_on).is_(None), col(Obstacle.resolved_on) > today), Obstacle.opened_on <= today,
+        ).group_by(Obstacle.account_id, Obstacle.severity, Obstacle.kind)
+        lq = select(CheckIn.account_id, func.max(CheckIn.held_on)).where(CheckIn.held_on <= today)
+        seasons = select(later.c.aid, later.c.since)
+        if len(_BUILT) >= 16:
+            _BUILT.clear()  # a few days' worth (the trend's backfill asks for twelve past days)
+        built = _BUILT[(today, ids is None)] = (aq, mq, oq, lq, seasons)
+    aq, mq, oq, lq, seasons = built
     accounts = {aid: (signed, race) for aid, signed, race in session.exec(_only(aq, Account.id, ids)).all()}
     if ids is not None:
         accounts = {aid: accounts[aid] for aid in ids if aid in accounts}
 
-    # compliance: runs planned in the window that are past their day, or already done today
-    window_start = today - timedelta(weeks=COMPLIANCE_WEEKS) + timedelta(days=1)
-    # "as of today": a run ticked off later was not done yet, so past weeks can be reconstructed
-    done = sa.and_(Milestone.status == MilestoneStatus.DONE, col(Milestone.done_on) <= today)
-    # one pass over the milestones: the compliance window and the whole plan together
-    due = sa.and_(Milestone.planned_on >= window_start, Milestone.planned_on <= today,
-                  sa.or_(Milestone.planned_on < today, done))
-    on_time = sa.and_(due, done, col(Milestone.done_on) <= Milestone.planned_on)
-    late = sa.and_(due, done, col(Milestone.done_on) > Milestone.planned_on)
-    # after a renewal the plan is the running season's: its runs, timed from its start
-    later = select(Season.account_id.label("aid"), func.max(Season.start).label("since")).where(
-        Season.number > 1).group_by(Season.account_id).subquery()
-    # (a past week reconstructed from before the renewal still sees the old season)
-    in_season = sa.or_(later.c.since.is_(None), later.c.since > today, Milestone.planned_on >= later.c.since)
-    mq = select(
-        Milestone.account_id,
-        func.sum(sa.case((due, 1), else_=0)), func.sum(sa.case((on_time, 1), else_=0)),
-        func.sum(sa.case((late, 1), else_=0)), func.sum(sa.case((in_season, 1), else_=0)),
-        func.sum(sa.case((sa.and_(done, in_season), 1), else_=0)),
-    ).outerjoin(later, later.c.aid == Milestone.account_id).where(
-        Milestone.status != MilestoneStatus.SKIPPED).group_by(Milestone.account_id)
     compliance: dict[int, tuple[int, int, int]] = {}
     plan: dict[int, tuple[int, int]] = {}
     for aid, n_due, n_ok, n_late, n_all, n_done in session.exec(_only(mq, Milestone.account_id, ids)).all():
         compliance[aid] = (int(n_due or 0), int(n_ok or 0), int(n_late or 0))
         plan[aid] = (int(n_all or 0), int(n_done or 0))
-    for aid, since in session.exec(select(later.c.aid, later.c.since)).all():
+    for aid, since in session.exec(seasons).all():
         if aid in accounts and since is not None and since <= today:
             accounts[aid] = (since, accounts[aid][1])
 
-    oq = select(Obstacle.account_id, Obstacle.severity, Obstacle.kind, func.count()).where(
-        sa.or_(col(Obstacle.resolved_on).is_(None), col(Obstacle.resolved_on) > today), Obstacle.opened_on <= today,
-    ).group_by(Obstacle.account_id, Obstacle.severity, Obstacle.kind)
     open_obstacles: dict[int, dict[tuple[Severity, ObstacleKind], int]] = defaultdict(dict)
     for aid, sev, kind, n in session.exec(_only(oq, Obstacle.account_id, ids)).all():
         open_obstacles[aid][(Severity(sev), ObstacleKind(kind))] = n
 
-    lq = select(CheckIn.account_id, func.max(CheckIn.held_on)).where(CheckIn.held_on <= today)
     last = dict(session.exec(_only(lq.group_by(CheckIn.account_id), CheckIn.account_id, ids)).all())
 
     people = coverage.figures(session, list(accounts), {aid: signed for aid, (signed, _) in accounts.items()}, today)

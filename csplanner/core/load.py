@@ -8,7 +8,7 @@ and skipped runs cost nothing. Capacity is the week's hours spread over Monday t
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -131,12 +131,29 @@ class LoadParts:
 def load_parts(session: Session, week_start: date, prefs: CoachSettings, week_hours: float | None = None,
                owner: str | None = None, account_ids: Iterable[int] | None = None) -> LoadParts:
     """The week's hours per account (`account_ids`: theirs alone), counted as `week_load` counts them."""
+    planned, done, talks = _load_queries(week_start, owner, account_ids is not None)
+    params = {} if account_ids is None else {"ids": list(account_ids)}
+    by_account: dict[int, dict[date, float]] = defaultdict(lambda: defaultdict(float))
+    for q in (planned, done):
+        for aid, day, run_type, count in session.exec(q, params=params).all():
+            by_account[aid][day] += prefs.effort_hours.get(RunType(run_type), 0.0) * count
+    for aid, day, count in session.exec(talks, params=params).all():
+        by_account[aid][day] += prefs.checkin_hours * count
+    days = tuple(day_capacity(prefs, week_start + timedelta(days=i), week_hours) for i in range(7))
+    return LoadParts(week_start, prefs.week_hours if week_hours is None else week_hours, days,
+                     {aid: dict(hours) for aid, hours in by_account.items()})
+
+
+@lru_cache(maxsize=16)
+def _load_queries(week_start: date, owner: str | None, some: bool) -> tuple[sa.Select, sa.Select, sa.Select]:
+    """load_parts' statements for a week (`some`: of the accounts bound as "ids"), built once: after
+    an edit My week reads one account's hours, and building them cost more than running them."""
     end = week_start + timedelta(days=6)
     live = col(Account.archived).is_(False)
     if owner is not None:  # as in daily_hours: SQLite starts from the days' runs
         live = live & (col(Account.owner) + "").in_((owner, ""))
-    if account_ids is not None:
-        live = live & col(Account.id).in_(list(account_ids))
+    if some:
+        live = live & col(Account.id).in_(sa.bindparam("ids", expanding=True))
     n = func.count()
     planned = select(Milestone.account_id, Milestone.planned_on, Milestone.run_type, n).join(
         Account, col(Account.id) == Milestone.account_id).where(
@@ -146,14 +163,6 @@ def load_parts(session: Session, week_start: date, prefs: CoachSettings, week_ho
         Account, col(Account.id) == Milestone.account_id).where(
         Milestone.status == MilestoneStatus.DONE, col(Milestone.done_on) >= week_start, col(Milestone.done_on) <= end,
         live).group_by(Milestone.account_id, Milestone.done_on, Milestone.run_type)
-    by_account: dict[int, dict[date, float]] = defaultdict(lambda: defaultdict(float))
-    for q in (planned, done):
-        for aid, day, run_type, count in session.exec(q).all():
-            by_account[aid][day] += prefs.effort_hours.get(RunType(run_type), 0.0) * count
     talks = select(CheckIn.account_id, CheckIn.held_on, n).join(Account, col(Account.id) == CheckIn.account_id).where(
         CheckIn.held_on >= week_start, CheckIn.held_on <= end, live).group_by(CheckIn.account_id, CheckIn.held_on)
-    for aid, day, count in session.exec(talks).all():
-        by_account[aid][day] += prefs.checkin_hours * count
-    days = tuple(day_capacity(prefs, week_start + timedelta(days=i), week_hours) for i in range(7))
-    return LoadParts(week_start, prefs.week_hours if week_hours is None else week_hours, days,
-                     {aid: dict(hours) for aid, hours in by_account.items()})
+    return planned, done, talks

@@ -174,6 +174,24 @@ def test_health_many_matches_one_by_one_and_skips_archived(db):
             health.account_health(s, 999, TODAY)
 
 
+def test_health_read_again_the_same_day_follows_what_changed_meanwhile(db):
+    """The statements are built once a day: read again after an edit, one account, a few and every
+    account alike show it; another day is read as of that day."""
+    a, b = build(db, "A"), build(db, "B")
+    with db.session() as s:
+        before = health.health_many(s, [a], TODAY)[a]
+        everyone = health.health_many(s, None, TODAY)
+        obstacles.create(s, account_id=a, title="Outage", opened_on=TODAY, severity=Severity.CRITICAL)
+        s.flush()
+        after = health.health_many(s, [a], TODAY)[a]
+        assert after.part("obstacles").score < before.part("obstacles").score == 100.0
+        assert health.health_many(s, None, TODAY)[a] == after
+        assert health.health_many(s, [b, a], TODAY) == {a: after, b: everyone[b]}
+        yesterday = health.health_many(s, [a], TODAY - timedelta(days=1))[a]
+        assert yesterday.part("obstacles").score == 100.0  # opened today: not open yesterday
+        assert health.health_many(s, [a], TODAY)[a] == after
+
+
 def test_snapshot_week_upserts_and_builds_a_trend(db):
     aid = build(db, last_checkin=40)
     with db.session() as s:

@@ -95,6 +95,19 @@ def test_one_account_read_again_and_merged_equals_the_whole_week_read_again(db):
     assert untouched.by_account[a] == {day(0): 7.0, day(1): 3.0}
 
 
+def test_the_same_accounts_read_again_after_an_edit_and_for_another_owner_or_week(db):
+    a, b, c, _d, c_run = _book(db)
+    assert parts(db, ids=[c]).by_account == {c: {day(2): 3.0}}
+    with db.session() as s:
+        milestones.mark(s, c_run, MilestoneStatus.DONE, on=day(4))  # Wednesday's run done on Friday
+    assert parts(db, ids=[c]).by_account == {c: {day(4): 3.0}}  # the edit, though asked the same way
+    assert parts(db, ids=[b, c]).by_account == {b: {day(3): 0.5, day(5): 2.0}, c: {day(4): 3.0}}
+    assert parts(db, owner="bob", ids=[a, c]).by_account == {c: {day(4): 3.0}}  # A is Ana's
+    with db.session() as s:
+        next_week = load.load_parts(s, MONDAY + timedelta(days=7), settings.load(s), None, None, [a, b])
+    assert next_week.by_account == {a: {day(7): 12.0}, b: {day(7): 0.5}}  # a run planned, one done then
+
+
 def test_a_day_over_its_capacity(db):
     a, *_ = _book(db)
     with db.session() as s:

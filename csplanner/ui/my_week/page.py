@@ -366,11 +366,15 @@ class PageBuilder:
             target = section
         before, now = self._rows.get(key, {}), {}
         widgets: list[QWidget] = []
+        width = target.width() if target is old else 0
         for item in shown:
             what = item if shows is None else shows(item)
             widget = before.pop(what, None)
             if widget is None or not shiboken6.isValid(widget):
                 widget = row(item)
+                if width > 1:  # a row new on the page shown: at its size before it goes in, so that
+                    widget.setParent(target)  # the rows around it are not laid out again and again
+                    r.prepare(widget, width)
             now[what] = widget
             widgets.append(widget)
         self._rows[key] = now
