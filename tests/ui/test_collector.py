@@ -87,3 +87,31 @@ def test_the_interpreter_keeps_young_collections_and_gets_its_own_policy_back(ru
     assert gc.get_threshold()[2] > collector.thresholds[2]  # the interpreter's own full collections are only a safety net now
     collector.stop()
     assert gc.get_threshold() == collector.thresholds and jobs.between is None
+
+
+def test_what_survives_is_frozen_and_a_cycle_that_dies_frozen_goes_when_the_app_is_left(running, qapp):
+    from PySide6.QtCore import Qt
+
+    jobs, collector = running
+    node = Node()
+    ref = weakref.ref(node)
+    collector.collect()
+    assert not any(o is node for o in gc.get_objects(2))  # frozen: later collections skip it
+    assert collector.frozen_since > 0
+    del node
+    collector.collect()
+    assert ref() is not None  # a frozen cycle: only a walk of everything frees it
+    qapp.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)  # the user went elsewhere
+    assert ref() is None
+    assert collector.deep_runs == 1 and collector.frozen_since == 0
+
+
+def test_someone_who_never_leaves_the_app_still_gets_frozen_garbage_freed(running, monkeypatch):
+    jobs, collector = running
+    monkeypatch.setattr(collector_module, "DEEP_AFTER", 1)
+    node = Node()
+    ref = weakref.ref(node)
+    collector.collect()
+    del node
+    collector.tick()
+    assert ref() is None and collector.deep_runs == 1
