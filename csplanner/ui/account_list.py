@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem,
     QTableView, QVBoxLayout, QWidget,
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from csplanner.core import read
 from csplanner.core.changes import Change
 from csplanner.core.errors import DomainError
-from csplanner.core.present import date_long, plural
+from csplanner.core.present import Band, band, date_long, plural
 from csplanner.export.qcolors import band_color, tint
 from csplanner.ui import after_start
 from csplanner.ui.context import AppContext
@@ -25,16 +25,29 @@ WHOSE_KEY = "accounts/whose"  # "mine" or "everyone", remembered between runs
 class HealthDelegate(QStyledItemDelegate):
     """The health score in its band's colour, as on the overview: green from 75, amber from 50, red below."""
 
+    TEXT, BASE = QPalette.ColorRole.Text, QPalette.ColorRole.Base
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # (band, base colour) -> (text colour, background): worked out once, not for every cell of every paint
+        self.looks: dict[tuple[Band, int], tuple[QColor, QBrush]] = {}
+
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
         super().initStyleOption(option, index)
         text = option.text.strip()
         if not text.isdigit():
             return
-        color = band_color(int(text))
-        dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128
-        option.palette.setColor(QPalette.ColorRole.Text, color.lighter(135) if dark else color.darker(135))
+        base = option.palette.color(self.BASE)
+        key = (band(int(text)), base.rgba())
+        look = self.looks.get(key)
+        if look is None:
+            color = band_color(int(text))
+            dark = base.lightness() < 128
+            look = self.looks[key] = (color.lighter(135) if dark else color.darker(135),
+                                      QBrush(tint(color, 0.16, base)))
+        option.palette.setColor(self.TEXT, look[0])
         option.font.setBold(True)
-        option.backgroundBrush = QBrush(tint(color, 0.16, option.palette))
+        option.backgroundBrush = look[1]
 
 
 class AccountTable(QTableView):

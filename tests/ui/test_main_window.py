@@ -347,3 +347,56 @@ def test_the_list_is_drawn_first_and_its_health_fills_in_after(ctx, qtbot):
     assert (model.rowCount(), model.index(0, AccountListModel.NAME).data(), cell.data()) == (1, "Fit", "")
     window.show()
     qtbot.waitUntil(lambda: model.index(0, AccountListModel.HEALTH).data() == str(score))
+
+
+def test_a_long_list_fills_in_every_score_and_each_paints_in_its_band_in_light_and_dark(ctx, qtbot):
+    """250 accounts: every row gets its score (told to the view a run of rows at a time, so only the
+    Health cells on screen repaint), and the cells' colours follow the band and the palette."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from csplanner.core import health
+    from csplanner.export.qcolors import band_color, tint
+
+    with ctx.db.session() as s:
+        for i in range(250):
+            aid = accounts.create(s, name=f"Account {i:03}", contract_signed=date(2026, 1, 5), renewal=date(2027, 1, 5)).id
+            if i % 2:
+                checkins.create(s, account_id=aid, held_on=TODAY)
+            if i % 3 == 0:
+                obstacles.create(s, account_id=aid, title="Escalation", opened_on=TODAY, severity="critical")
+        scores = {aid: h.score for aid, h in health.health_many(s, None, TODAY).items()}
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    model = window.account_list.model
+    told: set[int] = set()
+    model.dataChanged.connect(lambda top, bottom, *_: told.update(
+        range(top.row(), bottom.row() + 1)) if top.column() == bottom.column() == AccountListModel.HEALTH else None)
+    window.show()
+
+    def shown():
+        return {model.id_at(r): model.index(r, AccountListModel.HEALTH).data() for r in range(model.rowCount())}
+
+    qtbot.waitUntil(lambda: shown() == {aid: str(score) for aid, score in scores.items()})
+    assert told == set(range(250))  # every row's Health cell was said to have changed
+    assert len({s for s in scores.values()}) > 1
+    table = window.account_list.table
+    delegate = table.itemDelegateForColumn(AccountListModel.HEALTH)
+
+    def look(row):
+        option = QStyleOptionViewItem()
+        option.palette = table.palette()
+        delegate.initStyleOption(option, model.index(row, AccountListModel.HEALTH))
+        return int(option.text), option.palette.text().color(), option.backgroundBrush.color(), option.font.bold()
+
+    for row in range(0, 250, 7):  # light: the band's colour darkened, on a light tint of it
+        score, text, ground, bold = look(row)
+        assert bold and text == band_color(score).darker(135)
+        assert ground == tint(band_color(score), 0.16, table.palette().base().color())
+    dark = QPalette(table.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#202124"))
+    table.setPalette(dark)
+    for row in range(0, 250, 7):  # dark: lightened, on a dark tint
+        score, text, ground, _bold = look(row)
+        assert text == band_color(score).lighter(135)
+        assert ground == tint(band_color(score), 0.16, QColor("#202124"))
