@@ -10,6 +10,7 @@
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -72,43 +73,9 @@ def figures(session: Session, account_ids: Sequence[int], signed: dict[int, date
     if not account_ids:
         return {}
     prefs = coach_settings.load(session)
-    person = Stakeholder.__table__.alias("person")  # type: ignore[attr-defined]
-    attendee = CheckInAttendee.__table__  # type: ignore[attr-defined]
-    talk = CheckIn.__table__  # type: ignore[attr-defined]
-    last = sa.select(func.max(talk.c.held_on)).select_from(
-        attendee.join(talk, talk.c.id == attendee.c.check_in_id)).where(
-        attendee.c.stakeholder_id == person.c.id, talk.c.held_on <= today).scalar_subquery()
-    own = person.c.cadence_days
-    by_role = sa.case({str(role): days for role, days in prefs.cadence_days.items()}, value=sa.cast(person.c.role, sa.String),
-                      else_=None) if prefs.cadence_days else sa.null()
-    q = sa.select(
-        person.c.account_id.label("aid"), sa.cast(person.c.role, sa.String).label("role"),
-        sa.and_(person.c.status == StakeholderStatus.LEFT.value,
-                sa.or_(person.c.left_on.is_(None), person.c.left_on <= today)).label("gone"),
-        person.c.left_on.label("left_on"),
-        sa.case((own.is_not(None), func.nullif(own, 0)), else_=by_role).label("every"),
-        last.label("last"),
-    )
-    if len(account_ids) <= 5000:
-        q = q.where(person.c.account_id.in_(list(account_ids)))
-    p = q.cte("p").prefix_with("MATERIALIZED")  # the last check-in once per person, not once per use
-    if session.get_bind().dialect.name == "postgresql":  # date - date is a number of days there
-        days = func.greatest(0, sa.cast(sa.literal(today, sa.Date), sa.Date) - p.c.last)
-    else:
-        days = func.max(0, func.julianday(today.isoformat()) - func.julianday(p.c.last))
-    met = sa.and_(sa.not_(p.c.gone), p.c.every.is_not(None), p.c.last.is_not(None))
-    never_met = sa.case((sa.and_(sa.not_(p.c.gone), p.c.last.is_(None)), p.c.every), else_=None).label("never_met")
-    recent = today - timedelta(days=CHAMPION_LEFT_DAYS)  # a date: bound as the column's type
-    rows = session.connection().execute(sa.select(
-        p.c.aid,
-        func.sum(sa.case((sa.not_(p.c.gone), 1), else_=0)),
-        func.sum(sa.case((sa.and_(sa.not_(p.c.gone), p.c.role == StakeholderRole.EXEC_SPONSOR.value), 1), else_=0)),
-        func.max(sa.case((sa.and_(p.c.gone, p.c.role == StakeholderRole.CHAMPION.value, p.c.left_on >= recent),
-                          p.c.left_on), else_=None)),
-        func.sum(sa.case((sa.and_(met, days >= p.c.every, 2 * days < 3 * p.c.every), 1), else_=0)),
-        func.sum(sa.case((sa.and_(met, 2 * days >= 3 * p.c.every), 1), else_=0)),
-        never_met, func.count(),
-    ).group_by(p.c.aid, never_met)).all()
+    some = len(account_ids) <= 5000
+    query = _query(today, tuple(sorted(prefs.cadence_days.items())), session.get_bind().dialect.name, some)
+    rows = session.connection().execute(query, {"ids": list(account_ids)} if some else {}).all()
     # per account: active, sponsors, champion left on, due, overdue
     found: dict[int, list] = defaultdict(lambda: [0, 0, None, 0, 0])
     for aid, active, sponsors, left_on, due, overdue, every, n in rows:
@@ -127,6 +94,49 @@ def figures(session: Session, account_ids: Sequence[int], signed: dict[int, date
             f[3] += n * (st == cadence.CadenceState.DUE)
             f[4] += n * (st == cadence.CadenceState.OVERDUE)
     return {aid: Coverage(*f) for aid, f in found.items()}
+
+
+@lru_cache(maxsize=16)
+def _query(today: date, cadence_days: tuple[tuple[StakeholderRole, int], ...], dialect: str, some: bool) -> sa.Select:
+    """figures' statement, built once per day, cadence settings and dialect (`some`: of the accounts
+    bound as "ids"): for an account or two, building it cost more than running it."""
+    person = Stakeholder.__table__.alias("person")  # type: ignore[attr-defined]
+    attendee = CheckInAttendee.__table__  # type: ignore[attr-defined]
+    talk = CheckIn.__table__  # type: ignore[attr-defined]
+    last = sa.select(func.max(talk.c.held_on)).select_from(
+        attendee.join(talk, talk.c.id == attendee.c.check_in_id)).where(
+        attendee.c.stakeholder_id == person.c.id, talk.c.held_on <= today).scalar_subquery()
+    own = person.c.cadence_days
+    by_role = sa.case({str(role): days for role, days in cadence_days}, value=sa.cast(person.c.role, sa.String),
+                      else_=None) if cadence_days else sa.null()
+    q = sa.select(
+        person.c.account_id.label("aid"), sa.cast(person.c.role, sa.String).label("role"),
+        sa.and_(person.c.status == StakeholderStatus.LEFT.value,
+                sa.or_(person.c.left_on.is_(None), person.c.left_on <= today)).label("gone"),
+        person.c.left_on.label("left_on"),
+        sa.case((own.is_not(None), func.nullif(own, 0)), else_=by_role).label("every"),
+        last.label("last"),
+    )
+    if some:
+        q = q.where(person.c.account_id.in_(sa.bindparam("ids", expanding=True)))
+    p = q.cte("p").prefix_with("MATERIALIZED")  # the last check-in once per person, not once per use
+    if dialect == "postgresql":  # date - date is a number of days there
+        days = func.greatest(0, sa.cast(sa.literal(today, sa.Date), sa.Date) - p.c.last)
+    else:
+        days = func.max(0, func.julianday(today.isoformat()) - func.julianday(p.c.last))
+    met = sa.and_(sa.not_(p.c.gone), p.c.every.is_not(None), p.c.last.is_not(None))
+    never_met = sa.case((sa.and_(sa.not_(p.c.gone), p.c.last.is_(None)), p.c.every), else_=None).label("never_met")
+    recent = today - timedelta(days=CHAMPION_LEFT_DAYS)  # a date: bound as the column's type
+    return sa.select(
+        p.c.aid,
+        func.sum(sa.case((sa.not_(p.c.gone), 1), else_=0)),
+        func.sum(sa.case((sa.and_(sa.not_(p.c.gone), p.c.role == StakeholderRole.EXEC_SPONSOR.value), 1), else_=0)),
+        func.max(sa.case((sa.and_(p.c.gone, p.c.role == StakeholderRole.CHAMPION.value, p.c.left_on >= recent),
+                          p.c.left_on), else_=None)),
+        func.sum(sa.case((sa.and_(met, days >= p.c.every, 2 * days < 3 * p.c.every), 1), else_=0)),
+        func.sum(sa.case((sa.and_(met, 2 * days >= 3 * p.c.every), 1), else_=0)),
+        never_met, func.count(),
+    ).group_by(p.c.aid, never_met)
 
 
 def _as_date(value: object) -> date:

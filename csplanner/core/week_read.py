@@ -6,10 +6,12 @@ My week reads the weeks either side of the one shown ahead of time with this, in
 week (races, missed training, contacts, results and forecasts due) is read once and passed in.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from csplanner.core import coach_views, read, season_views, week
+from csplanner.core.cadence import Contact, to_call
 from csplanner.core.db import Database
 from csplanner.core.health import Health
 from csplanner.core.load import LoadParts
@@ -22,6 +24,7 @@ class WeekRead:
     load: LoadParts
     steps: list[StepRow]  # open next steps due by the week's end (or with no date)
     health: dict[int, Health]  # of the accounts in `shown_accounts(plan, …)`
+    calls: list[Contact] | None = None  # of the contacts given, those to call by the week's end
 
 
 def shown_accounts(plan: week.WeekPlan, day_cap: int, list_cap: int) -> set[int]:
@@ -33,11 +36,14 @@ def shown_accounts(plan: week.WeekPlan, day_cap: int, list_cap: int) -> set[int]
 
 def read_week(db: Database, week_start: date, today: date, *, day_cap: int, list_cap: int,
               owner: str | None = None,
-              races_and_missed: tuple[list[week.RaceItem], list[week.QuietAccount]] | None = None) -> WeekRead:
+              races_and_missed: tuple[list[week.RaceItem], list[week.QuietAccount]] | None = None,
+              contacts: Sequence[Contact] | None = None) -> WeekRead:
     """Everything one page of My week needs for the week from `week_start` (`owner`: that person's
-    accounts and the unassigned ones; `races_and_missed`: those lists as read already for today)."""
+    accounts and the unassigned ones; `races_and_missed`: those lists as read already for today;
+    `contacts`: every contact's cadence as of today, to pick those to call by the week's end)."""
     plan = read.week_plan(db, week_start, today, races_and_missed=races_and_missed, owner=owner)
     load = coach_views.load_parts(db, week_start, owner)
     steps = season_views.open_steps(db, today, until=plan.week_end, owner=owner)
     health = read.health_many(db, sorted(shown_accounts(plan, day_cap, list_cap)), today)
-    return WeekRead(plan, load, steps, health)
+    calls = None if contacts is None else to_call(contacts, plan.week_end)
+    return WeekRead(plan, load, steps, health, calls)

@@ -61,6 +61,31 @@ def test_figures_from_the_book(db):
         assert coverage.figures(s, [a.id], {a.id: signed}, then)[a.id] == Coverage(active=3, sponsors=1, overdue=3)
 
 
+def test_figures_read_again_follow_the_cadences_set_and_the_people_met_meanwhile(db):
+    """The statement is built once per day and cadence settings: asked again the same way, the
+    figures still follow what changed in the book and in the settings."""
+    from csplanner.core import settings
+
+    signed = TODAY - timedelta(days=200)
+    with db.session() as s:
+        a = accounts.create(s, name="Alder", contract_signed=signed)
+        b = accounts.create(s, name="Birch", contract_signed=signed)
+        sponsor = stakeholders.create(s, account_id=a.id, name="Sam", role=StakeholderRole.EXEC_SPONSOR).id
+        stakeholders.create(s, account_id=b.id, name="Bo", role=StakeholderRole.CHAMPION)
+        checkins.create(s, account_id=a.id, held_on=TODAY - timedelta(days=30), attendee_ids=[sponsor])
+        assert coverage.figures(s, [a.id], {a.id: signed}, TODAY)[a.id] == Coverage(active=1, sponsors=1, due=1)
+        checkins.create(s, account_id=a.id, held_on=TODAY - timedelta(days=2), attendee_ids=[sponsor])
+        s.flush()
+        assert coverage.figures(s, [a.id], {a.id: signed}, TODAY)[a.id] == Coverage(active=1, sponsors=1)
+        prefs = settings.load(s)
+        cadences = {**prefs.cadence_days, StakeholderRole.EXEC_SPONSOR: 1}
+        settings.save(s, settings.CoachSettings(cadence_days=cadences))
+        s.flush()
+        assert coverage.figures(s, [a.id], {a.id: signed}, TODAY)[a.id] == Coverage(active=1, sponsors=1, overdue=1)
+        both = coverage.figures(s, [b.id, a.id], {a.id: signed, b.id: signed}, TODAY)
+        assert both == {a.id: Coverage(active=1, sponsors=1, overdue=1), b.id: Coverage(active=1, overdue=1)}
+
+
 def _staffed(db, champion_met: int, champion_left: int) -> int:
     """On pace, every due run done, a check-in today, one critical obstacle (60 points before
     coverage): a sponsor met today, a champion met `champion_met` days ago and an old champion

@@ -52,3 +52,20 @@ def test_an_owners_page(db):
     assert [i.account_name for _d, items in got.plan.days for i in items] == ["Mine"]
     assert set(got.load.by_account) == {mine} and set(got.health) == {mine}
     assert isinstance(got.plan, week.WeekPlan)
+
+
+def test_the_contacts_to_call_by_the_weeks_end_are_picked_with_it(db):
+    from csplanner.core.cadence import to_call
+    from csplanner.core.enums import StakeholderRole
+    from csplanner.core.services import stakeholders
+
+    ids = _book(db)
+    with db.session() as s:
+        for name in ("Ada", "Bea"):
+            stakeholders.create(s, account_id=ids[name], name=f"{name}'s champion", role=StakeholderRole.CHAMPION)
+    everyone = coach_views.contacts(db, TODAY)
+    assert everyone  # never met since the contract: due or overdue
+    for monday in (MONDAY, MONDAY + timedelta(weeks=3)):
+        got = week_read.read_week(db, monday, TODAY, day_cap=25, list_cap=12, contacts=everyone)
+        assert got.calls == to_call(everyone, monday + timedelta(days=6))
+    assert week_read.read_week(db, MONDAY, TODAY, day_cap=25, list_cap=12).calls is None  # none given

@@ -7,7 +7,7 @@ A mixin of MyWeekView: it reads and writes the view's pages (`current`, `ahead`)
 """
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from functools import partial
@@ -19,6 +19,7 @@ from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import QWidget
 
 from csplanner.core import week, week_read
+from csplanner.core.cadence import Contact
 from csplanner.core.changes import Change
 from csplanner.core.errors import DomainError
 from csplanner.ui.my_week import rows as r
@@ -45,6 +46,7 @@ class OtherWeeks:
     _placeholder: QWidget | None
     _widths: dict[int, int]
     _retired: list[QWidget]
+    contacts: list[Contact]
 
     def _jump(self) -> None:
         """Show a week not read ahead: its heading and "Reading the week…" at once, the week read in a
@@ -77,12 +79,12 @@ class OtherWeeks:
         for other, page in list(self.ahead.items()):
             if abs((other - monday).days) != 7 or not page.built:  # (its building stopped)
                 self._retire(self.ahead.pop(other))
-        lists = (shown.plan.races, shown.plan.missed_training)
+        lists, contacts = (shown.plan.races, shown.plan.missed_training), self.contacts
 
         def work() -> week_read.WeekRead | None:
-            return _read_week(self.ctx.db, monday, today, owner, lists) if token == self._jumps else None
+            return _read_week(self.ctx.db, monday, today, owner, lists, contacts) if token == self._jumps else None
 
-        self.ctx.jobs.run(work, partial(self._jumped, token), owner=self)
+        self.ctx.jobs.run(work, self._next_turn(partial(self._jumped, token)), owner=self)
 
     def _jumped(self, token: int, data: week_read.WeekRead | None) -> None:
         """The week jumped to is read: its page goes on the screen, and is built there."""
@@ -109,10 +111,17 @@ class OtherWeeks:
         today, owner, plan = self.ctx.today(), self.owner, self.current.plan
         for monday in (plan.week_start + timedelta(weeks=1), plan.week_start - timedelta(weeks=1)):
             if monday not in self.ahead:
-                work = partial(_read_week, self.ctx.db, monday, today, owner, (plan.races, plan.missed_training))
+                work = partial(_read_week, self.ctx.db, monday, today, owner, (plan.races, plan.missed_training),
+                               self.contacts)
                 self._reading = True
-                self.ctx.jobs.run(work, partial(self._read, self._reads), owner=self)
+                self.ctx.jobs.run(work, self._next_turn(partial(self._read, self._reads)), owner=self)
                 return
+
+    def _next_turn(self, then: Callable[[Any], None]) -> Callable[[Any], None]:
+        """A worker's result taken on the event-loop turn after it arrives: the app may spend the
+        turn it arrives in on a full garbage collection (ui/collector), and the two in one turn
+        would hold input for as long as both."""
+        return lambda result: QTimer.singleShot(0, self, partial(then, result))  # type: ignore[call-overload]
 
     def ahead_ready(self) -> bool:
         """Are both weeks either side of the one shown read and built?"""
@@ -268,10 +277,12 @@ class OtherWeeks:
 
 
 def _read_week(db: object, monday: date, today: date, owner: str | None,
-               races_and_missed: tuple[list[week.RaceItem], list[week.QuietAccount]]) -> week_read.WeekRead | None:
-    """A week read ahead, in a worker; None if the book cannot be read now (it is read when shown)."""
+               races_and_missed: tuple[list[week.RaceItem], list[week.QuietAccount]],
+               contacts: list[Contact]) -> week_read.WeekRead | None:
+    """A week read in a worker (and its contacts to call picked there too: thousands of them); None
+    if the book cannot be read now (it is read when shown)."""
     try:
         return week_read.read_week(db, monday, today, day_cap=DAY_CAP, list_cap=LIST_CAP,  # type: ignore[arg-type]
-                                   owner=owner, races_and_missed=races_and_missed)
+                                   owner=owner, races_and_missed=races_and_missed, contacts=contacts)
     except DomainError:
         return None

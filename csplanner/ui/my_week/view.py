@@ -196,8 +196,8 @@ class MyWeekView(OtherWeeks, PageBuilder, QWidget):
         self._show(page, position)
 
     def _page_of(self, data: week_read.WeekRead, expanded: dict[str, int]) -> WeekPage:
-        return WeekPage(data.plan, data.load, dict(data.health), to_call(self.contacts, data.plan.week_end),
-                        data.steps, self.owner, expanded=dict(expanded))
+        calls = to_call(self.contacts, data.plan.week_end) if data.calls is None else data.calls
+        return WeekPage(data.plan, data.load, dict(data.health), calls, data.steps, self.owner, expanded=dict(expanded))
 
     def _show(self, page: WeekPage, position: int) -> None:
         """Put this page on the screen in place of the one shown (which is kept, built, as a week
