@@ -27,6 +27,18 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
                              indirect=True)
 
 
+@pytest.fixture(autouse=True)
+def _statements_built_afresh() -> None:
+    """Some core reads build their statements once and keep them (health_many per day, coverage and
+    load per day or week): each test starts without them, so none runs on statements an earlier
+    test built; under `make mutation` those would be the unmutated code's, and hide the mutant."""
+    from csplanner.core import coverage, health, load
+
+    health._BUILT.clear()
+    coverage._query.cache_clear()
+    load._load_queries.cache_clear()
+
+
 _DURATIONS: dict[str, float] = {}
 
 

@@ -46,6 +46,7 @@ class OtherWeeks:
     _placeholder: QWidget | None
     _widths: dict[int, int]
     _retired: list[QWidget]
+    _ahead_timer: QTimer
     contacts: list[Contact]
 
     def _jump(self) -> None:
@@ -174,7 +175,6 @@ class OtherWeeks:
                 section.show()  # now, in this step (it would be shown on the next turn anyway)
             yield
         with self._on(page):
-            self._finish(page)
             if shown:
                 self._tab_order(page)
             else:
@@ -200,8 +200,12 @@ class OtherWeeks:
                 if time.perf_counter() >= end:
                     break
         except StopIteration:
+            shown = self._built is self.current
             self._building = self._built = None
-            self._read_ahead()  # the other week (or, for a page jumped to, both)
+            if shown:  # a page jumped to: the weeks either side once it is painted and read a moment
+                self._ahead_timer.start()
+            else:
+                self._read_ahead()  # the other week
             return
         QTimer.singleShot(0, self, self._step)
 
