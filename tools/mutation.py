@@ -75,6 +75,12 @@ EQUIVALENT: list[tuple[str, str, str]] = [
     ("csplanner.core.health.x_health_many", "CheckIn.account_id), CheckIn.account_id, None)", ALL_READ),
     ("csplanner.core.health.x_health_many", "_only(aq, Account.id, None)", "speed only: every account is read and "
      "the ones asked are kept in Python right after"),
+    ("csplanner.core.health.x_health_many", "built = None", BUILT := "speed only: health_many's statements are "
+     "built again instead of taken from the day's cache, with the same results"),
+    ("csplanner.core.health.x_health_many", "_BUILT.get(None)", BUILT),
+    ("csplanner.core.health.x_health_many", "len(_BUILT) > 16", KEPT := "memory only: how many days' statements "
+     "are kept before the cache starts again"),
+    ("csplanner.core.health.x_health_many", "len(_BUILT) >= 17", KEPT),
     ("csplanner.core.health.x_backfill_week", "=+        return 1", "unreachable: with nothing missing the two counts are equal "
      "and the function has returned already"),
     ("csplanner.core.health.x_backfill_week", "Account, None).where(", "SQLAlchemy finds the same join on the foreign key"),
