@@ -54,3 +54,29 @@ def test_app_opens_its_window_and_quits_after_start(tmp_path):
     assert "Traceback" not in proc.stderr
     assert db.is_file()  # it really opened (and created) the database
     assert not (tmp_path / "app.sqlite3.lock").exists()  # and let go of it
+
+
+def test_while_the_window_is_up_workers_hand_the_gil_back_sooner_and_all_is_as_before_after(qapp, tmp_path):
+    """app.run: workers hand the GIL back to the GUI thread every millisecond while the window is up;
+    the switch interval and the collector's thresholds are the interpreter's again once it closes."""
+    import gc
+    import sys
+
+    from PySide6.QtCore import QTimer
+
+    from csplanner import app
+
+    before, thresholds = sys.getswitchinterval(), gc.get_threshold()
+    seen = {}
+
+    def look() -> None:
+        seen.update(switch=sys.getswitchinterval())
+
+    QTimer.singleShot(0, look)  # runs inside the window's event loop, before it quits after its first paint
+    try:
+        assert app.run(tmp_path / "book.sqlite3", quit_after_start=True) == 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    assert seen["switch"] == app.GIL_SWITCH_S < before
+    assert sys.getswitchinterval() == before and gc.get_threshold() == thresholds
