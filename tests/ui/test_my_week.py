@@ -492,3 +492,24 @@ def test_moving_with_the_keyboard_keeps_the_keyboard_in_my_week(ctx, qtbot):
     status_before = status_of(ctx, run_id)
     qtbot.keyClick(view.scroll, Qt.Key.Key_Space)  # a key now ticks nothing of the week left
     assert status_of(ctx, run_id) == status_before
+
+
+def test_a_page_built_ahead_shows_more_rows_like_one_built_at_once(ctx, qtbot):
+    with ctx.db.session() as s:
+        for i in range(70):
+            aid = accounts.create(s, name=f"Quiet {i:03d}").id
+            milestones.create(s, account_id=aid, title=f"Run {i}", planned_on=TODAY + timedelta(days=8))
+    view = make_view(ctx, qtbot)
+    qtbot.waitUntil(view.ahead_ready)
+    qtbot.mouseClick(view.next, Qt.MouseButton.LeftButton)  # the page built ahead, a few rows at a time
+    assert view.where.text() == "Next week" and page_built(view)
+    day = f"day:{(TODAY + timedelta(days=8)).isoformat()}"
+    assert len(view.sections[day].findChildren(Row)) == 25
+    qtbot.mouseClick(view.page.findChild(QPushButton, f"more-{day}"), Qt.MouseButton.LeftButton)
+    assert len(view.sections[day].findChildren(Row)) == 70
+    fresh = make_view(ctx, qtbot)
+    fresh.week_start = MONDAY + timedelta(weeks=1)
+    fresh.refresh()
+    qtbot.mouseClick(fresh.page.findChild(QPushButton, f"more-{day}"), Qt.MouseButton.LeftButton)
+    assert page_as_read(view) == page_as_read(fresh)
+    assert tab_chain(view) == tab_chain(fresh)
