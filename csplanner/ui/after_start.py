@@ -23,7 +23,7 @@ def start(ctx: AppContext, owner: QObject, on_damage: Callable[[dbfile.BadDataba
     GUI thread if the check finds the file damaged (nothing after it runs then)."""
     db = ctx.db
     threads = db.threads_ok
-    steps = trend_job.steps(db, ctx.today())
+    steps = trend_job.steps(db, ctx.today(), ctx.jobs.stopping)  # closing the window stops a step mid-way
 
     def check() -> dbfile.BadDatabase | None:
         if db.checked or db.path is None:
