@@ -77,3 +77,31 @@ def test_a_long_title_and_email_show_whole_when_the_other_columns_need_less(ctx,
     for c in (1, 6):  # Title, Email: their whole text fits
         text = tab.model.index(0, c).data()
         assert header.sectionSize(c) >= metrics.horizontalAdvance(text), text
+
+
+def test_each_narrow_column_fits_the_text_of_the_account_shown(ctx, qtbot):
+    from datetime import timedelta
+
+    with ctx.db.session() as s:
+        short = accounts.create(s, name="Short").id
+        milestones.create(s, account_id=short, title="Go", planned_on=TODAY)
+        long = accounts.create(s, name="Long").id
+        milestones.create(s, account_id=long, title="Quarterly business review with the whole board",
+                          planned_on=TODAY + timedelta(days=200))
+    tab = RecordTab(ctx, RecordType.MILESTONE)
+    qtbot.addWidget(tab)
+    tab.resize(1080, 400)
+    tab.show()
+    qtbot.waitExposed(tab)
+    header, metrics = tab.table.horizontalHeader(), tab.table.fontMetrics()
+    widths = {}
+    for aid in (short, long):
+        tab.set_account(aid)
+        for c, sample in enumerate(tab.spec.widths):
+            if sample and c not in tab.spec.stretch and not header.isSectionHidden(c):
+                text = tab.model.index(0, c).data() or ""
+                cap = tab.fontMetrics().horizontalAdvance(sample) + 24
+                assert header.sectionSize(c) >= min(cap, metrics.horizontalAdvance(text) + 6), (c, text)
+                assert header.sectionSize(c) <= max(cap, header.sectionSizeHint(c))  # never wider than its sample
+        widths[aid] = [header.sectionSize(c) for c in range(header.count())]
+    assert widths[short] != widths[long]  # fitted to each account's own text, not kept from the first
