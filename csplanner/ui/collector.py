@@ -109,8 +109,9 @@ class Collector(QObject):
         self.full_runs += 1
         self.last = time.monotonic()
         if not self.jobs.busy():  # only live objects are left, none a worker holds half-way
-            self.frozen_since += len(gc.get_objects(2))
+            before = gc.get_freeze_count()
             gc.freeze()
+            self.frozen_since += gc.get_freeze_count() - before
 
     def deep(self) -> None:
         gc.unfreeze()

@@ -68,13 +68,18 @@ class GridPainting:
         self._paint_reading(painter)
         painter.end()
 
+    def _grid_pen(self) -> QPen:
+        """The lines between days and weeks: light on a light palette, darker on a dark one."""
+        pal = self.palette()
+        light = pal.color(QPalette.ColorRole.Base).lightness() > 128
+        return QPen(pal.color(QPalette.ColorRole.Midlight if light else QPalette.ColorRole.Mid))
+
     def _paint_reading(self, p: QPainter) -> None:
         """Weeks scrolled onto the screen whose runs are still being read (a few frames at most):
         their dates and empty days, so the grid never jumps, and "Reading…" where the summary goes."""
         pal = self.palette()
         lw, dw = self.label_w, self.day_width()
-        grid_pen = QPen(pal.color(QPalette.ColorRole.Midlight if pal.color(QPalette.ColorRole.Base).lightness() > 128
-                                  else QPalette.ColorRole.Mid))
+        grid_pen = self._grid_pen()
         for rect, start in self._reading:
             p.fillRect(QRect(0, rect.top(), lw, rect.height()), pal.color(QPalette.ColorRole.Window))
             p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
@@ -209,7 +214,7 @@ class GridPainting:
             p.setPen(colors.as_text(phase_color, pal))
             self._fitted(p, QRect(x, y, lw - x - 4, 16), w.phase.value.upper())
         # days
-        grid_pen = QPen(pal.color(QPalette.ColorRole.Midlight if pal.color(QPalette.ColorRole.Base).lightness() > 128 else QPalette.ColorRole.Mid))
+        grid_pen = self._grid_pen()
         for cell in week.days:
             p.fillRect(cell.rect, self._day_fill(cell, today, in_plan))
             self._paint_day_top(p, cell, today)

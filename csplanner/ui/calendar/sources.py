@@ -92,10 +92,6 @@ class RangeSource:
         """Whether a worker is still reading weeks for the grid."""
         return bool(self._reading)
 
-    def has_rows(self, first_row: int, last_row: int) -> bool:
-        """Whether the weeks of those rows are read (a window of them would not wait)."""
-        return all(b in self._blocks for b in range(first_row // BLOCK, last_row // BLOCK + 1))
-
     def row_count(self) -> int:
         return len(self.starts)
 

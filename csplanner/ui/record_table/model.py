@@ -27,6 +27,10 @@ class RecordTableModel(QAbstractTableModel):
         self.sort_keys = [self.spec.sort_keys(r) for r in self.rows]
         self.endResetModel()
 
+    def texts(self, column: int) -> list[str]:
+        """What every row shows in `column` (the table fits its narrow columns to them)."""
+        return [cells[column] for cells in self._cells]
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
 

@@ -119,14 +119,15 @@ class RecordTab(QWidget):
         """Columns no wider than this account's text needs (at most their sample's width), so the
         spare width goes to the stretching ones (a title, an email) instead of clipping them."""
         header, metrics = self.table.horizontalHeader(), self.fontMetrics()
-        cells, text = self.source._cells, self.table.fontMetrics()
+        text = self.table.fontMetrics()
         # the cells' own text measured here: Qt's sizeHintForColumn asks the model a dozen roles a
         # cell, ~30 ms an account switch; a cell is plain text in the table's font, with the
         # delegate's margins either side and a pixel to spare (never narrower than Qt's own hint)
         margin = 2 * (self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1) + 1
         for column, sample in enumerate(self.spec.widths):
             if sample and column not in self.spec.stretch and not header.isSectionHidden(column):
-                need = max((text.horizontalAdvance(line) for row in cells for line in row[column].split("\n")), default=0)
+                cells = self.source.texts(column)
+                need = max((text.horizontalAdvance(line) for cell in cells for line in cell.split("\n")), default=0)
                 want = max(need + margin if cells else 0, header.sectionSizeHint(column))
                 header.resizeSection(column, min(want, metrics.horizontalAdvance(sample) + 24))
 
